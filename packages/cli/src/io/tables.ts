@@ -1,0 +1,180 @@
+/**
+ * Reading tabular data files (CSV, XLSX, JSON) into one shape, keeping where every cell came
+ * from so errors can say `loans.xlsx, sheet Loans, cell B7` or `loans.csv, row 7, column "grade"`.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ValidationError } from '@scf-risk/core';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/** A raw cell: text, number, or null when empty. */
+export type RawCell = string | number | null;
+
+/** A table read from a file: a header row and data rows (all rows as long as the header). */
+export interface DataTable {
+  file: string;
+  /** XLSX sheet name, when read from a workbook. */
+  sheet?: string;
+  header: string[];
+  rows: RawCell[][];
+  /** Where data cell (row r, column c) — 0-based over `rows` — stands, for messages. */
+  where(r: number, c: number): string;
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Read a CSV, XLSX or JSON (array of objects) file. `sheet` picks an XLSX sheet (default: the first). */
+export async function readTable(file: string, options: { sheet?: string } = {}): Promise<DataTable> {
+  const ext = extname(file).toLowerCase();
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ValidationError([{ path: [], message: `cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` }]);
+  }
+  if (ext === '.xlsx') return readXlsx(file, buf, options.sheet);
+  if (ext === '.json') return readJsonTable(file, buf.toString('utf8'));
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvTable(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
+  throw new ValidationError([{ path: [], message: `${file}: unknown data file type "${ext || '(none)'}"`, allowed: '.csv, .tsv, .xlsx or .json' }]);
+}
+
+/** Parse CSV text (header row first). Numbers stay text here; callers convert per column. */
+export function readCsvTable(file: string, text: string, delimiter?: string): DataTable {
+  let records: string[][];
+  try {
+    records = parseCsv(text.replace(/^\uFEFF/, ''), {
+      delimiter: delimiter ?? detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
+  } catch (e) {
+    throw new ValidationError([{ path: [], message: `${file} is not valid CSV: ${(e as Error).message}` }]);
+  }
+  if (records.length === 0) throw new ValidationError([{ path: [], message: `${file} is empty; expected a header row and data rows` }]);
+  const header = records[0].map((h) => h.trim());
+  checkHeader(file, header, (c) => `column ${c + 1} of the header row`);
+  const rows = records.slice(1).map((rec, r) => {
+    if (rec.length > header.length) {
+      throw new ValidationError([{ path: [], message: `${file}, row ${r + 2}: ${rec.length} cells but the header has ${header.length} columns` }]);
+    }
+    return header.map((_, c) => (rec[c] === undefined || rec[c] === '' ? null : rec[c]));
+  });
+  return { file, header, rows, where: (r, c) => `${file}, row ${r + 2}, column "${header[c]}"` };
+}
+
+function detectDelimiter(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][0];
+}
+
+async function readXlsx(file: string, buf: Buffer, sheetName?: string): Promise<DataTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ValidationError([{ path: [], message: `${file} is not a valid XLSX workbook: ${(e as Error).message}` }]);
+  }
+  const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
+  if (!ws) {
+    const names = wb.worksheets.map((w) => w.name).join(', ');
+    throw new ValidationError([{ path: [], message: `${file}: no sheet named "${sheetName}"`, allowed: names || '(the workbook has no sheets)' }]);
+  }
+  const grid: RawCell[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const vals: RawCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      vals[colNumber - 1] = cellValue(cell.value);
+    });
+    grid[rowNumber - 1] = vals;
+  });
+  const headerRow = grid[0] ?? [];
+  const header = headerRow.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  while (header.length > 0 && header[header.length - 1] === '') header.pop();
+  if (header.length === 0) throw new ValidationError([{ path: [], message: `${file}, sheet ${ws.name}: row 1 must be a header row` }]);
+  checkHeader(file, header, (c) => `sheet ${ws.name}, cell ${columnLetter(c)}1`);
+  const rows: RawCell[][] = [];
+  const rowNumbers: number[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const g = grid[r] ?? [];
+    const vals = header.map((_, c) => g[c] ?? null);
+    if (vals.every((v) => v === null || v === '')) continue;
+    rows.push(vals);
+    rowNumbers.push(r + 1);
+  }
+  return {
+    file,
+    sheet: ws.name,
+    header,
+    rows,
+    where: (r, c) => `${file}, sheet ${ws.name}, cell ${columnLetter(c)}${rowNumbers[r]}`,
+  };
+}
+
+function cellValue(v: ExcelJS.CellValue): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+function readJsonTable(file: string, text: string): DataTable {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new ValidationError([{ path: [], message: `${file} is not valid JSON: ${(e as Error).message}` }]);
+  }
+  if (!Array.isArray(data) || data.some((r) => r === null || typeof r !== 'object' || Array.isArray(r))) {
+    throw new ValidationError([{ path: [], message: `${file}: expected a JSON array of objects, one per row` }]);
+  }
+  const header: string[] = [];
+  for (const rec of data as Record<string, unknown>[]) for (const k of Object.keys(rec)) if (!header.includes(k)) header.push(k);
+  const rows = (data as Record<string, unknown>[]).map((rec) =>
+    header.map((h) => {
+      const v = rec[h];
+      return v === undefined || v === null || v === '' ? null : typeof v === 'number' ? v : String(v);
+    }),
+  );
+  return { file, header, rows, where: (r, c) => `${file}, [${r}].${header[c]}` };
+}
+
+function checkHeader(file: string, header: string[], at: (c: number) => string): void {
+  const seen = new Map<string, number>();
+  header.forEach((h, c) => {
+    if (h === '') throw new ValidationError([{ path: [], message: `${file}, ${at(c)}: empty column name in the header row` }]);
+    if (seen.has(h)) throw new ValidationError([{ path: [], message: `${file}, ${at(c)}: duplicate column name "${h}" (also column ${seen.get(h)! + 1})` }]);
+    seen.set(h, c);
+  });
+}
+
+/** The number in a cell, or a ValidationError naming where it is. Empty cells give null. */
+export function numberCell(t: DataTable, r: number, c: number): number | null {
+  const v = t.rows[r][c];
+  if (v === null) return null;
+  const x = typeof v === 'number' ? v : Number(v.replace(/,/g, ''));
+  if (!Number.isFinite(x) || (typeof v === 'string' && v.trim() === '')) {
+    throw new ValidationError([{ path: [], message: `${t.where(r, c)}: "${v}" is not a number` }]);
+  }
+  return x;
+}
