@@ -6,21 +6,20 @@ import { EXIT } from './command.ts';
 import { registerCommands } from './commands/index.ts';
 
 /** Build the program (exported for tests and --help generation). */
-export function buildProgram(): Command {
+export async function buildProgram(): Promise<Command> {
   const program = new Command('scf-risk')
     .description('Supply-chain-finance risk: indicator systems, weighting, evaluation, credit rating')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerCommands(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  await registerCommands(program);
   return program;
 }
 
 /** Run with `argv` (process.argv form); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   process.exitCode = undefined;
-  const program = buildProgram();
+  const program = await buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (e) {
