@@ -5,3 +5,4 @@ export * from './numeric/linear.ts';
 export * from './numeric/random.ts';
 export * from './numeric/stats.ts';
 export * from './numeric/vector.ts';
+export * from './numeric/column-major.ts';
