@@ -2,14 +2,11 @@
  * Reading tabular data files (CSV, XLSX, JSON) into one shape, keeping where every cell came
  * from so errors can say `loans.xlsx, sheet Loans, cell B7` or `loans.csv, row 7, column "grade"`.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { columnLetter, csvCells, loadWorkbook, type RawCell, readBytes, sheetCells } from './grid.ts';
 
-/** A raw cell: text, number, or null when empty. */
-export type RawCell = string | number | null;
+export { columnLetter, type RawCell } from './grid.ts';
 
 /** A table read from a file: a header row and data rows (all rows as long as the header). */
 export interface DataTable {
@@ -22,28 +19,10 @@ export interface DataTable {
   where(r: number, c: number): string;
 }
 
-/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(c: number): string {
-  let s = '';
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Read a CSV, XLSX or JSON (array of objects) file. `sheet` picks an XLSX sheet (default: the first). */
 export async function readTable(file: string, options: { sheet?: string } = {}): Promise<DataTable> {
   const ext = extname(file).toLowerCase();
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ValidationError([{ path: [], message: `cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` }]);
-  }
+  const buf = await readBytes(file);
   if (ext === '.xlsx') return readXlsx(file, buf, options.sheet);
   if (ext === '.json') return readJsonTable(file, buf.toString('utf8'));
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvTable(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
@@ -52,56 +31,27 @@ export async function readTable(file: string, options: { sheet?: string } = {}):
 
 /** Parse CSV text (header row first). Numbers stay text here; callers convert per column. */
 export function readCsvTable(file: string, text: string, delimiter?: string): DataTable {
-  let records: string[][];
-  try {
-    records = parseCsv(text.replace(/^\uFEFF/, ''), {
-      delimiter: delimiter ?? detectDelimiter(text),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as string[][];
-  } catch (e) {
-    throw new ValidationError([{ path: [], message: `${file} is not valid CSV: ${(e as Error).message}` }]);
-  }
+  const records = csvCells(file, text, delimiter);
   if (records.length === 0) throw new ValidationError([{ path: [], message: `${file} is empty; expected a header row and data rows` }]);
-  const header = records[0].map((h) => h.trim());
+  const header = records[0].map((h) => (h === null ? '' : String(h)));
   checkHeader(file, header, (c) => `column ${c + 1} of the header row`);
   const rows = records.slice(1).map((rec, r) => {
     if (rec.length > header.length) {
       throw new ValidationError([{ path: [], message: `${file}, row ${r + 2}: ${rec.length} cells but the header has ${header.length} columns` }]);
     }
-    return header.map((_, c) => (rec[c] === undefined || rec[c] === '' ? null : rec[c]));
+    return header.map((_, c) => (rec[c] ?? null));
   });
   return { file, header, rows, where: (r, c) => `${file}, row ${r + 2}, column "${header[c]}"` };
 }
 
-function detectDelimiter(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0][0];
-}
-
 async function readXlsx(file: string, buf: Buffer, sheetName?: string): Promise<DataTable> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new ValidationError([{ path: [], message: `${file} is not a valid XLSX workbook: ${(e as Error).message}` }]);
-  }
+  const wb = await loadWorkbook(file, buf);
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name).join(', ');
     throw new ValidationError([{ path: [], message: `${file}: no sheet named "${sheetName}"`, allowed: names || '(the workbook has no sheets)' }]);
   }
-  const grid: RawCell[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const vals: RawCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      vals[colNumber - 1] = cellValue(cell.value);
-    });
-    grid[rowNumber - 1] = vals;
-  });
+  const grid = sheetCells(ws);
   const headerRow = grid[0] ?? [];
   const header = headerRow.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
   while (header.length > 0 && header[header.length - 1] === '') header.pop();
@@ -123,19 +73,6 @@ async function readXlsx(file: string, buf: Buffer, sheetName?: string): Promise<
     rows,
     where: (r, c) => `${file}, sheet ${ws.name}, cell ${columnLetter(c)}${rowNumbers[r]}`,
   };
-}
-
-function cellValue(v: ExcelJS.CellValue): RawCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v === '' ? null : v;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v) return String(v.text);
-  }
-  return String(v);
 }
 
 function readJsonTable(file: string, text: string): DataTable {

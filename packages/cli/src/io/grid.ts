@@ -1,0 +1,127 @@
+/**
+ * Raw cell grids of spreadsheet-like files, for layouts that are not "a header row and data
+ * rows" (a pairwise matrix per sheet, say). Every cell keeps its address for messages:
+ * `panel.xlsx, sheet E2, cell C4` or `m.csv, row 3, column 2`.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ValidationError } from '@scf-risk/core';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/** A raw cell: text, number, or null when empty. */
+export type RawCell = string | number | null;
+
+/** One sheet (or a whole CSV file) as rows of cells, trailing empty rows removed. */
+export interface Grid {
+  file: string;
+  /** Sheet name for workbooks; undefined for CSV. */
+  sheet?: string;
+  cells: RawCell[][];
+  /** Where cell (r, c) — 0-based — stands. */
+  where(r: number, c: number): string;
+}
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Read a file's bytes, turning a missing file into a ValidationError. */
+export async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ValidationError([{ path: [], message: `cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` }]);
+  }
+}
+
+/** Load an XLSX workbook from bytes, with a clear error when it is not one. */
+export async function loadWorkbook(file: string, buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ValidationError([{ path: [], message: `${file} is not a valid XLSX workbook: ${(e as Error).message}` }]);
+  }
+  return wb;
+}
+
+/** The cells of one worksheet, row-major, 0-based. */
+export function sheetCells(ws: ExcelJS.Worksheet): RawCell[][] {
+  const grid: RawCell[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const vals: RawCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      vals[colNumber - 1] = cellValue(cell.value);
+    });
+    grid[rowNumber - 1] = Array.from(vals, (v) => v ?? null);
+  });
+  for (let r = 0; r < grid.length; r++) grid[r] ??= [];
+  while (grid.length > 0 && grid[grid.length - 1].every((v) => v === null)) grid.pop();
+  return grid;
+}
+
+/** A sheet's grid with cell addresses. */
+export function sheetGrid(file: string, ws: ExcelJS.Worksheet): Grid {
+  return { file, sheet: ws.name, cells: sheetCells(ws), where: (r, c) => `${file}, sheet ${ws.name}, cell ${columnLetter(c)}${r + 1}` };
+}
+
+function cellValue(v: ExcelJS.CellValue): RawCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/** Parse CSV/TSV text into rows of trimmed cells ('' → null); the delimiter is detected from the first line. */
+export function csvCells(file: string, text: string, delimiter?: string): RawCell[][] {
+  try {
+    const records = parseCsv(text.replace(/^\uFEFF/, ''), {
+      delimiter: delimiter ?? detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
+    return records.map((rec) => rec.map((v) => (v === '' ? null : v)));
+  } catch (e) {
+    throw new ValidationError([{ path: [], message: `${file} is not valid CSV: ${(e as Error).message}` }]);
+  }
+}
+
+function detectDelimiter(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, first.split(d).length] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][0];
+}
+
+/** Every sheet of an XLSX workbook, or the single grid of a CSV/TSV file. */
+export async function readGrids(file: string): Promise<Grid[]> {
+  const ext = extname(file).toLowerCase();
+  const buf = await readBytes(file);
+  if (ext === '.xlsx') {
+    const wb = await loadWorkbook(file, buf);
+    return wb.worksheets.map((ws) => sheetGrid(file, ws));
+  }
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    const cells = csvCells(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
+    return [{ file, cells, where: (r, c) => `${file}, row ${r + 1}, column ${c + 1}` }];
+  }
+  throw new ValidationError([{ path: [], message: `${file}: unknown spreadsheet type "${ext || '(none)'}"`, allowed: '.csv, .tsv or .xlsx' }]);
+}
