@@ -165,10 +165,7 @@ describe('one sheet per expert', () => {
 
 describe('long format', () => {
   it('reads expert,row,column,value with expert weights', async () => {
-    const f = await csv(
-      'long.csv',
-      'expert,row,column,value,weight\nE1,A,B,3,2\nE1,A,C,5,2\nE1,B,C,2,2\nE2,A,B,1/2,1\nE2,B,C,4,1\n',
-    );
+    const f = await csv('long.csv', 'expert,row,column,value,weight\nE1,A,B,3,2\nE1,A,C,5,2\nE1,B,C,2,2\nE2,A,B,1/2,1\nE2,B,C,4,1\n');
     const r = await importJudgments(f);
     expect(r.layout).toBe('long');
     expect(r.labels).toEqual(['A', 'B', 'C']);
@@ -180,7 +177,9 @@ describe('long format', () => {
 
   it('names the row of a duplicate judgment', async () => {
     const f = await csv('dup.csv', 'expert,row,column,value\nE1,A,B,3\nE1,A,B,5\n');
-    expect(await message(importJudgments(f))).toMatch(/dup\.csv, row 3, column 4: expert E1 judges \(A, B\) twice \(also .*row 2, column 4\)/);
+    expect(await message(importJudgments(f))).toMatch(
+      /dup\.csv, row 3, column 4: expert E1 judges \(A, B\) twice \(also .*row 2, column 4\)/,
+    );
   });
 
   it('names the cell of an inconsistent expert weight and of an empty expert', async () => {

@@ -40,7 +40,9 @@ export async function readBytes(file: string): Promise<Buffer> {
     return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ValidationError([{ path: [], message: `cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` }]);
+    throw new ValidationError([
+      { path: [], message: `cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` },
+    ]);
   }
 }
 
@@ -123,5 +125,7 @@ export async function readGrids(file: string): Promise<Grid[]> {
     const cells = csvCells(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
     return [{ file, cells, where: (r, c) => `${file}, row ${r + 1}, column ${c + 1}` }];
   }
-  throw new ValidationError([{ path: [], message: `${file}: unknown spreadsheet type "${ext || '(none)'}"`, allowed: '.csv, .tsv or .xlsx' }]);
+  throw new ValidationError([
+    { path: [], message: `${file}: unknown spreadsheet type "${ext || '(none)'}"`, allowed: '.csv, .tsv or .xlsx' },
+  ]);
 }

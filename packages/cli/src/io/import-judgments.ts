@@ -56,12 +56,20 @@ export async function importJudgments(file: string, layout?: JudgmentLayout): Pr
   experts.forEach((e, k) => {
     if (e.matrix.length !== first.matrix.length) {
       throw new ValidationError([
-        { path: [], message: `${file}, sheet ${e.id}: ${e.matrix.length}×${e.matrix.length} matrix, but sheet ${first.id} has ${first.matrix.length}×${first.matrix.length}`, allowed: 'every expert judges the same elements' },
+        {
+          path: [],
+          message: `${file}, sheet ${e.id}: ${e.matrix.length}×${e.matrix.length} matrix, but sheet ${first.id} has ${first.matrix.length}×${first.matrix.length}`,
+          allowed: 'every expert judges the same elements',
+        },
       ]);
     }
     if (first.labels && e.labels && e.labels.join('\u0000') !== first.labels.join('\u0000')) {
       throw new ValidationError([
-        { path: [], message: `${file}, sheet ${e.id}: elements ${e.labels.join(', ')} differ from sheet ${first.id}'s ${first.labels.join(', ')}`, allowed: 'the same elements in the same order on every sheet' },
+        {
+          path: [],
+          message: `${file}, sheet ${e.id}: elements ${e.labels.join(', ')} differ from sheet ${first.id}'s ${first.labels.join(', ')}`,
+          allowed: 'the same elements in the same order on every sheet',
+        },
       ]);
     }
     if (k > 0 && experts.slice(0, k).some((o) => o.id === e.id)) {
@@ -92,7 +100,13 @@ function judgment(g: Grid, r: number, c: number): number | null {
     x = f ? Number(f[1]) / Number(f[2]) : Number(v);
   }
   if (!Number.isFinite(x) || x <= 0) {
-    throw new ValidationError([{ path: [], message: `${g.where(r, c)}: "${v}" is not a positive judgment`, allowed: 'a positive number such as 3 or 0.2, or a fraction such as 1/5' }]);
+    throw new ValidationError([
+      {
+        path: [],
+        message: `${g.where(r, c)}: "${v}" is not a positive judgment`,
+        allowed: 'a positive number such as 3 or 0.2, or a fraction such as 1/5',
+      },
+    ]);
   }
   return x;
 }
@@ -118,7 +132,10 @@ function readMatrixGrid(g: Grid): { labels?: string[]; matrix: (number | null)[]
       const rowLabel = g.cells[i + 1]?.[0];
       if (rowLabel === undefined || rowLabel === null || String(rowLabel) !== labels[i]) {
         throw new ValidationError([
-          { path: [], message: `${g.where(i + 1, 0)}: row label "${rowLabel ?? ''}" should be "${labels[i]}" (the matrix's rows and columns name the same elements in the same order)` },
+          {
+            path: [],
+            message: `${g.where(i + 1, 0)}: row label "${rowLabel ?? ''}" should be "${labels[i]}" (the matrix's rows and columns name the same elements in the same order)`,
+          },
         ]);
       }
     }
@@ -127,13 +144,27 @@ function readMatrixGrid(g: Grid): { labels?: string[]; matrix: (number | null)[]
     n = g.cells.length;
     const width = Math.max(...g.cells.map((r) => r.findLastIndex((v) => v !== null) + 1));
     if (width !== n) {
-      throw new ValidationError([{ path: [], message: `${g.file}${g.sheet ? `, sheet ${g.sheet}` : ''}: ${n} rows but ${width} columns; a pairwise matrix is square` }]);
+      throw new ValidationError([
+        {
+          path: [],
+          message: `${g.file}${g.sheet ? `, sheet ${g.sheet}` : ''}: ${n} rows but ${width} columns; a pairwise matrix is square`,
+        },
+      ]);
     }
   }
-  if (n === 0) throw new ValidationError([{ path: [], message: `${g.where(0, 0)}: no matrix found`, allowed: 'a square matrix from A1, or element names in row 1 and column A' }]);
+  if (n === 0)
+    throw new ValidationError([
+      {
+        path: [],
+        message: `${g.where(0, 0)}: no matrix found`,
+        allowed: 'a square matrix from A1, or element names in row 1 and column A',
+      },
+    ]);
   const rows = g.cells.length - off;
   if (rows !== n) {
-    throw new ValidationError([{ path: [], message: `${g.file}${g.sheet ? `, sheet ${g.sheet}` : ''}: ${rows} rows but ${n} columns; a pairwise matrix is square` }]);
+    throw new ValidationError([
+      { path: [], message: `${g.file}${g.sheet ? `, sheet ${g.sheet}` : ''}: ${rows} rows but ${n} columns; a pairwise matrix is square` },
+    ]);
   }
   for (let i = 0; i < n; i++) {
     const extra = (g.cells[i + off] ?? []).findIndex((v, c) => c >= n + off && v !== null);
@@ -148,7 +179,10 @@ function readMatrixGrid(g: Grid): { labels?: string[]; matrix: (number | null)[]
  * Fill empty cells from their mirror (a_ij = 1/a_ji) and the diagonal with 1; check that pairs
  * given on both sides are reciprocal within 1 %. Pairs empty on both sides stay null.
  */
-export function completeReciprocal(given: (number | null)[][], where: (i: number, j: number) => string): Pick<ImportedExpert, 'matrix' | 'filled'> {
+export function completeReciprocal(
+  given: (number | null)[][],
+  where: (i: number, j: number) => string,
+): Pick<ImportedExpert, 'matrix' | 'filled'> {
   const n = given.length;
   const matrix = given.map((r) => r.slice());
   const filled: ImportedExpert['filled'] = [];
@@ -162,7 +196,10 @@ export function completeReciprocal(given: (number | null)[][], where: (i: number
       const b = given[j][i];
       if (a !== null && b !== null) {
         if (Math.abs(a * b - 1) > RECIPROCAL_TOLERANCE) {
-          issues.push({ path: [], message: `${where(i, j)} is ${fmtJ(a)} but ${where(j, i)} is ${fmtJ(b)}; they must be reciprocal (${fmtJ(a)} and ${fmtJ(1 / a)})` });
+          issues.push({
+            path: [],
+            message: `${where(i, j)} is ${fmtJ(a)} but ${where(j, i)} is ${fmtJ(b)}; they must be reciprocal (${fmtJ(a)} and ${fmtJ(1 / a)})`,
+          });
         }
       } else if (a !== null) {
         matrix[j][i] = 1 / a;
@@ -206,21 +243,32 @@ function importLong(g: Grid): ImportedJudgments {
     const i = index(text(r, cr, 'row element'));
     const j = index(text(r, cc, 'column element'));
     const value = judgment(g, r, cv);
-    if (value === null) throw new ValidationError([{ path: [], message: `${g.where(r, cv)}: the judgment is empty`, allowed: 'leave out the row of a missing judgment' }]);
+    if (value === null)
+      throw new ValidationError([
+        { path: [], message: `${g.where(r, cv)}: the judgment is empty`, allowed: 'leave out the row of a missing judgment' },
+      ]);
     let e = byExpert.get(expert);
     if (!e) byExpert.set(expert, (e = { cells: new Map() }));
     if (cw >= 0 && g.cells[r]?.[cw] != null) {
       const w = Number(g.cells[r][cw]);
-      if (!Number.isFinite(w) || w <= 0) throw new ValidationError([{ path: [], message: `${g.where(r, cw)}: expert weight "${g.cells[r][cw]}" must be a positive number` }]);
+      if (!Number.isFinite(w) || w <= 0)
+        throw new ValidationError([
+          { path: [], message: `${g.where(r, cw)}: expert weight "${g.cells[r][cw]}" must be a positive number` },
+        ]);
       if (e.weight !== undefined && e.weight !== w) {
-        throw new ValidationError([{ path: [], message: `${g.where(r, cw)}: expert ${expert} has weight ${w} here but ${e.weight} at ${e.weightAt}` }]);
+        throw new ValidationError([
+          { path: [], message: `${g.where(r, cw)}: expert ${expert} has weight ${w} here but ${e.weight} at ${e.weightAt}` },
+        ]);
       }
       e.weight = w;
       e.weightAt = g.where(r, cw);
     }
     const key = `${i},${j}`;
     const prior = e.cells.get(key);
-    if (prior) throw new ValidationError([{ path: [], message: `${g.where(r, cv)}: expert ${expert} judges (${labels[i]}, ${labels[j]}) twice (also ${prior.at})` }]);
+    if (prior)
+      throw new ValidationError([
+        { path: [], message: `${g.where(r, cv)}: expert ${expert} judges (${labels[i]}, ${labels[j]}) twice (also ${prior.at})` },
+      ]);
     e.cells.set(key, { value, at: g.where(r, cv) });
   }
   if (byExpert.size === 0) throw new ValidationError([{ path: [], message: `${g.file}: no judgments below the header row` }]);

@@ -25,8 +25,11 @@ export async function readTable(file: string, options: { sheet?: string } = {}):
   const buf = await readBytes(file);
   if (ext === '.xlsx') return readXlsx(file, buf, options.sheet);
   if (ext === '.json') return readJsonTable(file, buf.toString('utf8'));
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvTable(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
-  throw new ValidationError([{ path: [], message: `${file}: unknown data file type "${ext || '(none)'}"`, allowed: '.csv, .tsv, .xlsx or .json' }]);
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv')
+    return readCsvTable(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
+  throw new ValidationError([
+    { path: [], message: `${file}: unknown data file type "${ext || '(none)'}"`, allowed: '.csv, .tsv, .xlsx or .json' },
+  ]);
 }
 
 /** Parse CSV text (header row first). Numbers stay text here; callers convert per column. */
@@ -37,9 +40,11 @@ export function readCsvTable(file: string, text: string, delimiter?: string): Da
   checkHeader(file, header, (c) => `column ${c + 1} of the header row`);
   const rows = records.slice(1).map((rec, r) => {
     if (rec.length > header.length) {
-      throw new ValidationError([{ path: [], message: `${file}, row ${r + 2}: ${rec.length} cells but the header has ${header.length} columns` }]);
+      throw new ValidationError([
+        { path: [], message: `${file}, row ${r + 2}: ${rec.length} cells but the header has ${header.length} columns` },
+      ]);
     }
-    return header.map((_, c) => (rec[c] ?? null));
+    return header.map((_, c) => rec[c] ?? null);
   });
   return { file, header, rows, where: (r, c) => `${file}, row ${r + 2}, column "${header[c]}"` };
 }
@@ -49,7 +54,9 @@ async function readXlsx(file: string, buf: Buffer, sheetName?: string): Promise<
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name).join(', ');
-    throw new ValidationError([{ path: [], message: `${file}: no sheet named "${sheetName}"`, allowed: names || '(the workbook has no sheets)' }]);
+    throw new ValidationError([
+      { path: [], message: `${file}: no sheet named "${sheetName}"`, allowed: names || '(the workbook has no sheets)' },
+    ]);
   }
   const grid = sheetCells(ws);
   const headerRow = grid[0] ?? [];
@@ -100,7 +107,10 @@ function checkHeader(file: string, header: string[], at: (c: number) => string):
   const seen = new Map<string, number>();
   header.forEach((h, c) => {
     if (h === '') throw new ValidationError([{ path: [], message: `${file}, ${at(c)}: empty column name in the header row` }]);
-    if (seen.has(h)) throw new ValidationError([{ path: [], message: `${file}, ${at(c)}: duplicate column name "${h}" (also column ${seen.get(h)! + 1})` }]);
+    if (seen.has(h))
+      throw new ValidationError([
+        { path: [], message: `${file}, ${at(c)}: duplicate column name "${h}" (also column ${seen.get(h)! + 1})` },
+      ]);
     seen.set(h, c);
   });
 }
