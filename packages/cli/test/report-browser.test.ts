@@ -1,0 +1,64 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { weightBars } from '../src/report/charts.ts';
+import { renderReport } from '../src/report/html.ts';
+import { chromiumAvailable, launchChromium } from './support/chromium.ts';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+describe.runIf(chromiumAvailable())('HTML report in headless Chromium', () => {
+  it('opens offline with no console errors and shows the weight table and chart', async () => {
+    const html = renderReport({
+      title: 'Weights 权重',
+      lang: 'en',
+      sections: [
+        {
+          heading: 'Global weights',
+          tables: [
+            {
+              title: 'Weight table',
+              header: ['code', 'name', 'global'],
+              rows: [
+                ['A51', '流程风险', 0.066],
+                ['A52', 'Approval', 0.041],
+              ],
+            },
+          ],
+          charts: [weightBars('Global weights', ['A51', 'A52'], [0.066, 0.041])],
+        },
+      ],
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'scf-report-'));
+    const file = join(dir, 'report.html');
+    await writeFile(file, html);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ offline: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
+      await page.goto(pathToFileURL(file).href);
+      const cells = await page.locator('table').first().locator('td').allTextContents();
+      expect(cells).toEqual(['A51', '流程风险', '0.066', 'A52', 'Approval', '0.041']);
+      expect(await page.locator('figure svg').count()).toBe(1);
+      const box = await page.locator('figure svg').boundingBox();
+      expect(box?.width).toBeGreaterThan(100);
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
