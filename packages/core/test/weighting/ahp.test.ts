@@ -1,0 +1,399 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors.ts';
+import { ahp, consistency } from '../../src/weighting/ahp.ts';
+import { PRIORITY_METHODS, type PriorityMethod } from '../../src/weighting/ahp-priority.ts';
+import { RI_TABLE_NAMES, randomIndex } from '../../src/weighting/random-index.ts';
+
+const round = (xs: number[], d: number) => xs.map((x) => Number(x.toFixed(d)));
+
+function issues(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('published worked examples', () => {
+  // Saaty, "Decision making with the analytic hierarchy process", Int. J. Services Sciences
+  // 1(1) 2008, table 3: "Which drink is consumed more in the U.S.?" — derived priorities
+  // .177 .019 .042 .116 .190 .129 .327.
+  const drinks = [
+    [1, 9, 5, 2, 1, 1, 1 / 2],
+    [1 / 9, 1, 1 / 3, 1 / 9, 1 / 9, 1 / 9, 1 / 9],
+    [1 / 5, 3, 1, 1 / 3, 1 / 4, 1 / 3, 1 / 9],
+    [1 / 2, 9, 3, 1, 1 / 2, 1, 1 / 3],
+    [1, 9, 4, 2, 1, 2, 1 / 2],
+    [1, 9, 3, 1, 1 / 2, 1, 1 / 3],
+    [2, 9, 9, 3, 2, 3, 1],
+  ];
+  it('reproduces Saaty (2008) drink consumption priorities', () => {
+    const r = ahp(drinks);
+    expect(round(r.weights, 3)).toEqual([0.177, 0.019, 0.042, 0.116, 0.19, 0.129, 0.327]);
+    expect(r.consistent).toBe(true);
+  });
+
+  // Saaty, "The Analytic Hierarchy Process" (1980) §2 / Saaty & Khouja (1976): relative wealth
+  // of nations — eigenvector .427 .230 .021 .052 .052 .123 .094, λmax = 7.61.
+  const wealth = [
+    [1, 4, 9, 6, 6, 5, 5],
+    [1 / 4, 1, 7, 5, 5, 3, 4],
+    [1 / 9, 1 / 7, 1, 1 / 5, 1 / 5, 1 / 7, 1 / 5],
+    [1 / 6, 1 / 5, 5, 1, 1, 1 / 3, 1 / 3],
+    [1 / 6, 1 / 5, 5, 1, 1, 1 / 3, 1 / 3],
+    [1 / 5, 1 / 3, 7, 3, 3, 1, 2],
+    [1 / 5, 1 / 4, 5, 3, 3, 1 / 2, 1],
+  ];
+  it('reproduces Saaty (1980) wealth of nations', () => {
+    const r = ahp(wealth, { labels: ['US', 'USSR', 'China', 'France', 'UK', 'Japan', 'W. Germany'] });
+    expect(round(r.weights, 3)).toEqual([0.427, 0.23, 0.021, 0.052, 0.052, 0.123, 0.094]);
+    expect(Number(r.lambdaMax.toFixed(2))).toBe(7.61);
+    expect(r.riTable).toBe('saaty');
+    expect(r.ri).toBe(1.32);
+    expect(r.labels?.[0]).toBe('US');
+  });
+
+  it('gives the SPEC §3.1 CR of λmax = 3.1078 under Saaty and Donegan–Dodd', () => {
+    expect(Number(consistency(3.1078, 3, 'saaty').cr.toFixed(3))).toBe(0.093);
+    expect(Number(consistency(3.1078, 3, 'donegan-dodd').cr.toFixed(4))).toBe(0.1097);
+  });
+});
+
+describe('numpy cross-check (fixtures/ahp-numpy.py)', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/ahp-numpy.json', import.meta.url), 'utf8')) as {
+    cases: {
+      n: number;
+      matrix: number[][];
+      eigenvector: number[];
+      lambdaMax: number;
+      geometricMean: number[];
+      columnMean: number[];
+      leastSquares: number[];
+      lambdaMeanGeometric: number;
+      lambdaMeanColumn: number;
+      lambdaMeanLeastSquares: number;
+    }[];
+  };
+  const close = (a: number[], b: number[]) => {
+    expect(a).toHaveLength(b.length);
+    a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1e-10));
+  };
+  it('covers n = 3…15', () => {
+    expect(new Set(fixture.cases.map((c) => c.n)).size).toBe(13);
+  });
+  for (const c of fixture.cases) {
+    it(`n = ${c.n}: all four methods and λmax agree to 1e-10`, () => {
+      const ev = ahp(c.matrix, { ri: 'alonso-lamata' });
+      close(ev.weights, c.eigenvector);
+      expect(Math.abs(ev.lambdaMax - c.lambdaMax)).toBeLessThan(1e-10);
+      const gm = ahp(c.matrix, { method: 'geometric-mean', ri: 'alonso-lamata' });
+      close(gm.weights, c.geometricMean);
+      expect(Math.abs(gm.lambdaMax - c.lambdaMeanGeometric)).toBeLessThan(1e-10);
+      const cm = ahp(c.matrix, { method: 'column-mean', ri: 'alonso-lamata' });
+      close(cm.weights, c.columnMean);
+      expect(Math.abs(cm.lambdaMax - c.lambdaMeanColumn)).toBeLessThan(1e-10);
+      const ls = ahp(c.matrix, { method: 'least-squares', ri: 'alonso-lamata' });
+      close(ls.weights, c.leastSquares);
+      expect(Math.abs(ls.lambdaMax - c.lambdaMeanLeastSquares)).toBeLessThan(1e-10);
+      // the exact eigenvalue is selectable for any method
+      expect(Math.abs(ahp(c.matrix, { method: 'column-mean', lambda: 'exact', ri: 'alonso-lamata' }).lambdaMax - c.lambdaMax)).toBeLessThan(
+        1e-10,
+      );
+    });
+  }
+});
+
+/** A consistent matrix a_ij = v_i / v_j from a positive vector. */
+const consistentFrom = (v: number[]) => v.map((vi) => v.map((vj) => vi / vj));
+const vectorArb = fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: 1, maxLength: 12 });
+const methodArb = fc.constantFrom<PriorityMethod>(...PRIORITY_METHODS);
+
+/** A random reciprocal matrix on Saaty's scale. */
+const reciprocalArb = fc.integer({ min: 3, max: 9 }).chain((n) =>
+  fc.array(fc.integer({ min: -8, max: 8 }), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((cells) => {
+    const m = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+    let k = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const s = cells[k++];
+        const v = s >= 0 ? s + 1 : 1 / (1 - s);
+        m[i][j] = v;
+        m[j][i] = 1 / v;
+      }
+    return m;
+  }),
+);
+
+describe('properties', () => {
+  it('a consistent matrix gives CR = 0 and w ∝ the generating vector, for every method', () => {
+    fc.assert(
+      fc.property(vectorArb, methodArb, (v, method) => {
+        const r = ahp(consistentFrom(v), { method, scale: 'any' });
+        const total = v.reduce((s, x) => s + x, 0);
+        r.weights.forEach((w, i) => expect(Math.abs(w - v[i] / total)).toBeLessThan(1e-12));
+        expect(Math.abs(r.cr)).toBeLessThan(1e-12);
+        expect(r.consistent).toBe(true);
+      }),
+    );
+  });
+
+  it('weights are positive, sum to 1 and nothing is NaN', () => {
+    fc.assert(
+      fc.property(reciprocalArb, methodArb, (m, method) => {
+        const r = ahp(m, { method });
+        expect(Math.abs(r.weights.reduce((s, x) => s + x, 0) - 1)).toBeLessThan(1e-12);
+        for (const w of r.weights) expect(w).toBeGreaterThan(0);
+        for (const x of [r.lambdaMax, r.ci, r.cr]) expect(Number.isFinite(x)).toBe(true);
+        expect(r.lambdaMax).toBeGreaterThanOrEqual(r.n - 1e-9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('permuting rows and columns permutes the weights', () => {
+    fc.assert(
+      fc.property(
+        reciprocalArb.chain((m) =>
+          fc.tuple(fc.constant(m), fc.shuffledSubarray([...m.keys()], { minLength: m.length, maxLength: m.length })),
+        ),
+        methodArb,
+        ([m, p], method) => {
+          const permuted = p.map((i) => p.map((j) => m[i][j]));
+          const a = ahp(m, { method, skipHelp: true });
+          const b = ahp(permuted, { method, skipHelp: true });
+          p.forEach((orig, k) => expect(Math.abs(b.weights[k] - a.weights[orig])).toBeLessThan(1e-10));
+          expect(Math.abs(a.cr - b.cr)).toBeLessThan(1e-10);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('inconsistent matrices get proposals and a repaired matrix with CR < 0.10, input untouched', () => {
+    fc.assert(
+      fc.property(reciprocalArb, (m) => {
+        const before = JSON.stringify(m);
+        const r = ahp(m);
+        expect(JSON.stringify(m)).toBe(before);
+        if (r.consistent) {
+          expect(r.inconsistentPairs).toEqual([]);
+          expect(r.repairedMatrix).toBeUndefined();
+          return;
+        }
+        expect(r.inconsistentPairs.length).toBeGreaterThan(0);
+        const worst = r.inconsistentPairs[0];
+        expect(Math.abs(Math.log(worst.epsilon))).toBeGreaterThanOrEqual(
+          Math.abs(Math.log(r.inconsistentPairs.at(-1)?.epsilon ?? 1)) - 1e-12,
+        );
+        expect(r.repairedMatrix).toBeDefined();
+        const again = ahp(r.repairedMatrix as number[][]);
+        expect(again.cr).toBeCloseTo(r.repairedCr as number, 12);
+        expect(again.cr).toBeLessThan(0.1);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('inconsistency help', () => {
+  it('names the reversed judgment and proposes the scale value that fixes it', () => {
+    // A consistent 4×4 matrix (v = 8, 4, 2, 1) with one judgment reversed: a_03 = 1/8 instead of 8.
+    const m = consistentFrom([8, 4, 2, 1]);
+    m[0][3] = 1 / 8;
+    m[3][0] = 8;
+    const r = ahp(m);
+    expect(r.consistent).toBe(false);
+    expect(r.inconsistentPairs[0]).toMatchObject({ i: 0, j: 3 });
+    expect(r.inconsistentPairs[0].crAfter).toBeLessThan(0.1);
+    expect(r.repairSteps?.[0]).toMatchObject({ i: 0, j: 3, from: 1 / 8 });
+    expect(r.repairedCr).toBeLessThan(0.1);
+  });
+});
+
+describe('RI tables', () => {
+  it('ship every named table to n = 15 with the SPEC values', () => {
+    expect([3, 4, 5, 15].map((n) => randomIndex(n, 'saaty'))).toEqual([0.58, 0.9, 1.12, 1.59]);
+    expect([3, 6, 12].map((n) => randomIndex(n, 'chinese'))).toEqual([0.52, 1.26, 1.54]);
+    expect([3, 10].map((n) => randomIndex(n, 'saaty2005'))).toEqual([0.52, 1.49]);
+    expect([3, 10].map((n) => randomIndex(n, 'donegan-dodd'))).toEqual([0.4914, 1.4055]);
+    expect([3, 10].map((n) => randomIndex(n, 'alonso-lamata'))).toEqual([0.5247, 1.4854]);
+    expect([3, 10].map((n) => randomIndex(n, 'tummala-ling'))).toEqual([0.5799, 1.4882]);
+    for (const t of RI_TABLE_NAMES) for (let n = 3; n <= 15; n++) expect(randomIndex(n, t)).toBeGreaterThan(randomIndex(n - 1, t) - 0.05);
+  });
+  it('extends Alonso–Lamata beyond its table by their formula', () => {
+    expect(randomIndex(20, 'alonso-lamata')).toBeCloseTo((1.7699 * 20 - 4.3513) / 19, 15);
+  });
+  it('gives CR = 0 (never NaN) for n ≤ 2 and names the table', () => {
+    for (const m of [
+      [[1]],
+      [
+        [1, 3],
+        [1 / 3, 1],
+      ],
+    ]) {
+      const r = ahp(m, { ri: 'donegan-dodd' });
+      expect(r.cr).toBe(0);
+      expect(r.ci).toBe(0);
+      expect(r.riTable).toBe('donegan-dodd');
+    }
+    expect(
+      ahp([
+        [1, 3],
+        [1 / 3, 1],
+      ]).weights,
+    ).toEqual([0.75, 0.25]);
+  });
+  it('rejects n beyond a table, naming the option', () => {
+    const m = consistentFrom(Array.from({ length: 16 }, (_, i) => 1 + (i % 3)));
+    expect(issues(() => ahp(m, { ri: 'saaty' }))[0]).toMatchObject({ path: ['ri'] });
+    expect(ahp(m, { ri: 'alonso-lamata' }).cr).toBe(0);
+  });
+});
+
+describe('validation names the cell', () => {
+  it('not square', () => {
+    expect(issues(() => ahp([[1, 2], [0.5]]))[0]).toMatchObject({
+      path: [1],
+      message: expect.stringMatching(/row 1 has 1 cells but the matrix has 2 rows/),
+    });
+  });
+  it('empty', () => {
+    expect(issues(() => ahp([]))[0].message).toMatch(/empty/);
+  });
+  it('non-positive and non-finite cells', () => {
+    const is = issues(() =>
+      ahp([
+        [1, -3, 2],
+        [1 / 3, 1, Number.NaN],
+        [0.5, 1, 1],
+      ]),
+    );
+    expect(is.map((i) => i.path)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(is[0].message).toMatch(/-3 is not positive/);
+    expect(is[1].message).toMatch(/NaN is not a finite number/);
+  });
+  it('diagonal not 1', () => {
+    expect(
+      issues(() =>
+        ahp([
+          [2, 3],
+          [1 / 3, 1],
+        ]),
+      )[0],
+    ).toMatchObject({ path: [0, 0], message: expect.stringMatching(/diagonal must be 1/) });
+  });
+  it('not reciprocal', () => {
+    const [issue] = issues(() =>
+      ahp([
+        [1, 3, 2],
+        [1 / 3, 1, 4],
+        [1 / 2, 4, 1],
+      ]),
+    );
+    expect(issue.path).toEqual([2, 1]);
+    expect(issue.message).toMatch(/4 is not the reciprocal of \[1\]\[2\] = 4/);
+    expect(issue.allowed).toBe('1/4');
+  });
+  it('snaps 0.333 to 1/3 within 1 % with a warning', () => {
+    const r = ahp([
+      [1, 3],
+      [0.333, 1],
+    ]);
+    expect(r.weights).toEqual([0.75, 0.25]);
+    expect(r.warnings[0]).toMatch(/\[0\]\[1\] = 3 and \[1\]\[0\] = 0.333 were snapped to 3 and 1\/3/);
+  });
+  it('outside the 1–9 scale, unless scale "any"', () => {
+    expect(
+      issues(() =>
+        ahp([
+          [1, 12],
+          [1 / 12, 1],
+        ]),
+      )[0],
+    ).toMatchObject({ path: [0, 1], message: expect.stringMatching(/outside Saaty's 1–9 scale/) });
+    expect(
+      ahp(
+        [
+          [1, 12],
+          [1 / 12, 1],
+        ],
+        { scale: 'any' },
+      ).weights[0],
+    ).toBeCloseTo(12 / 13, 15);
+  });
+  it('warns on a value between scale values', () => {
+    expect(
+      ahp([
+        [1, 2.5],
+        [0.4, 1],
+      ]).warnings[0],
+    ).toMatch(/\[0\]\[1\] = 2.5 is between scale values/);
+  });
+  it('unknown method, table, λ rule, wrong label count', () => {
+    const m = [
+      [1, 2],
+      [0.5, 1],
+    ];
+    expect(issues(() => ahp(m, { method: 'power' as PriorityMethod }))[0]).toMatchObject({ path: ['method'] });
+    expect(issues(() => ahp(m, { ri: 'x' as never }))[0]).toMatchObject({ path: ['ri'] });
+    expect(issues(() => ahp(m, { lambda: 'x' as never }))[0]).toMatchObject({ path: ['lambda'] });
+    expect(issues(() => ahp(m, { labels: ['a'] }))[0]).toMatchObject({ path: ['labels'], message: '1 labels for a 2×2 matrix' });
+  });
+});
+
+describe('incomplete matrices', () => {
+  const v = [6, 3, 2, 1];
+  const full = consistentFrom(v);
+  const holes = full.map((r) => r.slice()) as (number | null)[][];
+  holes[0][3] = null;
+  holes[3][0] = null;
+  holes[1][2] = null;
+  holes[2][1] = null;
+  it("recover a consistent matrix's weights by Harker and by LLSM, reporting the filled cells", () => {
+    for (const method of ['eigenvector', 'geometric-mean'] as const) {
+      const r = ahp(holes, { method, scale: 'any' });
+      r.weights.forEach((w, i) => expect(w).toBeCloseTo(v[i] / 12, 12));
+      expect(r.filledMatrix?.[0][3]).toBeCloseTo(6, 12);
+      expect(r.incompleteMethod).toBe(method === 'eigenvector' ? 'harker' : 'llsm');
+      expect(r.cr).toBeCloseTo(0, 12);
+    }
+  });
+  it('Harker: a missing pair of a 3×3 matrix is filled with w_i/w_j', () => {
+    const r = ahp([
+      [1, 2, null],
+      [1 / 2, 1, 3],
+      [null, 1 / 3, 1],
+    ]);
+    expect(r.filledMatrix?.[0][2]).toBeCloseTo(r.weights[0] / r.weights[2], 12);
+    expect(r.filledMatrix?.[0][2]).toBeCloseTo(6, 10);
+  });
+  it('reject a disconnected comparison graph naming the elements', () => {
+    const m = [
+      [1, 2, null, null],
+      [1 / 2, 1, null, null],
+      [null, null, 1, 3],
+      [null, null, 1 / 3, 1],
+    ];
+    expect(issues(() => ahp(m, { labels: ['a', 'b', 'c', 'd'] }))[0].message).toMatch(/do not connect 2 \(c\), 3 \(d\) with 0 \(a\)/);
+  });
+  it('reject methods that need a complete matrix', () => {
+    expect(issues(() => ahp(holes, { method: 'column-mean', scale: 'any' }))[0]).toMatchObject({ path: ['method'] });
+  });
+  it('reject a missing diagonal cell', () => {
+    expect(
+      issues(() =>
+        ahp([
+          [null, 2],
+          [0.5, 1],
+        ]),
+      )[0],
+    ).toMatchObject({ path: [0, 0] });
+  });
+});
