@@ -41,17 +41,22 @@ export function addMethodCommand<R extends object, O>(program: Command, def: Met
     .summary(def.summary)
     .description(`${def.summary}\n\n${def.details}`)
     .argument('[file]', 'input JSON or YAML file; - or nothing reads standard input')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']));
+    .addOption(
+      new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']),
+    );
   if (def.options) cmd = def.options(cmd);
   cmd.addHelpText('after', `\nExamples:\n${def.examples.map((e) => `  ${e}`).join('\n')}\n`);
   cmd.action(async (file: string | undefined, opts: O & { format?: Format }) => {
     let input: Input | undefined;
-    await guard(async () => {
-      input = await loadInput(file);
-      const outcome = await def.run(input, opts);
-      emit(outcome.result, opts.format ?? defaultFormat(), def.presenter);
-      if (outcome.failedCheck) throw new CheckFailedError(outcome.failedCheck);
-    }, () => input);
+    await guard(
+      async () => {
+        input = await loadInput(file);
+        const outcome = await def.run(input, opts);
+        emit(outcome.result, opts.format ?? defaultFormat(), def.presenter);
+        if (outcome.failedCheck) throw new CheckFailedError(outcome.failedCheck);
+      },
+      () => input,
+    );
   });
   return cmd;
 }

@@ -40,7 +40,11 @@ export function fmt(x: unknown, digits = 4): string {
 export function renderTable(t: Table): string {
   const cells = [t.header, ...t.rows.map((r) => r.map((c) => fmt(c)))];
   const widths = t.header.map((_, j) => Math.max(...cells.map((r) => width(r[j] ?? ''))));
-  const line = (r: string[]) => r.map((c, j) => pad(c ?? '', widths[j])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, j) => pad(c ?? '', widths[j]))
+      .join('  ')
+      .trimEnd();
   const out = [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)];
   return (t.title ? `${t.title}\n` : '') + out.join('\n');
 }

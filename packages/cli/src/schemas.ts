@@ -89,3 +89,21 @@ function describe(v: unknown): string {
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   return String(v);
 }
+
+/**
+ * Run `f`, whose ValidationErrors carry paths relative to the value of input field `field`
+ * (starting with an index, or empty); re-throw them under `field` so messages say `matrix[2][0]`.
+ * Paths that start with a name (an option such as `method`) are left as they are.
+ */
+export function underField<T>(field: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      throw new ValidationError(
+        e.issues.map((i) => (typeof i.path[0] === 'number' || i.path.length === 0 ? { ...i, path: [field, ...i.path] } : i)),
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+/** `scf-risk ahp-group`: group AHP over several experts' matrices, AIJ or AIP (SPEC §3.1, §10). */
+import { CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
+import { type GroupAggregation, type GroupAhpResult, groupAhp } from '@scf-risk/core/weighting/group-ahp.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { type AhpCliOptions, addAhpOptions, consistencyTable, elementName, weightTable } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
+
+export const order = 11;
+
+const inputSchema = z.object({
+  experts: z
+    .array(z.object({ id: z.string().optional(), weight: z.number().optional(), matrix: incompleteMatrixSchema }))
+    .min(1, 'no experts'),
+  labels: labelsSchema,
+});
+
+export function register(program: Command): void {
+  addMethodCommand<GroupAhpResult, AhpCliOptions & { aggregation: GroupAggregation }>(program, {
+    name: 'ahp-group',
+    summary: 'group AHP: aggregate experts by judgments (AIJ) or by priorities (AIP)',
+    details: [
+      'Input: {experts: [{id?, weight?, matrix}], labels?}; expert weights default to equal and are normalised.',
+      'AIJ: weighted geometric mean of the judgments, then AHP; AIP: weighted mean of the experts’ weights.',
+      'Output: weights, cr (AIJ: of the aggregated matrix; AIP: Σ λk·CRk), experts [{id, weight, weights, cr, consistent}],',
+      '  inconsistentExperts, aggregatedMatrix (AIJ).',
+    ].join('\n'),
+    examples: ['scf-risk ahp-group examples/ahp/panel.yaml', 'scf-risk ahp-group examples/ahp/panel.yaml --aggregation aip --format json'],
+    options: (cmd) =>
+      addAhpOptions(cmd).addOption(
+        new Option('--aggregation <rule>', 'aggregate judgments (aij) or priorities (aip)').choices(['aij', 'aip']).default('aij'),
+      ),
+    run(input, opts) {
+      const data = parseWith(inputSchema, input.data);
+      const result = underField('experts', () =>
+        groupAhp(data.experts, {
+          method: opts.method,
+          ri: opts.ri,
+          lambda: opts.lambda,
+          aggregation: opts.aggregation,
+          ...(data.labels ? { labels: data.labels } : {}),
+        }),
+      );
+      const failed = opts.strict && (!result.consistent || result.inconsistentExperts.length > 0);
+      return {
+        result,
+        ...(failed
+          ? {
+              failedCheck: `group CR = ${result.cr.toFixed(4)}; inconsistent experts: ${result.inconsistentExperts.join(', ') || 'none'} (threshold ${CR_THRESHOLD})`,
+            }
+          : {}),
+      };
+    },
+    presenter: {
+      tables: (r) => [
+        weightTable(r.weights, r.labels, `Group weights (${r.aggregation.toUpperCase()})`),
+        ...(r.group ? [consistencyTable(r.group)] : []),
+        {
+          title: 'Experts',
+          header: ['expert', 'weight', 'CR', 'consistent', ...r.weights.map((_, i) => elementName(r.labels, i))],
+          rows: r.experts.map((e) => [
+            e.id,
+            fmt(e.weight, 4),
+            fmt(e.cr, 4),
+            e.consistent ? 'yes' : 'NO',
+            ...e.weights.map((w) => fmt(w, 4)),
+          ]),
+        },
+      ],
+      notes: (r) => [
+        `group CR = ${fmt(r.cr, 4)}${r.aggregation === 'aip' ? ' (Σ λk·CRk)' : ''}`,
+        ...r.warnings.map((w) => `warning: ${w}`),
+      ],
+    },
+  });
+}

@@ -1,0 +1,41 @@
+/** `scf-risk ahp`: weights and consistency of one pairwise comparison matrix (SPEC §3.1, §10). */
+import { type AhpResult, ahp, CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type AhpCliOptions, addAhpOptions, ahpTables } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
+
+export const order = 10;
+
+const inputSchema = z.object({ matrix: incompleteMatrixSchema, labels: labelsSchema });
+
+export function register(program: Command): void {
+  addMethodCommand<AhpResult, AhpCliOptions>(program, {
+    name: 'ahp',
+    summary: 'AHP weights and consistency (λmax, CI, RI, CR) of a pairwise comparison matrix',
+    details: [
+      'Input: {matrix: [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]], labels?: [...]}',
+      '  cells are numbers or fractions ("1/3"); null marks a missing judgment (Harker / LLSM).',
+      'Output: weights, lambdaMax, ci, ri, cr, consistent, method, riTable, lambdaMethod,',
+      '  inconsistentPairs [{i, j, value, epsilon, suggested, crAfter}], repairedMatrix when CR ≥ 0.10,',
+      '  filledMatrix for missing judgments, warnings.',
+    ].join('\n'),
+    examples: [
+      'scf-risk ahp examples/ahp/drinks.yaml',
+      'scf-risk ahp examples/ahp/drinks.yaml --method geometric-mean --ri donegan-dodd --format json',
+    ],
+    options: addAhpOptions,
+    run(input, opts) {
+      const data = parseWith(inputSchema, input.data);
+      const result = underField('matrix', () =>
+        ahp(data.matrix, { method: opts.method, ri: opts.ri, lambda: opts.lambda, ...(data.labels ? { labels: data.labels } : {}) }),
+      );
+      return {
+        result,
+        ...(opts.strict && !result.consistent ? { failedCheck: `CR = ${result.cr.toFixed(4)} is not below ${CR_THRESHOLD}` } : {}),
+      };
+    },
+    presenter: { tables: ahpTables, notes: (r) => r.warnings.map((w) => `warning: ${w}`) },
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * `scf-risk demo` — what `npm start` runs: the JD indicator system of [003] with its published
+ * weights, the operational-risk branch checked against [003] table 10, an illustrative expert
+ * panel weighting the five first-level criteria with group AHP (CR per expert and for the
+ * group), printed as tables and written as a self-contained HTML report.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
+import type { HierarchyNode } from '@scf-risk/core/hierarchy/tree.ts';
+import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
+import { labelText } from '@scf-risk/core/label.ts';
+import { groupAhp } from '@scf-risk/core/weighting/group-ahp.ts';
+import { type Command, Option } from 'commander';
+import { consistencyTable, weightTable } from '../ahp-options.ts';
+import { guard } from '../command.ts';
+import { loadInput } from '../input.ts';
+import { fmt, renderTable, type Table } from '../output.ts';
+import { hierarchyTree, weightBars } from '../report/charts.ts';
+import { renderReport } from '../report/html.ts';
+import { loadTemplate, TEMPLATES_DIR } from '../templates.ts';
+import { parseTreeMatrices } from '../tree-input.ts';
+import { hierarchyTables } from './hierarchy.ts';
+
+export const order = 1;
+
+/** [003] table 10, the printed "absolute weight" of the operational-risk indicators. */
+export const TABLE_10: Record<string, number> = {
+  A511: 0.026,
+  A512: 0.016,
+  A513: 0.012,
+  A514: 0.012,
+  A521: 0.015,
+  A522: 0.008,
+  A523: 0.007,
+  A524: 0.006,
+  A525: 0.005,
+  A531: 0.015,
+  A532: 0.007,
+  A533: 0.005,
+  A541: 0.013,
+  A542: 0.007,
+  A543: 0.007,
+};
+
+const PANEL = resolve(TEMPLATES_DIR, '../examples/ahp/panel.yaml');
+const DEFAULT_OUT = resolve(TEMPLATES_DIR, '../reports/jd-demo.html');
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .summary('the JD risk system of [003]: weights, table 10 check, a panel’s AHP consistency, HTML report')
+    .description(
+      'the JD risk system of [003]: published weights, the check against its table 10, an illustrative panel weighting the criteria by group AHP, and an HTML report',
+    )
+    .addOption(new Option('--lang <lang>', 'language of names').choices(['en', 'zh']).default('en'))
+    .option('--out <file>', 'where to write the HTML report', DEFAULT_OUT)
+    .addHelpText('after', '\nExamples:\n  scf-risk demo\n  scf-risk demo --lang zh --out /tmp/jd.html\n')
+    .action(async (opts: { lang: 'en' | 'zh'; out: string }) => {
+      await guard(async () => {
+        const zh = opts.lang === 'zh';
+        const tree = (await loadTemplate('jd-scf')).data;
+        const synthesis = synthesiseHierarchy(tree);
+        const byCode = new Map(synthesis.nodes.map((n) => [n.code, n]));
+        const check: Table = {
+          title: zh ? '操作风险分支与 [003] 表10 绝对权重对照' : 'Operational-risk branch against [003] table 10 (absolute weight)',
+          header: ['code', 'name', 'computed', 'printed', 'match'],
+          rows: Object.entries(TABLE_10).map(([code, printed]) => {
+            const n = byCode.get(code);
+            const g = n?.globalWeight ?? Number.NaN;
+            return [code, labelText(n?.name, opts.lang), fmt(g, 4), printed.toFixed(3), Number(g.toFixed(3)) === printed ? '✓' : '✗'];
+          }),
+        };
+        const matched = check.rows.filter((r) => r[4] === '✓').length;
+        const panelInput = await loadInput(PANEL);
+        const panelData = parseTreeMatrices(panelInput.data) as {
+          labels: string[];
+          experts: { id: string; weight?: number; matrix: (number | null)[][] }[];
+        };
+        const panel = groupAhp(panelData.experts, { labels: panelData.labels });
+        const expertsTable: Table = {
+          title: zh ? '专家判断一致性' : 'Experts’ consistency',
+          header: ['expert', 'weight', 'λmax', 'CR', 'consistent'],
+          rows: panel.experts.map((e) => [e.id, fmt(e.weight, 3), fmt(e.lambdaMax, 4), fmt(e.cr, 4), e.consistent ? 'yes' : 'NO']),
+        };
+        const treeTables = hierarchyTables(synthesis, opts.lang);
+        const groupWeights = weightTable(
+          panel.weights,
+          panelData.labels,
+          zh ? '一级指标群组权重 (AIJ)' : 'First-level criteria, group weights (AIJ)',
+        );
+        const groupCr = panel.group ? [consistencyTable(panel.group)] : [];
+        const text = [
+          renderTable(treeTables[0]),
+          renderTable(check),
+          `${matched}/${check.rows.length} ${zh ? '个指标与表10一致（3位小数）' : 'indicators match table 10 to the printed 3 decimals'}`,
+          renderTable(groupWeights),
+          ...groupCr.map(renderTable),
+          renderTable(expertsTable),
+        ];
+        const { root } = validateHierarchy(tree);
+        const toChart = (n: HierarchyNode): { name: string; children?: { name: string }[] } => ({
+          name: `${n.code} ${labelText(n.name, opts.lang)}`,
+          ...(n.children ? { children: n.children.map(toChart) } : {}),
+        });
+        const ops = Object.keys(TABLE_10);
+        const html = renderReport({
+          title: zh ? '京东供应链金融风险评估指标体系' : 'JD supply-chain finance risk system',
+          lang: opts.lang,
+          subtitle: zh ? '来源：[003]；一级指标判断为示例专家组' : 'Source: [003]; first-level judgments are an illustrative panel',
+          sections: [
+            {
+              heading: zh ? '指标体系与权重' : 'Indicator system and weights',
+              tables: treeTables,
+              charts: [hierarchyTree(zh ? '指标体系' : 'Hierarchy', toChart(root))],
+            },
+            {
+              heading: zh ? '与表10对照' : 'Check against table 10',
+              tables: [check],
+              charts: [
+                weightBars(
+                  zh ? '操作风险指标绝对权重' : 'Operational-risk indicators, absolute weight',
+                  ops.map((c) => `${c} ${labelText(byCode.get(c)?.name, opts.lang)}`),
+                  ops.map((c) => byCode.get(c)?.globalWeight ?? 0),
+                ),
+              ],
+            },
+            {
+              heading: zh ? '群组层次分析' : 'Group AHP',
+              tables: [groupWeights, ...groupCr, expertsTable],
+              charts: [weightBars(groupWeights.title ?? '', panelData.labels, panel.weights)],
+            },
+          ],
+        });
+        await mkdir(dirname(opts.out), { recursive: true });
+        await writeFile(opts.out, html);
+        text.push(`${zh ? '报告已写入' : 'HTML report written to'} ${opts.out}`);
+        process.stdout.write(`${text.join('\n\n')}\n`);
+      });
+    });
+}

@@ -1,0 +1,100 @@
+/** `scf-risk hierarchy`: validate an indicator tree and synthesise its weights (SPEC §2, §3.1, §10). */
+
+import { CheckFailedError } from '@scf-risk/core/errors.ts';
+import { type SynthesisResult, synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
+import { labelText } from '@scf-risk/core/label.ts';
+import { CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
+import { type Command, Option } from 'commander';
+import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
+import { guard } from '../command.ts';
+import { type Input, loadInput } from '../input.ts';
+import { defaultFormat, emit, type Format, fmt, type Table } from '../output.ts';
+import { loadTemplate } from '../templates.ts';
+import { parseTreeMatrices } from '../tree-input.ts';
+
+export const order = 5;
+
+type Lang = 'zh' | 'en';
+
+export interface HierarchyCliOptions extends AhpCliOptions {
+  template?: string;
+  normalise?: boolean;
+  aggregation: 'aij' | 'aip';
+  lang: Lang;
+  format?: Format;
+}
+
+/** The indented tree table: code, name, local weight, global weight, CR of the node's judgment. */
+export function hierarchyTables(r: SynthesisResult, lang: Lang = 'en'): Table[] {
+  const tree: Table = {
+    title: 'Indicator hierarchy',
+    header: ['code', 'name', 'local', 'global', 'CR'],
+    rows: r.nodes.map((n) => [
+      `${'  '.repeat(n.depth)}${n.code}`,
+      labelText(n.name, lang),
+      n.depth === 0 ? '' : fmt(n.localWeight, 3),
+      fmt(n.globalWeight, 4),
+      n.cr === undefined ? '' : fmt(n.cr, 4),
+    ]),
+  };
+  const tables = [tree];
+  if (r.levels.length > 0) {
+    tables.push({
+      title: 'Total-ranking consistency by level (CR = Σ a_j·CI_j / Σ a_j·RI_j)',
+      header: ['level', 'CR', 'consistent', 'judgments'],
+      rows: r.levels.map((l) => [l.depth, fmt(l.cr, 4), l.consistent ? 'yes' : 'NO', l.judgments]),
+    });
+  }
+  return tables;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('hierarchy')
+    .summary('validate an indicator hierarchy and compute local and global weights with level CRs')
+    .description(
+      [
+        'validate an indicator hierarchy and compute local and global weights with level CRs',
+        '',
+        'Input: a tree (SPEC §10): {code, name, children?, weight?, matrix?, experts?, ...}; leaves may add',
+        '  kind, direction, unit, scorer. A node weights its children by their weight, its matrix (AHP)',
+        '  or its experts (group AHP). Or --template NAME for a shipped template.',
+        'Output: nodes [{code, name, depth, localWeight, globalWeight, cr?, lambdaMax?}], levels [{depth, cr}],',
+        '  leaves, consistent, warnings.',
+      ].join('\n'),
+    )
+    .argument('[file]', 'tree as JSON or YAML; - reads standard input')
+    .option('--template <name>', 'use a shipped template instead of FILE (see scf-risk templates)')
+    .option('--normalise', 'rescale sibling weights that do not sum to 1 (with a warning)')
+    .addOption(new Option('--aggregation <rule>', 'group AHP rule for nodes with experts').choices(['aij', 'aip']).default('aij'))
+    .addOption(new Option('--lang <lang>', 'language of names in tables').choices(['en', 'zh']).default('en'))
+    .addOption(
+      new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']),
+    );
+  addAhpOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  scf-risk hierarchy --template jd-scf\n  scf-risk hierarchy examples/hierarchy/two-level.yaml --method geometric-mean --format json\n',
+  );
+  cmd.action(async (file: string | undefined, opts: HierarchyCliOptions) => {
+    let input: Input | undefined;
+    await guard(
+      async () => {
+        input = opts.template ? await loadTemplate(opts.template) : await loadInput(file);
+        const result = synthesiseHierarchy(parseTreeMatrices(input.data), {
+          method: opts.method,
+          ri: opts.ri,
+          lambda: opts.lambda,
+          normalise: opts.normalise,
+          aggregation: opts.aggregation,
+        });
+        emit(result, opts.format ?? defaultFormat(), {
+          tables: (r) => hierarchyTables(r, opts.lang),
+          notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+        });
+        if (opts.strict && !result.consistent) throw new CheckFailedError(`a judgment or a level has CR ≥ ${CR_THRESHOLD}`);
+      },
+      () => input,
+    );
+  });
+}
