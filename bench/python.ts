@@ -30,6 +30,7 @@ export function timeBest(fn: () => void, repeats = 3): number {
 
 /** One line of a bench report: ours vs reference and the ratio (reference time / our time). */
 export function report(name: string, ours: number, reference: number | null, extra = ''): void {
-  const ratio = reference === null ? 'reference skipped' : `${(reference / ours).toFixed(2)}× faster than reference (${reference.toExponential(3)} s)`;
+  const ratio =
+    reference === null ? 'reference skipped' : `${(reference / ours).toFixed(2)}× faster than reference (${reference.toExponential(3)} s)`;
   console.log(`  ${name}: ours ${ours.toExponential(3)} s; ${ratio}${extra ? `; ${extra}` : ''}`);
 }
