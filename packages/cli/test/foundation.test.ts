@@ -41,10 +41,25 @@ describe('input loading', () => {
 
 describe('matrix cells', () => {
   it('accepts numbers, fractions and decimal strings', () => {
-    expect(parseWith(matrixSchema, [[1, '1/3'], ['3', 1]])).toEqual([[1, 1 / 3], [3, 1]]);
+    expect(
+      parseWith(matrixSchema, [
+        [1, '1/3'],
+        ['3', 1],
+      ]),
+    ).toEqual([
+      [1, 1 / 3],
+      [3, 1],
+    ]);
   });
   it('names the cell of a bad value', () => {
-    const issues = issuesOf(() => parseWith(z.object({ matrix: matrixSchema }), { matrix: [[1, 'x'], [1, 1]] }));
+    const issues = issuesOf(() =>
+      parseWith(z.object({ matrix: matrixSchema }), {
+        matrix: [
+          [1, 'x'],
+          [1, 1],
+        ],
+      }),
+    );
     expect(issues[0].path).toEqual(['matrix', 0, 1]);
     expect(issues[0].message).toMatch(/"x" is not a number/);
   });
@@ -52,8 +67,23 @@ describe('matrix cells', () => {
     expect(issuesOf(() => parseWith(matrixSchema, [['1/0']]))[0].message).toMatch(/divides by zero/);
   });
   it('allows null only in incomplete matrices', () => {
-    expect(parseWith(incompleteMatrixSchema, [[1, null], [null, 1]])).toEqual([[1, null], [null, 1]]);
-    expect(issuesOf(() => parseWith(matrixSchema, [[1, null], [1, 1]]))[0].path).toEqual([0, 1]);
+    expect(
+      parseWith(incompleteMatrixSchema, [
+        [1, null],
+        [null, 1],
+      ]),
+    ).toEqual([
+      [1, null],
+      [null, 1],
+    ]);
+    expect(
+      issuesOf(() =>
+        parseWith(matrixSchema, [
+          [1, null],
+          [1, 1],
+        ]),
+      )[0].path,
+    ).toEqual([0, 1]);
   });
 });
 
@@ -61,7 +91,10 @@ describe('data tables', () => {
   it('reads CSV and names row and column of a cell', () => {
     const t = readCsvTable('d.csv', 'id,x\na,1\nb,2\n');
     expect(t.header).toEqual(['id', 'x']);
-    expect(t.rows).toEqual([['a', '1'], ['b', '2']]);
+    expect(t.rows).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
     expect(t.where(1, 1)).toBe('d.csv, row 3, column "x"');
   });
   it('rejects a duplicate header', () => {
@@ -78,7 +111,10 @@ describe('data tables', () => {
     await wb.xlsx.writeFile(file);
     const t = await readTable(file);
     expect(t.sheet).toBe('Loans');
-    expect(t.rows).toEqual([['L1', 100], ['L2', 250.5]]);
+    expect(t.rows).toEqual([
+      ['L1', 100],
+      ['L2', 250.5],
+    ]);
     expect(t.where(1, 1)).toBe(`${file}, sheet Loans, cell B3`);
   });
   it('rejects an unknown file type', async () => {

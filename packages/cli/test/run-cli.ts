@@ -23,9 +23,7 @@ export function runCli(args: string[], stdin?: string, cwd?: string): Promise<Cl
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ code: code ?? -1, stdout, stderr, json: () => JSON.parse(stdout) }),
-    );
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, json: () => JSON.parse(stdout) }));
     child.stdin.end(stdin ?? '');
   });
 }

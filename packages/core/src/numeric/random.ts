@@ -74,7 +74,11 @@ export function randomGamma(rng: Rng, shape: number): number {
 }
 
 /** Dirichlet(alpha) draw into `out` (length = alpha.length); returns `out`. */
-export function randomDirichlet(rng: Rng, alpha: ArrayLike<number>, out: Float64Array | number[] = new Float64Array(alpha.length)): Float64Array | number[] {
+export function randomDirichlet(
+  rng: Rng,
+  alpha: ArrayLike<number>,
+  out: Float64Array | number[] = new Float64Array(alpha.length),
+): Float64Array | number[] {
   let s = 0;
   for (let i = 0; i < alpha.length; i++) {
     out[i] = randomGamma(rng, alpha[i]);
