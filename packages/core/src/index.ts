@@ -23,6 +23,8 @@ export * from './weighting/delphi-study.ts';
 export * from './weighting/entropy.ts';
 export * from './weighting/g1.ts';
 export * from './weighting/group-ahp.ts';
+export * from './weighting/ifahp.ts';
+export * from './weighting/ifahp-scale.ts';
 export * from './weighting/kendall.ts';
 export * from './weighting/random-index.ts';
 export * from './weighting/saaty-scale.ts';

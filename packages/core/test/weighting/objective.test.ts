@@ -79,14 +79,12 @@ describe('entropy weights', () => {
   });
 
   it('properties: weights sum to 1 and are permutation-equivariant', () => {
-    const data = fc
-      .integer({ min: 2, max: 6 })
-      .chain((n) =>
-        fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), {
-          minLength: 3,
-          maxLength: 12,
-        }),
-      );
+    const data = fc.integer({ min: 2, max: 6 }).chain((n) =>
+      fc.array(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: n, maxLength: n }), {
+        minLength: 3,
+        maxLength: 12,
+      }),
+    );
     fc.assert(
       fc.property(data, (x) => {
         let r: ReturnType<typeof entropyWeights>;

@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors.ts';
+import { checkIpr, type Ifn, ifahp, iprDistance, perfectlyConsistentIpr } from '../../src/weighting/ifahp.ts';
+import { IFAHP_DEFAULT_SCALE, iprFromUpper } from '../../src/weighting/ifahp-scale.ts';
+
+function issues(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+const ipr3 = (): Ifn[][] => [
+  [
+    [0.5, 0.5],
+    [0.6, 0.3],
+    [0.3, 0.6],
+  ],
+  [
+    [0.3, 0.6],
+    [0.5, 0.5],
+    [0.7, 0.2],
+  ],
+  [
+    [0.6, 0.3],
+    [0.2, 0.7],
+    [0.5, 0.5],
+  ],
+];
+
+describe('IFAHP (Xu & Liao 2014)', () => {
+  it('builds R̄ from the original relation and measures d(R̄, R) — worked by hand', () => {
+    // μ̄13 = (0.6·0.7)/(0.6·0.7 + 0.4·0.3) = 0.42/0.54; ν̄13 = (0.3·0.2)/(0.3·0.2 + 0.7·0.8) = 0.06/0.62
+    const r = ifahp(ipr3());
+    expect(r.consistentMatrix[0][2][0]).toBeCloseTo(0.42 / 0.54, 15);
+    expect(r.consistentMatrix[0][2][1]).toBeCloseTo(0.06 / 0.62, 15);
+    expect(r.consistentMatrix[2][0]).toEqual([r.consistentMatrix[0][2][1], r.consistentMatrix[0][2][0]]);
+    expect(r.consistentMatrix[0][1]).toEqual([0.6, 0.3]);
+    // d = (2 entries × (|Δμ| + |Δν| + |Δπ|)) / (2·2·1)
+    const dmu = 0.42 / 0.54 - 0.3;
+    const dnu = 0.6 - 0.06 / 0.62;
+    const dpi = Math.abs(1 - 0.42 / 0.54 - 0.06 / 0.62 - 0.1);
+    expect(r.distance).toBeCloseTo((2 * (dmu + dnu + dpi)) / 4, 14);
+    expect(Number(r.distance.toFixed(4))).toBe(0.5032);
+    expect(r.consistent).toBe(false);
+  });
+
+  it('repairs without re-scoring until d < τ, reporting σ, the iterations and the convention', () => {
+    const r = ifahp(ipr3(), { sigma: 0.5 });
+    expect(r.iterations).toBeGreaterThan(0);
+    expect(r.repairedDistance).toBeLessThan(0.1);
+    expect(r).toMatchObject({ sigma: 0.5, tau: 0.1, convention: 'fixed-reference' });
+    // fixed reference: d after t rounds with σ on a 3×3 relation equals the distance to R̄ of the fused relation
+    expect(iprDistance(r.consistentMatrix, r.repairedMatrix as Ifn[][])).toBeCloseTo(r.repairedDistance as number, 15);
+    const rebuild = ifahp(ipr3(), { convention: 'rebuild' });
+    expect(rebuild.convention).toBe('rebuild');
+    expect(rebuild.repairedDistance).toBeLessThan(0.1);
+    expect(ifahp(ipr3(), { sigma: 1 }).iterations).toBe(1);
+  });
+
+  it('IF weights and crisp weights by both rules', () => {
+    const consistent: Ifn[][] = perfectlyConsistentIpr(ipr3());
+    const r = ifahp(consistent);
+    expect(r.consistent).toBe(true);
+    expect(r.iterations).toBe(0);
+    const sumMu = consistent.flat().reduce((s, c) => s + c[0], 0);
+    const sumOneMinusNu = consistent.flat().reduce((s, c) => s + 1 - c[1], 0);
+    const row0Mu = consistent[0].reduce((s, c) => s + c[0], 0);
+    const row0 = consistent[0].reduce((s, c) => s + 1 - c[1], 0);
+    expect(r.ifWeights[0][0]).toBeCloseTo(row0Mu / sumOneMinusNu, 15);
+    expect(r.ifWeights[0][1]).toBeCloseTo(1 - row0 / sumMu, 15);
+    expect(r.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 15);
+    expect(r.crisp).toBe('score');
+    const alt = ifahp(consistent, { crisp: 'one-minus-nu' });
+    const raw = alt.ifWeights.map(([, nu]) => 1 - nu);
+    alt.weights.forEach((w, i) => expect(w).toBeCloseTo(raw[i] / raw.reduce((s, x) => s + x, 0), 15));
+    expect(r.rank[0]).toBe(1);
+  });
+
+  it('maps the verbal scale and builds the IPR from its upper triangle', () => {
+    const r = iprFromUpper({ '12': 3, '13': '5', '23': [0.6, 0.3] });
+    expect(r[0][1]).toEqual(IFAHP_DEFAULT_SCALE['3']);
+    expect(r[1][0]).toEqual([0.25, 0.6]);
+    expect(r[2][1]).toEqual([0.3, 0.6]);
+    expect(issues(() => iprFromUpper({ '12': 4 }))[0]).toMatchObject({ path: ['12'], message: expect.stringMatching(/not on the scale/) });
+    expect(issues(() => iprFromUpper({ '12': 3, '23': 3 }))[0].message).toMatch(/element 1 over element 3 is missing/);
+    expect(issues(() => iprFromUpper({ '21': 3 }))[0]).toMatchObject({ path: ['21'] });
+    const big = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 - i - 1 }, (_, d) => [`${i + 1},${i + d + 2}`, 1] as const)).flat(),
+    );
+    expect(iprFromUpper(big)).toHaveLength(10);
+  });
+
+  it('properties: the repaired relation is an IPR and passes τ; weights sum to 1; permutation-equivariant', () => {
+    const scaleValues = Object.values(IFAHP_DEFAULT_SCALE);
+    const relation = fc.integer({ min: 3, max: 7 }).chain((n) =>
+      fc.array(fc.constantFrom(...scaleValues), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((cells) => {
+        const r: Ifn[][] = Array.from({ length: n }, () => Array.from({ length: n }, () => [0.5, 0.5] as Ifn));
+        let t = 0;
+        for (let i = 0; i < n; i++)
+          for (let k = i + 1; k < n; k++) {
+            r[i][k] = cells[t++];
+            r[k][i] = [r[i][k][1], r[i][k][0]];
+          }
+        return r;
+      }),
+    );
+    fc.assert(
+      fc.property(
+        relation,
+        fc.constantFrom(0.2, 0.5, 0.8),
+        fc.constantFrom('fixed-reference' as const, 'rebuild' as const),
+        (rel, sigma, convention) => {
+          const res = ifahp(rel, { sigma, convention });
+          const acc = res.repairedMatrix ?? rel;
+          expect(() => checkIpr(acc)).not.toThrow();
+          const ref = convention === 'rebuild' ? perfectlyConsistentIpr(acc) : res.consistentMatrix;
+          expect(iprDistance(ref, acc)).toBeLessThan(0.1);
+          expect(Math.abs(res.weights.reduce((s, w) => s + w, 0) - 1)).toBeLessThan(1e-12);
+          for (const w of res.weights) expect(Number.isFinite(w)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    fc.assert(
+      fc.property(relation, (rel) => {
+        const n = rel.length;
+        const p = Array.from({ length: n }, (_, i) => n - 1 - i);
+        const a = ifahp(rel, { convention: 'rebuild' });
+        const permuted = p.map((i) => p.map((k) => rel[i][k]));
+        expect(permuted.length).toBe(n);
+        // reversing the order keeps sums per row, so IF weights of an unrepaired relation permute exactly
+        if (a.consistent) {
+          const b = ifahp(permuted, { convention: 'rebuild' });
+          if (b.consistent) p.forEach((orig, k) => expect(b.weights[k]).toBeCloseTo(a.weights[orig], 12));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('validation names the cell', () => {
+    const bad = ipr3();
+    bad[0][1] = [0.7, 0.4];
+    expect(issues(() => ifahp(bad))[0]).toMatchObject({ path: [0, 1], message: expect.stringMatching(/μ \+ ν = 1.1 exceeds 1/) });
+    const nonRecip = ipr3();
+    nonRecip[1][0] = [0.3, 0.5];
+    expect(issues(() => ifahp(nonRecip))[0]).toMatchObject({
+      path: [1, 0],
+      message: expect.stringMatching(/not the reverse of \[0\]\[1\]/),
+    });
+    const diag = ipr3();
+    diag[2][2] = [0.6, 0.4];
+    expect(issues(() => ifahp(diag))[0]).toMatchObject({ path: [2, 2], message: expect.stringMatching(/diagonal must be \(0.5, 0.5\)/) });
+    expect(issues(() => ifahp([[[0.5, 0.5], [0.5]]] as never))[0]).toMatchObject({ path: [0] });
+    expect(issues(() => ifahp(ipr3(), { sigma: 0 }))[0]).toMatchObject({ path: ['sigma'] });
+    expect(issues(() => ifahp(ipr3(), { tau: 2 }))[0]).toMatchObject({ path: ['tau'] });
+    expect(issues(() => ifahp([]))[0].message).toMatch(/empty/);
+  });
+});
