@@ -1,0 +1,58 @@
+/** `scf-risk combine`: combine subjective and objective weights (SPEC §3.7, §10). */
+import { type CombineResult, type CombineRule, combineWeights } from '@scf-risk/core/weighting/combine.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { elementName } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { labelsSchema, parseWith, vectorSchema } from '../schemas.ts';
+
+export const order = 23;
+
+const inputSchema = z.object({ subjective: vectorSchema, objective: vectorSchema, labels: labelsSchema });
+
+export function register(program: Command): void {
+  addMethodCommand<CombineResult, { rule: CombineRule; alpha: string; normalise?: boolean }>(program, {
+    name: 'combine',
+    summary: 'combine subjective (e.g. AHP) and objective (e.g. entropy) weights: linear, multiplicative or game-theoretic',
+    details: [
+      'Input: {subjective: [...], objective: [...], labels?}',
+      'Output: weights, inputs {subjective, objective}, rule, alpha, beta.',
+    ].join('\n'),
+    examples: [
+      'scf-risk combine examples/weighting/combine.yaml',
+      'scf-risk combine examples/weighting/combine.yaml --rule game --format json',
+    ],
+    options: (cmd) =>
+      cmd
+        .addOption(new Option('--rule <rule>', 'combination rule').choices(['linear', 'multiplicative', 'game']).default('linear'))
+        .option('--alpha <α>', 'weight of the subjective vector in the linear rule ([003]: 0.5)', '0.5')
+        .option('--normalise', 'rescale input vectors that do not sum to 1'),
+    run(input, opts) {
+      const d = parseWith(inputSchema, input.data);
+      return {
+        result: combineWeights(d.subjective, d.objective, {
+          rule: opts.rule,
+          alpha: Number(opts.alpha),
+          normalise: opts.normalise ?? false,
+          ...(d.labels ? { labels: d.labels } : {}),
+        }),
+      };
+    },
+    presenter: {
+      tables: (r) => [
+        {
+          title: `Combined weights (${r.rule}${r.alpha !== undefined ? `, α = ${fmt(r.alpha, 4)}, β = ${fmt(r.beta, 4)}` : ''})`,
+          header: ['indicator', 'subjective', 'objective', 'combined'],
+          rows: r.weights.map((w, j) => [
+            elementName(r.labels, j),
+            fmt(r.inputs.subjective[j], 4),
+            fmt(r.inputs.objective[j], 4),
+            fmt(w, 4),
+          ]),
+        },
+      ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+    },
+  });
+}

@@ -1,0 +1,56 @@
+/** `scf-risk critic`: CRITIC weights of a data matrix (SPEC §3.4, §10). */
+import type { SdKind } from '@scf-risk/core/numeric/stats.ts';
+import { type CriticResult, criticWeights } from '@scf-risk/core/weighting/critic.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { elementName } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { directionSchema, labelsSchema, matrixSchema, parseWith, underField } from '../schemas.ts';
+
+export const order = 21;
+
+const inputSchema = z.object({ matrix: matrixSchema, directions: z.array(directionSchema).optional(), labels: labelsSchema });
+
+export function register(program: Command): void {
+  addMethodCommand<CriticResult, { sd: SdKind }>(program, {
+    name: 'critic',
+    summary: 'CRITIC weights: contrast (σ) × conflict (1 − correlation) of min-max normalised indicators',
+    details: [
+      'Input: {matrix (rows = alternatives), directions?: [benefit|cost], labels?}',
+      'Output: weights, std, conflict, information, correlation, sdKind.',
+    ].join('\n'),
+    examples: [
+      'scf-risk critic examples/weighting/suppliers.yaml',
+      'scf-risk critic examples/weighting/suppliers.yaml --sd population --format json',
+    ],
+    options: (cmd) => cmd.addOption(new Option('--sd <kind>', 'standard deviation').choices(['sample', 'population']).default('sample')),
+    run(input, opts) {
+      const data = parseWith(inputSchema, input.data);
+      return {
+        result: underField('matrix', () =>
+          criticWeights(data.matrix, {
+            sd: opts.sd,
+            ...(data.labels ? { labels: data.labels } : {}),
+            ...(data.directions ? { directions: data.directions } : {}),
+          }),
+        ),
+      };
+    },
+    presenter: {
+      tables: (r) => [
+        {
+          title: `CRITIC weights (σ ${r.sdKind})`,
+          header: ['indicator', 'σ', 'conflict Σ(1 − r)', 'information C', 'weight'],
+          rows: r.weights.map((w, j) => [
+            elementName(r.labels, j),
+            fmt(r.std[j], 4),
+            fmt(r.conflict[j], 4),
+            fmt(r.information[j], 4),
+            fmt(w, 4),
+          ]),
+        },
+      ],
+    },
+  });
+}

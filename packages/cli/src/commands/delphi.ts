@@ -1,0 +1,118 @@
+/** `scf-risk delphi`: one Delphi round's statistics and [004]'s screening (SPEC §3.8, §10). */
+
+import { dirname, resolve } from 'node:path';
+import { ValidationError } from '@scf-risk/core/errors.ts';
+import { labelText } from '@scf-risk/core/label.ts';
+import type { SdKind } from '@scf-risk/core/numeric/stats.ts';
+import { type DelphiRoundResult, type DelphiScale, delphiRound } from '@scf-risk/core/weighting/delphi.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { addMethodCommand } from '../command.ts';
+import { importDelphiAnswers } from '../io/import-delphi.ts';
+import { fmt } from '../output.ts';
+import { labelsSchema, parseWith, underField } from '../schemas.ts';
+
+export const order = 24;
+
+const inputSchema = z.object({
+  scores: z.array(z.array(z.number())).optional(),
+  answers: z.string().optional(),
+  round: z.number().int().positive().optional(),
+  indicators: z.array(z.string()).optional(),
+  labels: labelsSchema,
+  fullScore: z.number().optional(),
+});
+
+export function register(program: Command): void {
+  addMethodCommand<DelphiRoundResult, { scale: DelphiScale; sd: SdKind }>(program, {
+    name: 'delphi',
+    summary: 'Delphi round statistics (mean, full-score frequency, SD, CV), [004] screening and Kendall’s W',
+    details: [
+      'Input: {scores: [[...], ...] (rows = experts, columns = indicators), indicators?: [codes], labels?, fullScore?}',
+      '  or {answers: "answers.csv", round?: 1} — a CSV/XLSX of answers (wide: expert[,round],<codes>…; long: expert,indicator,score[,round]).',
+      'Screening: thresholds mean(M) − sd, mean(K) − sd, mean(CV) + sd over the round; fail all three → delete,',
+      '  one or two → discuss, none → keep.',
+      'Output: indicators [{indicator, mean, fullScoreFrequency, sd, cv, passes, decision}], thresholds, counts, kendallW, chiSquare, df, p, sdKind.',
+    ].join('\n'),
+    examples: [
+      'scf-risk delphi examples/weighting/delphi.yaml',
+      'scf-risk delphi examples/weighting/delphi.yaml --sd population --format json',
+    ],
+    options: (cmd) =>
+      cmd
+        .addOption(new Option('--scale <scale>', 'importance scale').choices(['1-3-5', '1-5', '1-10']).default('1-3-5'))
+        .addOption(new Option('--sd <kind>', 'standard deviation').choices(['sample', 'population']).default('sample')),
+    async run(input, opts) {
+      const d = parseWith(inputSchema, input.data);
+      let scores = d.scores;
+      let indicators = d.indicators;
+      if (!scores && d.answers) {
+        const file = input.file === '<stdin>' ? resolve(d.answers) : resolve(dirname(input.file), d.answers);
+        const imported = await importDelphiAnswers(file);
+        const round = d.round ?? imported.rounds[imported.rounds.length - 1];
+        const inRound = imported.answers.filter((a) => a.round === round);
+        const experts = [...new Set(inRound.map((a) => a.expert))];
+        indicators = imported.indicators;
+        const byKey = new Map(inRound.map((a) => [`${a.expert}\u0000${a.indicator}`, a]));
+        scores = experts.map((e) =>
+          (indicators as string[]).map((c) => {
+            const a = byKey.get(`${e}\u0000${c}`);
+            if (!a)
+              throw new ValidationError([{ path: ['answers'], message: `${file}: expert ${e} has no answer for ${c} in round ${round}` }]);
+            return a.score;
+          }),
+        );
+      }
+      if (!scores)
+        throw new ValidationError([{ path: [], message: 'give scores or answers', allowed: '{scores: [[...]]} or {answers: "file.csv"}' }]);
+      const matrix = scores;
+      const result = underField('scores', () =>
+        delphiRound(matrix, {
+          scale: opts.scale,
+          sd: opts.sd,
+          ...(indicators ? { indicators } : {}),
+          ...(d.labels ? { labels: d.labels } : {}),
+          ...(d.fullScore !== undefined ? { fullScore: d.fullScore } : {}),
+        }),
+      );
+      return { result };
+    },
+    presenter: {
+      tables: (r) => [
+        {
+          title: `Delphi round (${r.experts} experts, scale ${r.scale}, sd ${r.sdKind})`,
+          header: ['indicator', 'name', 'mean', 'full-score freq.', 'SD', 'CV', 'fails', 'decision'],
+          rows: r.indicators.map((i) => [
+            i.indicator,
+            labelText(i.label),
+            fmt(i.mean, 3),
+            fmt(i.fullScoreFrequency, 3),
+            fmt(i.sd, 3),
+            fmt(i.cv, 3),
+            i.failed,
+            i.decision,
+          ]),
+        },
+        {
+          title: 'Thresholds and concordance',
+          header: ['mean >', 'full-score freq. >', 'CV <', 'keep', 'discuss', 'delete', "Kendall's W", 'χ²', 'df', 'p'],
+          rows: [
+            [
+              fmt(r.thresholds.mean, 4),
+              fmt(r.thresholds.fullScoreFrequency, 4),
+              fmt(r.thresholds.cv, 4),
+              r.counts.keep,
+              r.counts.discuss,
+              r.counts.delete,
+              fmt(r.kendallW, 4),
+              fmt(r.chiSquare, 3),
+              r.df,
+              fmt(r.p, 6),
+            ],
+          ],
+        },
+      ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+    },
+  });
+}

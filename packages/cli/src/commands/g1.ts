@@ -1,0 +1,57 @@
+/** `scf-risk g1`: G1 / order-relation weights, one expert or a group (SPEC §3.5, §10). */
+import { type G1GroupResult, type G1Result, g1Group, g1Weights } from '@scf-risk/core/weighting/g1.ts';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { labelsSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
+
+export const order = 22;
+
+const one = z.object({ order: z.array(z.string()).min(1), ratios: z.array(z.number()), labels: labelsSchema });
+const group = z.object({
+  experts: z
+    .array(z.object({ id: z.string().optional(), weight: z.number().optional(), order: z.array(z.string()).min(1), ratios: vectorSchema }))
+    .min(1),
+});
+
+export function register(program: Command): void {
+  addMethodCommand<G1Result | G1GroupResult, object>(program, {
+    name: 'g1',
+    summary: 'G1 (order-relation) weights from an importance order and ratios r_k = w_{k−1}/w_k',
+    details: [
+      'Input: {order: [most → least important], ratios: [r2, …, rn]} (1.0 equal … 1.8 extremely more important),',
+      '  or {experts: [{id?, weight?, order, ratios}]} for group G1 (experts may order differently).',
+      'Output: weights (in order’s order), byIndicator; group: indicators, weights, experts.',
+    ].join('\n'),
+    examples: ['scf-risk g1 examples/weighting/g1.yaml', 'scf-risk g1 examples/weighting/g1-group.yaml --format json'],
+    run(input) {
+      const data = input.data as Record<string, unknown>;
+      if (data && typeof data === 'object' && 'experts' in data) {
+        const g = parseWith(group, data);
+        return { result: underField('experts', () => g1Group(g.experts)) };
+      }
+      const d = parseWith(one, data);
+      return { result: g1Weights(d.order, d.ratios, d.labels ? { labels: d.labels } : {}) };
+    },
+    presenter: {
+      tables: (r) =>
+        'experts' in r
+          ? [
+              {
+                title: 'Group G1 weights',
+                header: ['indicator', 'weight', ...r.experts.map((e) => e.id)],
+                rows: r.indicators.map((c, j) => [c, fmt(r.weights[j], 4), ...r.experts.map((e) => fmt(e.byIndicator[c], 4))]),
+              },
+            ]
+          : [
+              {
+                title: 'G1 weights',
+                header: ['rank', 'indicator', 'ratio r_k', 'weight'],
+                rows: r.order.map((c, k) => [k + 1, c, k === 0 ? '' : fmt(r.ratios[k - 1], 2), fmt(r.weights[k], 4)]),
+              },
+            ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+    },
+  });
+}

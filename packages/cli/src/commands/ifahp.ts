@@ -1,0 +1,105 @@
+/** `scf-risk ifahp`: intuitionistic fuzzy AHP with automatic repair (SPEC §3.2, §10). */
+import { ValidationError } from '@scf-risk/core/errors.ts';
+import { type IfahpConvention, type IfahpCrispRule, type IfahpResult, type Ifn, ifahp } from '@scf-risk/core/weighting/ifahp.ts';
+import { iprFromUpper } from '@scf-risk/core/weighting/ifahp-scale.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { elementName } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { fmt, type Table } from '../output.ts';
+import { labelsSchema, parseWith, underField } from '../schemas.ts';
+
+export const order = 12;
+
+const pair = z.tuple([z.number(), z.number()]);
+const inputSchema = z.object({
+  matrix: z.array(z.array(pair)).optional(),
+  upper: z.record(z.string(), z.union([pair, z.number(), z.string()])).optional(),
+  labels: labelsSchema,
+});
+
+const ifn = (c: Ifn) => `(${fmt(c[0], 3)}, ${fmt(c[1], 3)})`;
+
+function relationTable(m: Ifn[][], labels: IfahpResult['labels'], title: string): Table {
+  const names = m.map((_, i) => elementName(labels, i));
+  return { title, header: ['', ...names], rows: m.map((row, i) => [names[i], ...row.map(ifn)]) };
+}
+
+export function register(program: Command): void {
+  addMethodCommand<IfahpResult, { tau: string; sigma: string; convention: IfahpConvention; crisp: IfahpCrispRule }>(program, {
+    name: 'ifahp',
+    summary: 'intuitionistic fuzzy AHP (Xu & Liao 2014): consistency by distance to R̄, automatic repair, IF and crisp weights',
+    details: [
+      'Input: {matrix: [[[mu, nu], ...], ...]} (a full IPR), or {upper: {"12": [mu, nu] | 3 | "1/5", ...}} (1-based keys,',
+      '  "i,k" for n ≥ 10; numbers are mapped by the verbal scale 1/3/5/7/9 → IFNs), labels?.',
+      'Output: consistentMatrix (R̄), distance, consistent, sigma, iterations, repairedMatrix, ifWeights [[mu, nu]],',
+      '  weights (crisp, sum 1), rank, convention, crisp.',
+    ].join('\n'),
+    examples: [
+      'scf-risk ifahp examples/weighting/ifahp.yaml',
+      'scf-risk ifahp examples/weighting/ifahp.yaml --sigma 0.3 --convention rebuild --format json',
+    ],
+    options: (cmd) =>
+      cmd
+        .option('--tau <τ>', 'consistency threshold on d(R̄, R)', '0.1')
+        .option('--sigma <σ>', 'controlling parameter of the repair, in (0, 1]', '0.5')
+        .addOption(
+          new Option('--convention <c>', 'repair against the original R̄, or rebuild R̄ every round')
+            .choices(['fixed-reference', 'rebuild'])
+            .default('fixed-reference'),
+        )
+        .addOption(new Option('--crisp <rule>', 'defuzzification of the IF weights').choices(['score', 'one-minus-nu']).default('score')),
+    run(input, opts) {
+      const d = parseWith(inputSchema, input.data);
+      let relation: Ifn[][];
+      let field = 'matrix';
+      if (d.matrix) relation = d.matrix as Ifn[][];
+      else if (d.upper) {
+        field = 'upper';
+        const upper = d.upper;
+        relation = underField('upper', () => iprFromUpper(upper as Record<string, Ifn | number | string>));
+      } else
+        throw new ValidationError([
+          { path: [], message: 'give matrix or upper', allowed: '{matrix: [[[mu, nu], ...]]} or {upper: {"12": [mu, nu], ...}}' },
+        ]);
+      const result = underField(field, () =>
+        ifahp(relation, {
+          tau: Number(opts.tau),
+          sigma: Number(opts.sigma),
+          convention: opts.convention,
+          crisp: opts.crisp,
+          ...(d.labels ? { labels: d.labels } : {}),
+        }),
+      );
+      return { result };
+    },
+    presenter: {
+      tables: (r) => [
+        {
+          title: 'IFAHP weights',
+          header: ['element', 'IF weight (μ, ν)', 'crisp weight', 'rank'],
+          rows: r.ifWeights.map((w, i) => [elementName(r.labels, i), ifn(w), fmt(r.weights[i], 4), r.rank[i]]),
+        },
+        {
+          title: 'Consistency',
+          header: ['d(R̄, R)', 'τ', 'consistent', 'σ', 'repair rounds', 'd after repair', 'convention', 'crisp rule'],
+          rows: [
+            [
+              fmt(r.distance, 4),
+              r.tau,
+              r.consistent ? 'yes' : 'no, repaired',
+              r.sigma,
+              r.iterations,
+              r.repairedDistance === undefined ? '' : fmt(r.repairedDistance, 4),
+              r.convention,
+              r.crisp,
+            ],
+          ],
+        },
+        relationTable(r.consistentMatrix, r.labels, 'Perfectly multiplicative-consistent relation R̄'),
+        ...(r.repairedMatrix ? [relationTable(r.repairedMatrix, r.labels, 'Repaired relation (used for the weights)')] : []),
+      ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+    },
+  });
+}

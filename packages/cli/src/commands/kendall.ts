@@ -1,0 +1,48 @@
+/** `scf-risk kendall`: Kendall's coefficient of concordance W with χ² and p (SPEC §3.8, §10). */
+
+import { ValidationError } from '@scf-risk/core/errors.ts';
+import { type KendallResult, type KendallTies, kendallW } from '@scf-risk/core/weighting/kendall.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { matrixSchema, parseWith, underField } from '../schemas.ts';
+
+export const order = 25;
+
+const inputSchema = z.object({ ranks: matrixSchema.optional(), ratings: matrixSchema.optional() });
+
+export function register(program: Command): void {
+  addMethodCommand<KendallResult, { ties: KendallTies }>(program, {
+    name: 'kendall',
+    summary: "Kendall's W: how far raters agree on the order of objects, with the χ² test",
+    details: [
+      'Input: {ranks} or {ratings}: rows = objects, columns = raters (each column is ranked; ties get average ranks).',
+      'Output: w, chiSquare, df, p, rankSums, tieCorrection.',
+    ].join('\n'),
+    examples: [
+      'scf-risk kendall examples/weighting/kendall.yaml',
+      'scf-risk kendall examples/weighting/kendall.yaml --ties ignore --format json',
+    ],
+    options: (cmd) => cmd.addOption(new Option('--ties <rule>', 'tie correction').choices(['correct', 'ignore']).default('correct')),
+    run(input, opts) {
+      const d = parseWith(inputSchema, input.data);
+      const field = d.ranks ? 'ranks' : 'ratings';
+      const table = d.ranks ?? d.ratings;
+      if (!table)
+        throw new ValidationError([
+          { path: [], message: 'give ranks or ratings', allowed: '{ranks: [[...]]} or {ratings: [[...]]}, rows = objects' },
+        ]);
+      return { result: underField(field, () => kendallW(table, { ties: opts.ties })) };
+    },
+    presenter: {
+      tables: (r) => [
+        {
+          title: "Kendall's coefficient of concordance",
+          header: ['objects n', 'raters m', 'W', 'χ²', 'df', 'p', 'ties'],
+          rows: [[r.n, r.m, fmt(r.w, 4), fmt(r.chiSquare, 4), r.df, fmt(r.p, 6), r.ties]],
+        },
+      ],
+    },
+  });
+}
