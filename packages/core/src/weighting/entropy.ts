@@ -78,6 +78,7 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
     const o = j * m;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
+    let sumV = 0;
     for (let i = 0; i < m; i++) {
       const v = data[o + i];
       if (!Number.isFinite(v)) issues.add([i, j], `${v} is not a finite number`);
@@ -85,6 +86,7 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
         issues.add([i, j], `${v} is negative; the sum normalisation needs non-negative values`, 'values ≥ 0, or normalisation min-max');
       if (v < lo) lo = v;
       if (v > hi) hi = v;
+      sumV += v;
     }
     if (!issues.empty) continue;
     const range = hi - lo;
@@ -93,20 +95,18 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
       entropy[j] = 1;
       continue;
     }
-    // x' = a·v + b, then + shift: benefit (v − lo)/range, cost (hi − v)/range, sum v.
+    // z = a·v + b (+ shift): benefit (v − lo)/range, cost (hi − v)/range, sum v. Then with
+    // T = Σ z = a·Σv + m·b and p = z/T:  −Σ p ln p = ln T − (1/T) Σ z ln z  (one log per cell).
     const cost = directions[j] === 'cost';
     const a = normalisation === 'sum' ? 1 : cost ? -1 / range : 1 / range;
     const b = (normalisation === 'sum' ? 0 : cost ? hi / range : -lo / range) + shift;
-    let total = 0;
-    for (let i = 0; i < m; i++) total += a * data[o + i] + b;
-    let h = 0;
-    if (total > 0) {
-      for (let i = 0; i < m; i++) {
-        const p = (a * data[o + i] + b) / total;
-        if (p > 0) h -= p * Math.log(p);
-      }
+    const total = a * sumV + m * b;
+    let zlnz = 0;
+    for (let i = 0; i < m; i++) {
+      const z = a * data[o + i] + b;
+      if (z > 0) zlnz += z * Math.log(z);
     }
-    entropy[j] = total > 0 ? Math.min(1, h * k) : 1;
+    entropy[j] = total > 0 ? Math.min(1, Math.max(0, (Math.log(total) - zlnz / total) * k)) : 1;
   }
   issues.throwIfAny();
   const divergence = entropy.map((e) => 1 - e);
