@@ -1,0 +1,163 @@
+/**
+ * Decision trees for SME credit rating (SPEC §5.2, [002 §3]): the shared tree shape, training
+ * entry point (`trainTree` dispatching to ID3, C4.5 or CART) and prediction.
+ */
+import type { CreditDataset } from './dataset.ts';
+
+/** Which learner built the tree. */
+export type TreeAlgorithm = 'id3' | 'c45' | 'cart';
+
+/** Information measures of one candidate attribute at one node ([002 §3] formulas (1)–(4)). */
+export interface TreeAttributeGain {
+  attribute: string;
+  /** I(s₁…s_m) of the node (bits), over rows with a known value of the attribute for C4.5. */
+  info: number;
+  /** E(A) = Σ_j (s_1j+…+s_mj)/s · I(s_1j…s_mj). */
+  expectedInfo: number;
+  /** Gain(A) = I − E(A) (C4.5: × the known fraction F). */
+  gain: number;
+  /** Split information −Σ_j |S_j|/|S| log₂ |S_j|/|S| (C4.5 includes the missing-value branch). */
+  splitInfo: number;
+  /** Gain / split info (0 when split info is 0). */
+  gainRatio: number;
+  /** Best threshold for a numeric attribute. */
+  threshold?: number;
+}
+
+/** The test on an edge from a node to one child. */
+export type TreeCondition =
+  | { op: '='; value: string }
+  | { op: 'in'; values: string[] }
+  | { op: '<='; threshold: number }
+  | { op: '>'; threshold: number };
+
+/** The split of an inner node. */
+export interface TreeSplit {
+  attribute: string;
+  /** Index into the tree's `attributes`. */
+  attributeIndex: number;
+  kind: 'multiway' | 'threshold' | 'subset';
+  /** Numeric split: left = value ≤ threshold. */
+  threshold?: number;
+  /** Subset split (CART categorical): categories going left. */
+  leftValues?: string[];
+  gain: number;
+  gainRatio: number;
+  /** Weighted decrease in Gini impurity (CART): n_t/N·gini(t) − Σ n_c/N·gini(c). */
+  giniDecrease: number;
+}
+
+/** One child edge. */
+export interface TreeBranch {
+  condition: TreeCondition;
+  node: TreeNode;
+}
+
+/** A node of a decision tree. Leaves have no `split` / `children`. */
+export interface TreeNode {
+  id: number;
+  depth: number;
+  /** Attribute tested here (absent on leaves). */
+  attribute?: string;
+  /** Numeric threshold tested here (threshold splits). */
+  threshold?: number;
+  /** Categories going to the first child (subset splits). */
+  values?: string[];
+  /** Training rows (weights; fractional for C4.5 with missing values) per class. */
+  counts: number[];
+  /** Σ counts. */
+  n: number;
+  /** Entropy of the class counts (bits). */
+  entropy: number;
+  /** Gini impurity 1 − Σ p². */
+  gini: number;
+  /** Gain of the chosen split (0 on leaves). */
+  gain: number;
+  /** Gain ratio of the chosen split (0 on leaves). */
+  gainRatio: number;
+  /** Majority class (ties → lowest class code). */
+  class: string;
+  /** Class probabilities counts / n. */
+  probabilities: number[];
+  split?: TreeSplit;
+  children?: TreeBranch[];
+  /** Every candidate attribute's I, E(A), Gain(A), split info and gain ratio at this node (ID3, C4.5). */
+  candidates?: TreeAttributeGain[];
+  /** Why the node is a leaf. */
+  leafReason?: 'pure' | 'max-depth' | 'min-leaf' | 'min-gain' | 'no-attribute' | 'pruned';
+}
+
+/** Options of {@link trainTree}. */
+export interface TreeOptions {
+  algorithm: TreeAlgorithm;
+  /** Maximum depth (root = 0); default unlimited. */
+  maxDepth?: number;
+  /** Minimum training rows (weight) in each child; default 1 (C4.5: 2, as Quinlan's MINOBJS). */
+  minLeaf?: number;
+  /** Minimum gain (ID3/C4.5, bits) or impurity decrease (CART, weighted as scikit-learn) to split; default 0. */
+  minGain?: number;
+  /** Prune after growing: C4.5 pessimistic error pruning, CART cost-complexity pruning with `ccpAlpha`. Default true for C4.5, false otherwise. */
+  prune?: boolean;
+  /** CART cost-complexity parameter α ≥ 0 (scikit-learn's `ccp_alpha`); default 0. */
+  ccpAlpha?: number;
+  /** CART: categorical attributes with at most this many categories get an exact subset search; default 10. */
+  maxExactCategories?: number;
+  /** Record every attribute's gains at every node (default true for ID3/C4.5). */
+  recordCandidates?: boolean;
+}
+
+/** A trained tree. */
+export interface DecisionTree {
+  algorithm: TreeAlgorithm;
+  attributes: { name: string; kind: 'categorical' | 'numeric'; values: string[] }[];
+  classes: string[];
+  root: TreeNode;
+  /** Root information gains of every attribute (for §5.3 weights). */
+  rootGains: { attribute: string; gain: number; gainRatio: number }[];
+  /** CART: the value each numeric attribute's missing cells are replaced with (training median). */
+  imputed?: Record<string, number>;
+  options: Required<Pick<TreeOptions, 'algorithm' | 'minLeaf' | 'minGain' | 'prune' | 'ccpAlpha'>> & { maxDepth: number | null };
+  diagnostics: {
+    rows: number;
+    nodes: number;
+    leaves: number;
+    depth: number;
+    /** Inner nodes removed by pruning. */
+    prunedNodes: number;
+    /** How missing values were handled. */
+    missing: string;
+  };
+}
+
+/** A row to classify: attribute name → value (missing: null, undefined or ''). */
+export type TreeRow = Record<string, string | number | null | undefined>;
+
+/** One step of a prediction path. */
+export interface TreePathStep {
+  nodeId: number;
+  attribute: string;
+  condition: TreeCondition;
+  /** The row's value (null when missing and the row was spread over all branches). */
+  value: string | number | null;
+}
+
+/** Result of {@link predictTree}. */
+export interface TreePrediction {
+  class: string;
+  probabilities: Record<string, number>;
+  path: TreePathStep[];
+  /** Leaf reached (the heaviest one when a missing value spread the row over several leaves). */
+  leafId: number;
+}
+
+/** Train a decision tree with the chosen algorithm ([002 §3] ID3; Quinlan 1993 C4.5; Breiman et al. 1984 CART). */
+export function trainTree(dataset: CreditDataset, options: TreeOptions): DecisionTree {
+  void dataset;
+  throw new Error(`trainTree(${options.algorithm}) not implemented yet`);
+}
+
+/** Classify one row, returning the class, the leaf's class probabilities and the path taken. */
+export function predictTree(tree: DecisionTree, row: TreeRow): TreePrediction {
+  void row;
+  throw new Error(`predictTree(${tree.algorithm}) not implemented yet`);
+}
