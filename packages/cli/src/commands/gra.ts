@@ -1,0 +1,105 @@
+/** `scf-risk gra`: grey relational analysis of alternatives, or of factors against a reference series (SPEC §4.3, §10). */
+import {
+  GREY_NORMALISATIONS,
+  type GraResult,
+  type GreyFactorResult,
+  type GreyNormalisation,
+  gra,
+  greyFactors,
+} from '@scf-risk/core/evaluation/grey.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { elementName } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { directionSchema, labelsSchema, matrixSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
+
+export const order = 32;
+
+const alternativesSchema = z.object({
+  matrix: matrixSchema,
+  directions: z.array(directionSchema).optional(),
+  reference: vectorSchema.optional(),
+  weights: vectorSchema.optional(),
+  labels: labelsSchema,
+  alternatives: labelsSchema,
+});
+const factorsSchema = z.object({
+  referenceSeries: vectorSchema,
+  factors: z.array(z.object({ name: z.string(), series: vectorSchema })).min(1),
+  cutoffs: vectorSchema.optional(),
+  levels: z.number().int().positive().optional(),
+});
+
+type GraOut = (GraResult & { alternatives?: unknown[] }) | GreyFactorResult;
+
+export function register(program: Command): void {
+  addMethodCommand<GraOut, { normalisation?: GreyNormalisation; rho: string; normalise?: boolean }>(program, {
+    name: 'gra',
+    summary: 'grey relational analysis: rank alternatives by closeness to a reference, or factors by relation to a series',
+    details: [
+      'Alternatives: {matrix (rows = alternatives), directions?, reference?, weights?, labels?, alternatives?}',
+      '  → coefficients (rows × columns), grades (relational degrees), rank, deltaMin, deltaMax.',
+      'Factors ([000]): {referenceSeries: [...], factors: [{name, series}], cutoffs? | levels? (default 4)}',
+      '  → factors [{name, degree, rank, level}] grouped by natural breaks or cut-offs.',
+      'Normalisation: min-max by direction (default for alternatives), initial (default for factors), mean, none.',
+    ].join('\n'),
+    examples: ['scf-risk gra examples/evaluation/platforms.yaml', 'scf-risk gra examples/evaluation/ztmg-factors.yaml --format json'],
+    options: (cmd) =>
+      cmd
+        .addOption(new Option('--normalisation <rule>', 'dimensionless normalisation').choices([...GREY_NORMALISATIONS]))
+        .option('--rho <ρ>', 'resolution coefficient in (0, 1]', '0.5')
+        .option('--normalise', 'rescale weights that do not sum to 1'),
+    run(input, opts) {
+      const data = input.data as Record<string, unknown>;
+      const rho = Number(opts.rho);
+      if (data && typeof data === 'object' && 'referenceSeries' in data) {
+        const d = parseWith(factorsSchema, data);
+        return {
+          result: greyFactors(d.referenceSeries, d.factors, {
+            rho,
+            ...(opts.normalisation ? { normalisation: opts.normalisation } : {}),
+            ...(d.cutoffs ? { cutoffs: d.cutoffs } : {}),
+            ...(d.levels ? { levels: d.levels } : {}),
+          }),
+        };
+      }
+      const d = parseWith(alternativesSchema, data);
+      const result = underField('matrix', () =>
+        gra(d.matrix, {
+          rho,
+          normalise: opts.normalise ?? false,
+          ...(opts.normalisation ? { normalisation: opts.normalisation } : {}),
+          ...(d.directions ? { directions: d.directions } : {}),
+          ...(d.reference ? { reference: d.reference } : {}),
+          ...(d.weights ? { weights: d.weights } : {}),
+          ...(d.labels ? { labels: d.labels } : {}),
+        }),
+      );
+      return { result: { ...result, ...(d.alternatives ? { alternatives: d.alternatives } : {}) } };
+    },
+    presenter: {
+      tables: (r) =>
+        'factors' in r
+          ? [
+              {
+                title: `Grey relational degree of factors (${r.normalisation}, ρ = ${r.rho}, ${r.grouping})`,
+                header: ['factor', 'degree', 'rank', 'level'],
+                rows: r.factors.map((f) => [f.name, fmt(f.degree, 4), f.rank, f.level]),
+              },
+            ]
+          : [
+              {
+                title: `Grey relational analysis (${r.normalisation}, ρ = ${r.rho}, Δmin = ${fmt(r.deltaMin, 4)}, Δmax = ${fmt(r.deltaMax, 4)})`,
+                header: ['alternative', ...r.weights.map((_, j) => elementName(r.labels, j)), 'degree', 'rank'],
+                rows: r.grades.map((g, i) => [
+                  elementName(r.alternatives as never, i),
+                  ...r.coefficients[i].map((c) => fmt(c, 4)),
+                  fmt(g, 4),
+                  r.rank[i],
+                ]),
+              },
+            ],
+    },
+  });
+}

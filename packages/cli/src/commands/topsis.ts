@@ -1,0 +1,65 @@
+/** `scf-risk topsis`: closeness to the ideal solution (SPEC §4.4, §10). */
+import { type TopsisNormalisation, type TopsisResult, topsis } from '@scf-risk/core/evaluation/topsis.ts';
+import { type Command, Option } from 'commander';
+import { z } from 'zod';
+import { elementName } from '../ahp-options.ts';
+import { addMethodCommand } from '../command.ts';
+import { fmt } from '../output.ts';
+import { directionSchema, labelsSchema, matrixSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
+
+export const order = 31;
+
+const inputSchema = z.object({
+  matrix: matrixSchema,
+  weights: vectorSchema,
+  directions: z.array(directionSchema).optional(),
+  labels: labelsSchema,
+  alternatives: labelsSchema,
+});
+
+export function register(program: Command): void {
+  addMethodCommand<TopsisResult & { alternatives?: unknown[] }, { normalisation: TopsisNormalisation; normalise?: boolean }>(program, {
+    name: 'topsis',
+    summary: 'TOPSIS: rank alternatives by closeness to the ideal and distance from the anti-ideal',
+    details: [
+      'Input: {matrix (rows = alternatives), weights, directions?: [benefit|cost], labels? (indicators), alternatives? (names)}',
+      'Output: closeness, rank, distanceToBest, distanceToWorst, ideal, antiIdeal.',
+    ].join('\n'),
+    examples: [
+      'scf-risk topsis examples/evaluation/platforms.yaml',
+      'scf-risk topsis examples/evaluation/platforms.yaml --normalisation min-max --format json',
+    ],
+    options: (cmd) =>
+      cmd
+        .addOption(new Option('--normalisation <rule>', 'column normalisation').choices(['vector', 'min-max']).default('vector'))
+        .option('--normalise', 'rescale weights that do not sum to 1'),
+    run(input, opts) {
+      const d = parseWith(inputSchema, input.data);
+      const result = underField('matrix', () =>
+        topsis(d.matrix, d.weights, {
+          normalisation: opts.normalisation,
+          normalise: opts.normalise ?? false,
+          ...(d.directions ? { directions: d.directions } : {}),
+          ...(d.labels ? { labels: d.labels } : {}),
+        }),
+      );
+      return { result: { ...result, ...(d.alternatives ? { alternatives: d.alternatives } : {}) } };
+    },
+    presenter: {
+      tables: (r) => [
+        {
+          title: `TOPSIS (${r.normalisation} normalisation)`,
+          header: ['alternative', 'D+', 'D−', 'closeness', 'rank'],
+          rows: r.closeness.map((c, i) => [
+            elementName(r.alternatives as never, i),
+            fmt(r.distanceToBest[i], 4),
+            fmt(r.distanceToWorst[i], 4),
+            fmt(c, 4),
+            r.rank[i],
+          ]),
+        },
+      ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+    },
+  });
+}
