@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.ts';
 import { checkIpr, type Ifn, ifahp, iprDistance, perfectlyConsistentIpr } from '../../src/weighting/ifahp.ts';
-import { IFAHP_DEFAULT_SCALE, iprFromUpper } from '../../src/weighting/ifahp-scale.ts';
+import {
+  IFAHP_DEFAULT_SCALE,
+  IFAHP_VERBAL_GRADES,
+  IFAHP_VERBAL_SCALE,
+  ifahpVerbalLabel,
+  iprFromUpper,
+} from '../../src/weighting/ifahp-scale.ts';
 
 function issues(f: () => unknown) {
   try {
@@ -93,6 +99,38 @@ describe('IFAHP (Xu & Liao 2014)', () => {
       Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 - i - 1 }, (_, d) => [`${i + 1},${i + d + 2}`, 1] as const)).flat(),
     );
     expect(iprFromUpper(big)).toHaveLength(10);
+  });
+
+  it('ships the nine-grade verbal IFN scale ([004] table 8) by English term, Chinese term or grade', () => {
+    expect(IFAHP_VERBAL_GRADES.map((g) => g.ifn)).toEqual([
+      [0.9, 0.1],
+      [0.8, 0.15],
+      [0.7, 0.2],
+      [0.6, 0.25],
+      [0.5, 0.3],
+      [0.4, 0.45],
+      [0.3, 0.6],
+      [0.2, 0.75],
+      [0.1, 0.9],
+    ]);
+    for (const g of IFAHP_VERBAL_GRADES) {
+      expect(g.ifn[0] + g.ifn[1]).toBeLessThanOrEqual(1);
+      expect(IFAHP_VERBAL_SCALE[g.label.en]).toEqual(g.ifn);
+      expect(IFAHP_VERBAL_SCALE[g.label.zh]).toEqual(g.ifn);
+      expect(IFAHP_VERBAL_SCALE[`g${g.grade}`]).toEqual(g.ifn);
+      expect(ifahpVerbalLabel(g.ifn)).toEqual(g.label);
+    }
+    const r = iprFromUpper({ '12': '明显重要', '13': 'slightly less important', '23': 'g5' });
+    expect(r[0][1]).toEqual([0.7, 0.2]);
+    expect(r[1][0]).toEqual([0.2, 0.7]);
+    expect(r[0][2]).toEqual([0.4, 0.45]);
+    expect(r[2][0]).toEqual([0.45, 0.4]);
+    expect(r[1][2]).toEqual([0.5, 0.3]);
+    expect(r[2][1]).toEqual([0.3, 0.5]);
+    expect(() => checkIpr(r)).not.toThrow();
+    // Saaty-like values take the "more important" grades; 1/v is the reverse of v
+    expect(IFAHP_DEFAULT_SCALE['5']).toEqual(IFAHP_VERBAL_SCALE.g7);
+    expect(IFAHP_DEFAULT_SCALE['1/5']).toEqual([0.2, 0.7]);
   });
 
   it('properties: the repaired relation is an IPR and passes τ; weights sum to 1; permutation-equivariant', () => {
