@@ -2,7 +2,11 @@
  * Decision trees for SME credit rating (SPEC §5.2, [002 §3]): the shared tree shape, training
  * entry point (`trainTree` dispatching to ID3, C4.5 or CART) and prediction.
  */
-import type { CreditDataset } from './dataset.ts';
+import { IssueList } from '../errors.ts';
+import { trainC45 } from './c45.ts';
+import { trainCart } from './cart.ts';
+import { type CreditDataset, checkCreditDataset } from './dataset.ts';
+import { trainId3 } from './id3.ts';
 
 /** Which learner built the tree. */
 export type TreeAlgorithm = 'id3' | 'c45' | 'cart';
@@ -150,14 +154,29 @@ export interface TreePrediction {
   leafId: number;
 }
 
-/** Train a decision tree with the chosen algorithm ([002 §3] ID3; Quinlan 1993 C4.5; Breiman et al. 1984 CART). */
+/**
+ * Train a decision tree with the chosen algorithm: `id3` ([002 §3] formulas (1)–(4), Quinlan 1986),
+ * `c45` (Quinlan 1993: gain ratio, thresholds, missing values, pessimistic pruning) or `cart`
+ * (Breiman et al. 1984: Gini, binary splits, cost-complexity pruning; split choice as scikit-learn's
+ * DecisionTreeClassifier). Validates the dataset (two classes at least) and the options.
+ */
 export function trainTree(dataset: CreditDataset, options: TreeOptions): DecisionTree {
-  void dataset;
-  throw new Error(`trainTree(${options.algorithm}) not implemented yet`);
+  checkCreditDataset(dataset);
+  const issues = new IssueList();
+  if (!['id3', 'c45', 'cart'].includes(options.algorithm)) issues.add(['algorithm'], `unknown algorithm "${String(options.algorithm)}"`, 'id3, c45, cart');
+  if (options.maxDepth !== undefined && !(Number.isInteger(options.maxDepth) && options.maxDepth >= 0))
+    issues.add(['maxDepth'], `max depth must be a whole number ≥ 0, got ${options.maxDepth}`);
+  if (options.minLeaf !== undefined && !(Number.isFinite(options.minLeaf) && options.minLeaf >= 1))
+    issues.add(['minLeaf'], `min leaf must be ≥ 1, got ${options.minLeaf}`);
+  if (options.minGain !== undefined && !(Number.isFinite(options.minGain) && options.minGain >= 0))
+    issues.add(['minGain'], `min gain must be ≥ 0, got ${options.minGain}`);
+  if (options.ccpAlpha !== undefined && !(Number.isFinite(options.ccpAlpha) && options.ccpAlpha >= 0))
+    issues.add(['ccpAlpha'], `ccp alpha must be ≥ 0, got ${options.ccpAlpha}`);
+  issues.throwIfAny();
+  const { algorithm, ...rest } = options;
+  if (algorithm === 'id3') return trainId3(dataset, rest);
+  if (algorithm === 'c45') return trainC45(dataset, rest);
+  return trainCart(dataset, rest);
 }
 
-/** Classify one row, returning the class, the leaf's class probabilities and the path taken. */
-export function predictTree(tree: DecisionTree, row: TreeRow): TreePrediction {
-  void row;
-  throw new Error(`predictTree(${tree.algorithm}) not implemented yet`);
-}
+export { predictTree } from './predict.ts';
