@@ -57,6 +57,79 @@ describe('published worked examples', () => {
     expect(r.labels?.[0]).toBe('US');
   });
 
+  // Saaty, "How to make a decision: the analytic hierarchy process", EJOR 48 (1990) 9–26,
+  // table 2 (choosing a house; criteria: size, transportation, neighbourhood, age, yard, modern
+  // facilities, general condition, financing): priorities .173 .054 .188 .018 .031 .036 .167 .333,
+  // λmax = 9.669, CI = 0.238, CR = 0.169 — an inconsistent matrix as printed.
+  const house = [
+    [1, 5, 3, 7, 6, 6, 1 / 3, 1 / 4],
+    [1 / 5, 1, 1 / 3, 5, 3, 3, 1 / 5, 1 / 7],
+    [1 / 3, 3, 1, 6, 3, 4, 6, 1 / 5],
+    [1 / 7, 1 / 5, 1 / 6, 1, 1 / 3, 1 / 4, 1 / 7, 1 / 8],
+    [1 / 6, 1 / 3, 1 / 3, 3, 1, 1 / 2, 1 / 5, 1 / 6],
+    [1 / 6, 1 / 3, 1 / 4, 4, 2, 1, 1 / 5, 1 / 6],
+    [3, 5, 1 / 6, 7, 5, 5, 1, 1 / 2],
+    [4, 7, 5, 8, 6, 6, 2, 1],
+  ];
+  it('reproduces Saaty (1990) house criteria: weights, λmax, CI and CR to the printed digits', () => {
+    const r = ahp(house);
+    expect(round(r.weights, 3)).toEqual([0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333]);
+    expect(Number(r.lambdaMax.toFixed(3))).toBe(9.669);
+    expect(Number(r.ci.toFixed(3))).toBe(0.238);
+    expect(Number(r.cr.toFixed(3))).toBe(0.169);
+    expect(r.ri).toBe(1.41);
+    expect(r.consistent).toBe(false);
+    // the help points at judgments and its repaired matrix is consistent
+    expect(r.inconsistentPairs.length).toBeGreaterThan(0);
+    expect(r.repairedCr).toBeLessThan(0.1);
+  });
+
+  // Wikipedia, "Analytic hierarchy process – leader example" (choosing a leader: criteria
+  // experience, education, charisma, age; candidates Tom, Dick, Harry): criteria priorities
+  // .547 .127 .270 .056; local priorities e.g. experience .217 .717 .066; overall priorities
+  // Tom .358, Dick .493, Harry .149. The exact eigenvector is .54757 .12656 .26995 .05593: the
+  // article shows experience as .547 so that its four rounded values sum to 1.000 (rounded
+  // honestly they are .548 .127 .270 .056, sum 1.001); every other printed digit is matched.
+  const leaderCriteria = [
+    [1, 4, 3, 7],
+    [1 / 4, 1, 1 / 3, 3],
+    [1 / 3, 3, 1, 5],
+    [1 / 7, 1 / 3, 1 / 5, 1],
+  ];
+  const leaderAlternatives = {
+    experience: [
+      [1, 1 / 4, 4],
+      [4, 1, 9],
+      [1 / 4, 1 / 9, 1],
+    ],
+    education: [
+      [1, 3, 1 / 5],
+      [1 / 3, 1, 1 / 7],
+      [5, 7, 1],
+    ],
+    charisma: [
+      [1, 5, 9],
+      [1 / 5, 1, 4],
+      [1 / 9, 1 / 4, 1],
+    ],
+    age: [
+      [1, 1 / 3, 5],
+      [3, 1, 9],
+      [1 / 5, 1 / 9, 1],
+    ],
+  };
+  it('reproduces the Wikipedia leader example: criteria, local and overall priorities', () => {
+    const criteria = ahp(leaderCriteria, { labels: ['experience', 'education', 'charisma', 'age'] });
+    expect(round(criteria.weights, 3)).toEqual([0.548, 0.127, 0.27, 0.056]);
+    expect(Math.abs(criteria.weights[0] - 0.547)).toBeLessThan(0.0006);
+    expect(criteria.consistent).toBe(true);
+    const local = Object.values(leaderAlternatives).map((m) => ahp(m, { labels: ['Tom', 'Dick', 'Harry'] }));
+    expect(round(local[0].weights, 3)).toEqual([0.217, 0.717, 0.066]);
+    for (const l of local) expect(l.consistent).toBe(true);
+    const overall = [0, 1, 2].map((a) => local.reduce((s, l, c) => s + criteria.weights[c] * l.weights[a], 0));
+    expect(round(overall, 3)).toEqual([0.358, 0.493, 0.149]);
+  });
+
   it('gives the SPEC §3.1 CR of λmax = 3.1078 under Saaty and Donegan–Dodd', () => {
     expect(Number(consistency(3.1078, 3, 'saaty').cr.toFixed(3))).toBe(0.093);
     expect(Number(consistency(3.1078, 3, 'donegan-dodd').cr.toFixed(4))).toBe(0.1097);
