@@ -50,6 +50,8 @@ export interface IfahpResult {
   repairedMatrix?: Ifn[][];
   /** d after the last repair round. */
   repairedDistance?: number;
+  /** d after each repair round (empty when the input passed). */
+  distances: number[];
   ifWeights: Ifn[];
   weights: number[];
   crisp: IfahpCrispRule;
@@ -61,7 +63,12 @@ export interface IfahpResult {
 
 const TOL = 1e-9;
 
-/** Validate an IPR; errors name the cell `[i, k]`. Returns a copy. */
+/**
+ * Validate an intuitionistic preference relation (Xu 2007; SPEC §3.2): square, every cell a pair
+ * (μ, ν) with μ, ν ∈ [0, 1] and μ + ν ≤ 1, diagonal (0.5, 0.5), and reciprocal r_ki = (ν_ik, μ_ik).
+ * Errors name the cell `[i, k]` (the lower cell for a non-reciprocal pair). Returns a copy.
+ * Example: `checkIpr([[[0.5, 0.5], [0.6, 0.3]], [[0.3, 0.6], [0.5, 0.5]]])`.
+ */
 export function checkIpr(matrix: readonly (readonly (readonly number[])[])[]): Ifn[][] {
   const issues = new IssueList();
   if (!Array.isArray(matrix) || matrix.length === 0) {
@@ -78,7 +85,7 @@ export function checkIpr(matrix: readonly (readonly (readonly number[])[])[]): I
       );
   });
   issues.throwIfAny();
-  const r: Ifn[][] = matrix.map((row) => row.map((c) => [Number.NaN, Number.NaN] as Ifn));
+  const r: Ifn[][] = matrix.map((row) => row.map(() => [0.5, 0.5] as Ifn));
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < n; k++) {
       const c = matrix[i][k];
@@ -112,7 +119,16 @@ export function checkIpr(matrix: readonly (readonly (readonly number[])[])[]): I
   return r;
 }
 
-/** R̄ of Xu & Liao (products over the original relation). */
+/**
+ * The perfectly multiplicative-consistent IPR R̄ of Xu & Liao (2014), SPEC §3.2.1:
+ * r̄_ik = r_ik for k ≤ i + 1; for k > i + 1
+ *   μ̄_ik = P^(1/(k−i−1)) / (P^(1/(k−i−1)) + Q^(1/(k−i−1))),
+ *   P = ∏_{t=i+1}^{k−1} μ_it μ_tk,  Q = ∏_{t=i+1}^{k−1} (1 − μ_it)(1 − μ_tk),
+ * ν̄_ik likewise with ν, and r̄_ki = (ν̄_ik, μ̄_ik). The products run over the ORIGINAL relation
+ * (its non-adjacent entries included), never over R̄ built so far. Computed in logarithms; a
+ * product that is exactly 0 gives 0 or 1, both 0 gives 0.5 with a warning.
+ * Example: for n = 3, μ̄_13 = μ12μ23 / (μ12μ23 + (1 − μ12)(1 − μ23)).
+ */
 export function perfectlyConsistentIpr(r: readonly (readonly Ifn[])[], warnings: string[] = []): Ifn[][] {
   const n = r.length;
   const out: Ifn[][] = r.map((row) => row.map((c) => [c[0], c[1]] as Ifn));
@@ -150,7 +166,11 @@ export function perfectlyConsistentIpr(r: readonly (readonly Ifn[])[], warnings:
   return out;
 }
 
-/** d(R̄, R); 0 for n ≤ 2. */
+/**
+ * Distance between two IPRs (Xu & Liao 2014, SPEC §3.2.1):
+ *   d(R̄, R) = 1/(2(n−1)(n−2)) Σ_i Σ_k (|μ̄_ik − μ_ik| + |ν̄_ik − ν_ik| + |π̄_ik − π_ik|),  π = 1 − μ − ν.
+ * 0 for n ≤ 2 (every 2×2 IPR is consistent). R is acceptably consistent when d(R̄, R) < τ.
+ */
 export function iprDistance(a: readonly (readonly Ifn[])[], b: readonly (readonly Ifn[])[]): number {
   const n = a.length;
   if (n <= 2) return 0;
@@ -171,7 +191,12 @@ function fuseValue(x: number, ref: number, sigma: number): number {
   return a + b === 0 ? 0.5 : a / (a + b);
 }
 
-/** One repair round: every judgment moved towards R̄ by σ (upper triangle, mirrored). */
+/**
+ * One round of Xu & Liao's automatic repair with the controlling parameter σ ∈ (0, 1]:
+ *   μ̃_ik = μ_ik^(1−σ) μ̄_ik^σ / (μ_ik^(1−σ) μ̄_ik^σ + (1 − μ_ik)^(1−σ) (1 − μ̄_ik)^σ),  ν̃ likewise,
+ * on the upper triangle, mirrored to r̃_ki = (ν̃_ik, μ̃_ik). σ = 1 replaces R by R̄. The expert's
+ * relation is not changed; a new one is returned.
+ */
 export function repairIpr(r: readonly (readonly Ifn[])[], ref: readonly (readonly Ifn[])[], sigma: number): Ifn[][] {
   const n = r.length;
   const out: Ifn[][] = r.map((row) => row.map((c) => [c[0], c[1]] as Ifn));
@@ -186,7 +211,10 @@ export function repairIpr(r: readonly (readonly Ifn[])[], ref: readonly (readonl
   return out;
 }
 
-/** IF weights of an accepted relation. */
+/**
+ * Intuitionistic fuzzy weights of an (acceptably consistent) IPR (Xu & Liao 2014; SPEC §3.2.1):
+ *   w_i = ( Σ_k μ_ik / Σ_i Σ_k (1 − ν_ik),  1 − Σ_k (1 − ν_ik) / Σ_i Σ_k μ_ik ).
+ */
 export function ifahpWeights(r: readonly (readonly Ifn[])[]): Ifn[] {
   const n = r.length;
   let totalMu = 0;
@@ -204,7 +232,14 @@ export function ifahpWeights(r: readonly (readonly Ifn[])[]): Ifn[] {
   return rowMu.map((m, i) => [m / totalOneMinusNu, 1 - rowOneMinusNu[i] / totalMu]);
 }
 
-/** IFAHP on one IPR. Errors carry `[i, k]` paths or option names. */
+/**
+ * IFAHP on one IPR (SPEC §3.2): validate, build R̄, test d(R̄, R) < τ, repair with σ until
+ * consistent (`fixed-reference`: R̄ of the original R throughout — the default; `rebuild`: R̄ of
+ * the repaired relation each round), then IF weights, crisp weights (`score`, the default:
+ * (1 + μ − ν)/2 normalised; `one-minus-nu`: 1 − ν normalised) and the rank by score μ − ν,
+ * then accuracy μ + ν. Errors carry `[i, k]` paths or the option name.
+ * Example: `ifahp(iprFromUpper({ '12': 'g7', '13': 'g9', '23': 'g6' })).weights`.
+ */
 export function ifahp(matrix: readonly (readonly (readonly number[])[])[], options: IfahpOptions = {}): IfahpResult {
   const tau = options.tau ?? 0.1;
   const sigma = options.sigma ?? 0.5;
@@ -229,6 +264,7 @@ export function ifahp(matrix: readonly (readonly (readonly number[])[])[], optio
   let accepted = r;
   let iterations = 0;
   let repairedDistance: number | undefined;
+  const distances: number[] = [];
   if (!consistent) {
     let ref = consistentMatrix;
     let d = distance;
@@ -241,6 +277,7 @@ export function ifahp(matrix: readonly (readonly (readonly number[])[])[], optio
       iterations++;
       if (convention === 'rebuild') ref = perfectlyConsistentIpr(accepted, warnings);
       d = iprDistance(ref, accepted);
+      distances.push(d);
     }
     repairedDistance = d;
   }
@@ -261,6 +298,7 @@ export function ifahp(matrix: readonly (readonly (readonly number[])[])[], optio
     sigma,
     convention,
     iterations,
+    distances,
     ...(consistent ? {} : { repairedMatrix: accepted, repairedDistance }),
     ifWeights,
     weights,

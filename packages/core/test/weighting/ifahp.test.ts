@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.ts';
@@ -38,7 +39,46 @@ const ipr3 = (): Ifn[][] => [
   ],
 ];
 
+interface NumpyCase {
+  n: number;
+  sigma: number;
+  tau: number;
+  convention: 'fixed-reference' | 'rebuild';
+  matrix: Ifn[][];
+  consistentMatrix: Ifn[][];
+  distance: number;
+  iterations: number;
+  distances: number[];
+  accepted: Ifn[][];
+  ifWeights: Ifn[];
+  weightsScore: number[];
+  weightsOneMinusNu: number[];
+}
+const numpy: { cases: NumpyCase[] } = JSON.parse(readFileSync(new URL('../fixtures/ifahp-numpy.json', import.meta.url), 'utf8'));
+
+const maxDiff = (a: unknown, b: unknown): number =>
+  Array.isArray(a) ? Math.max(0, ...a.map((x, i) => maxDiff(x, (b as unknown[])[i]))) : Math.abs((a as number) - (b as number));
+
 describe('IFAHP (Xu & Liao 2014)', () => {
+  it('agrees with an independent numpy implementation (fixtures/ifahp-numpy.py) to 1e-12, n = 3…12, both conventions', () => {
+    expect(numpy.cases.length).toBe(42);
+    expect(numpy.cases.some((c) => c.iterations === 0)).toBe(true);
+    expect(numpy.cases.some((c) => c.iterations >= 3)).toBe(true);
+    for (const c of numpy.cases) {
+      const r = ifahp(c.matrix, { sigma: c.sigma, tau: c.tau, convention: c.convention });
+      const tag = `n=${c.n} σ=${c.sigma} ${c.convention}`;
+      expect(maxDiff(r.consistentMatrix, c.consistentMatrix), tag).toBeLessThan(1e-12);
+      expect(Math.abs(r.distance - c.distance), tag).toBeLessThan(1e-12);
+      expect(r.iterations, tag).toBe(c.iterations);
+      expect(maxDiff(r.distances, c.distances), tag).toBeLessThan(1e-12);
+      expect(maxDiff(r.repairedMatrix ?? c.matrix, c.accepted), tag).toBeLessThan(1e-12);
+      expect(maxDiff(r.ifWeights, c.ifWeights), tag).toBeLessThan(1e-12);
+      expect(maxDiff(r.weights, c.weightsScore), tag).toBeLessThan(1e-12);
+      const alt = ifahp(c.matrix, { sigma: c.sigma, tau: c.tau, convention: c.convention, crisp: 'one-minus-nu' });
+      expect(maxDiff(alt.weights, c.weightsOneMinusNu), tag).toBeLessThan(1e-12);
+    }
+  });
+
   it('builds R̄ from the original relation and measures d(R̄, R) — worked by hand', () => {
     // μ̄13 = (0.6·0.7)/(0.6·0.7 + 0.4·0.3) = 0.42/0.54; ν̄13 = (0.3·0.2)/(0.3·0.2 + 0.7·0.8) = 0.06/0.62
     const r = ifahp(ipr3());
