@@ -421,6 +421,42 @@ describe('validation names the cell', () => {
   });
 });
 
+describe('incomplete matrices: numpy cross-check (fixtures/ahp-numpy.py)', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/ahp-numpy.json', import.meta.url), 'utf8')) as {
+    incomplete: {
+      n: number;
+      matrix: (number | null)[][];
+      harker: number[];
+      harkerFilled: number[][];
+      harkerLambdaMax: number;
+      llsm: number[];
+      llsmFilled: number[][];
+      llsmLambdaMean: number;
+    }[];
+  };
+  const near = (a: number[], b: number[]) => a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThan(1e-10));
+  it('covers n = 4…15 with missing judgments', () => {
+    expect(fixture.incomplete.map((c) => c.n)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    for (const c of fixture.incomplete) expect(c.matrix.flat().some((x) => x === null)).toBe(true);
+  });
+  for (const c of fixture.incomplete) {
+    it(`n = ${c.n}: Harker and LLSM weights, filled matrices and λ agree to 1e-10`, () => {
+      const h = ahp(c.matrix);
+      expect(h.incompleteMethod).toBe('harker');
+      near(h.weights, c.harker);
+      c.harkerFilled.forEach((row, i) => near(h.filledMatrix?.[i] ?? [], row));
+      expect(Math.abs(h.lambdaMax - c.harkerLambdaMax)).toBeLessThan(1e-10);
+      const l = ahp(c.matrix, { method: 'geometric-mean' });
+      expect(l.incompleteMethod).toBe('llsm');
+      near(l.weights, c.llsm);
+      c.llsmFilled.forEach((row, i) => near(l.filledMatrix?.[i] ?? [], row));
+      expect(Math.abs(l.lambdaMax - c.llsmLambdaMean)).toBeLessThan(1e-10);
+      // the input keeps its holes: filling is reported, never written back
+      expect(c.matrix.flat().some((x) => x === null)).toBe(true);
+    });
+  }
+});
+
 describe('incomplete matrices', () => {
   const v = [6, 3, 2, 1];
   const full = consistentFrom(v);
