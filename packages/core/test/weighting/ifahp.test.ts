@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.ts';
-import { checkIpr, type Ifn, ifahp, iprDistance, perfectlyConsistentIpr } from '../../src/weighting/ifahp.ts';
+import { checkIpr, type Ifn, ifahp, ifahpWeights, iprDistance, perfectlyConsistentIpr } from '../../src/weighting/ifahp.ts';
 import {
   IFAHP_DEFAULT_SCALE,
   IFAHP_VERBAL_GRADES,
@@ -93,6 +93,37 @@ describe('IFAHP (Xu & Liao 2014)', () => {
     expect(r.distance).toBeCloseTo((2 * (dmu + dnu + dpi)) / 4, 14);
     expect(Number(r.distance.toFixed(4))).toBe(0.5032);
     expect(r.consistent).toBe(false);
+  });
+
+  it('R̄ uses the ORIGINAL non-adjacent entries (4×4 worked by hand), not R̄ built so far', () => {
+    const r: Ifn[][] = iprFromUpper({
+      '12': [0.6, 0.3],
+      '13': [0.2, 0.7],
+      '14': [0.9, 0.1],
+      '23': [0.7, 0.2],
+      '24': [0.4, 0.5],
+      '34': [0.6, 0.3],
+    });
+    const bar = perfectlyConsistentIpr(r);
+    // k = i + 1 entries are kept
+    expect(bar[0][1]).toEqual([0.6, 0.3]);
+    expect(bar[2][3]).toEqual([0.6, 0.3]);
+    // μ̄13 = μ12μ23 / (μ12μ23 + (1−μ12)(1−μ23)) = 0.42 / (0.42 + 0.12)
+    expect(bar[0][2][0]).toBeCloseTo(0.42 / 0.54, 15);
+    // μ̄14 = √(μ12μ24·μ13μ34) / (√(μ12μ24·μ13μ34) + √((1−μ12)(1−μ24)(1−μ13)(1−μ34))) with the ORIGINAL μ13 = 0.2
+    const p = Math.sqrt(0.6 * 0.4 * 0.2 * 0.6);
+    const q = Math.sqrt(0.4 * 0.6 * 0.8 * 0.4);
+    expect(bar[0][3][0]).toBeCloseTo(p / (p + q), 15);
+    expect(Number(bar[0][3][0].toFixed(4))).toBe(0.3798);
+    // ν̄14 likewise: √(ν12ν24·ν13ν34) = √(0.3·0.5·0.7·0.3)
+    const pv = Math.sqrt(0.3 * 0.5 * 0.7 * 0.3);
+    const qv = Math.sqrt(0.7 * 0.5 * 0.3 * 0.7);
+    expect(bar[0][3][1]).toBeCloseTo(pv / (pv + qv), 15);
+    expect(bar[3][0]).toEqual([bar[0][3][1], bar[0][3][0]]);
+    // the tempting mistake — using μ̄13 (0.7778) instead of μ13 (0.2) — gives a different value
+    const wrongP = Math.sqrt(0.6 * 0.4 * (0.42 / 0.54) * 0.6);
+    const wrongQ = Math.sqrt(0.4 * 0.6 * (1 - 0.42 / 0.54) * 0.4);
+    expect(Math.abs(bar[0][3][0] - wrongP / (wrongP + wrongQ))).toBeGreaterThan(0.2);
   });
 
   it('repairs without re-scoring until d < τ, reporting σ, the iterations and the convention', () => {
@@ -218,6 +249,46 @@ describe('IFAHP (Xu & Liao 2014)', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('IF weights are permutation-equivariant for any relabelling of the elements', () => {
+    const scaleValues = Object.values(IFAHP_VERBAL_SCALE);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 8 }).chain((n) =>
+          fc.tuple(
+            fc.array(fc.constantFrom(...scaleValues), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }),
+            fc.shuffledSubarray(
+              Array.from({ length: n }, (_, i) => i),
+              { minLength: n, maxLength: n },
+            ),
+          ),
+        ),
+        ([cells, perm]) => {
+          const n = perm.length;
+          const rel: Ifn[][] = Array.from({ length: n }, () => Array.from({ length: n }, () => [0.5, 0.5] as Ifn));
+          let t = 0;
+          for (let i = 0; i < n; i++)
+            for (let k = i + 1; k < n; k++) {
+              rel[i][k] = cells[t++];
+              rel[k][i] = [rel[i][k][1], rel[i][k][0]];
+            }
+          const permuted = perm.map((i) => perm.map((k) => rel[i][k]));
+          const a = ifahpWeights(rel);
+          const b = ifahpWeights(permuted);
+          perm.forEach((orig, k) => {
+            expect(b[k][0]).toBeCloseTo(a[orig][0], 14);
+            expect(b[k][1]).toBeCloseTo(a[orig][1], 14);
+          });
+          // R̄ itself depends on the order of the elements (a property of Xu & Liao's construction);
+          // with σ = 1 under the fixed reference the accepted relation is R̄ — so only an unrepaired run is equivariant.
+          const ra = ifahp(rel);
+          const rb = ifahp(permuted);
+          if (ra.consistent && rb.consistent) perm.forEach((orig, k) => expect(rb.weights[k]).toBeCloseTo(ra.weights[orig], 14));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
