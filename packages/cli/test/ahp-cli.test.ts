@@ -155,3 +155,104 @@ describe('scf-risk hierarchy, templates and demo', () => {
     expect(zh.stdout).toMatch(/流程设计成熟程度|流程設計成熟程度/);
   });
 });
+
+describe('scf-risk ahp: more of the contract', () => {
+  // Saaty (1990) EJOR 48, table 2: the house criteria, CR = 0.169 as printed.
+  const house = JSON.stringify({
+    labels: ['size', 'transport', 'neighbourhood', 'age', 'yard', 'facilities', 'condition', 'financing'],
+    matrix: [
+      [1, 5, 3, 7, 6, 6, '1/3', '1/4'],
+      ['1/5', 1, '1/3', 5, 3, 3, '1/5', '1/7'],
+      ['1/3', 3, 1, 6, 3, 4, 6, '1/5'],
+      ['1/7', '1/5', '1/6', 1, '1/3', '1/4', '1/7', '1/8'],
+      ['1/6', '1/3', '1/3', 3, 1, '1/2', '1/5', '1/6'],
+      ['1/6', '1/3', '1/4', 4, 2, 1, '1/5', '1/6'],
+      [3, 5, '1/6', 7, 5, 5, 1, '1/2'],
+      [4, 7, 5, 8, 6, 6, 2, 1],
+    ],
+  });
+
+  it("reproduces Saaty's house example and points at the judgment to revisit", async () => {
+    const r = await runCli(['ahp', '-', '--format', 'json'], house);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(Number(out.lambdaMax.toFixed(3))).toBe(9.669);
+    expect(Number(out.cr.toFixed(3))).toBe(0.169);
+    expect(out.consistent).toBe(false);
+    expect(out.inconsistentPairs[0]).toMatchObject({ i: 2, j: 6, value: 6 });
+    expect(out.inconsistentPairs[0].crAfter).toBeLessThan(0.1);
+    expect(out.repairedMatrix[2][6]).not.toBe(6);
+    const table = await runCli(['ahp', '-', '--format', 'table'], house);
+    expect(table.stdout).toMatch(/neighbourhood\s+condition\s+6\s+5\.321/);
+    expect(table.stdout).toMatch(/9\.6689 \(exact\)\s+0\.2384\s+1\.41 \(saaty\)\s+0\.1691\s+NO/);
+  });
+
+  it('--lambda mean and --ri chinese are reflected in the result', async () => {
+    const r = await runCli(['ahp', '-', '--method', 'geometric-mean', '--lambda', 'mean', '--ri', 'chinese', '--format', 'json'], house);
+    expect(r.json()).toMatchObject({ method: 'geometric-mean', lambdaMethod: 'mean', riTable: 'chinese', ri: 1.41 });
+  });
+
+  it('fills missing judgments (null) and shows the completed matrix', async () => {
+    const input = '{"labels": ["a", "b", "c"], "matrix": [[1, 2, null], ["1/2", 1, 3], [null, "1/3", 1]]}';
+    const json = (await runCli(['ahp', '-', '--format', 'json'], input)).json();
+    expect(json.incompleteMethod).toBe('harker');
+    expect(json.filledMatrix[0][2]).toBeCloseTo(6, 10);
+    const table = await runCli(['ahp', '-', '--format', 'table'], input);
+    expect(table.stdout).toMatch(/Completed matrix \(missing judgments estimated by harker\)/);
+  });
+
+  it('names the elements a disconnected comparison graph cuts off (exit 2)', async () => {
+    const r = await runCli(
+      ['ahp', '-'],
+      '{"labels": ["a", "b", "c", "d"], "matrix": [[1, 2, null, null], ["1/2", 1, null, null], [null, null, 1, 3], [null, null, "1/3", 1]]}',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/matrix: the given judgments do not connect 2 \(c\), 3 \(d\) with 0 \(a\)/);
+  });
+
+  it('names the option when the RI table does not cover n (exit 2)', async () => {
+    const n = 16;
+    const m = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+    const r = await runCli(['ahp', '-', '--ri', 'saaty'], JSON.stringify({ matrix: m }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ri: the saaty RI table covers n ≤ 15, the matrix is 16×16/);
+    const ok = await runCli(['ahp', '-', '--ri', 'alonso-lamata', '--format', 'json'], JSON.stringify({ matrix: m }));
+    expect(ok.code).toBe(0);
+    expect(ok.json().ri).toBeCloseTo((1.7699 * 16 - 4.3513) / 15, 14);
+  });
+});
+
+describe('scf-risk ahp-group: more of the contract', () => {
+  const panel = (extra: string) =>
+    `{"experts": [{"id": "ok", "matrix": [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]}, {"id": "cyclic", "matrix": [[1, 9, "1/9"], ["1/9", 1, 9], [9, "1/9", 1]]}]${extra}}`;
+
+  it('flags the inconsistent expert and exits 1 under --strict', async () => {
+    const r = await runCli(['ahp-group', '-', '--format', 'json'], panel(''));
+    expect(r.code).toBe(0);
+    expect(r.json().inconsistentExperts).toEqual(['cyclic']);
+    const strict = await runCli(['ahp-group', '-', '--strict', '--format', 'json'], panel(''));
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/inconsistent experts: cyclic/);
+  });
+
+  it('shows every expert in the table view', async () => {
+    const r = await runCli(['ahp-group', '-', '--format', 'table'], panel(', "labels": ["x", "y", "z"]'));
+    expect(r.stdout).toMatch(/Group weights \(AIJ\)/);
+    expect(r.stdout).toMatch(/cyclic\s+0\.5\s+[\d.]+\s+NO/);
+  });
+
+  it('rejects a non-positive expert weight naming the expert (exit 2)', async () => {
+    const r = await runCli(['ahp-group', '-'], '{"experts": [{"weight": 0, "matrix": [[1, 2], ["1/2", 1]]}]}');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/experts\[0\]\.weight: expert weight 0 must be a positive number/);
+  });
+
+  it('has --help with a runnable example', async () => {
+    const r = await runCli(['ahp-group', '--help']);
+    expect(r.stdout).toMatch(/Examples:\n {2}scf-risk ahp-group examples\/ahp\/panel\.yaml/);
+    expect(r.stdout).toMatch(/--aggregation <rule>/);
+    const run = await runCli(['ahp-group', 'examples/ahp/panel.yaml', '--aggregation', 'aip', '--format', 'json'], undefined, ROOT);
+    expect(run.code).toBe(0);
+    expect(run.json().aggregation).toBe('aip');
+  });
+});
