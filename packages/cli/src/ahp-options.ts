@@ -64,7 +64,7 @@ export function consistencyTable(
 }
 
 /** The judgments that cause inconsistency, with proposals. */
-export function pairsTable(r: AhpResult): Table {
+export function pairsTable(r: Pick<AhpResult, 'inconsistentPairs' | 'labels'>): Table {
   const name = (i: number) => elementName(r.labels, i);
   return {
     title: 'Judgments to revisit (largest deviation ε = a_ij·w_j/w_i first)',

@@ -239,6 +239,7 @@ describe('scf-risk ahp-group: more of the contract', () => {
     const r = await runCli(['ahp-group', '-', '--format', 'table'], panel(', "labels": ["x", "y", "z"]'));
     expect(r.stdout).toMatch(/Group weights \(AIJ\)/);
     expect(r.stdout).toMatch(/cyclic\s+0\.5\s+[\d.]+\s+NO/);
+    expect(r.stdout).toMatch(/Expert cyclic: judgments to revisit \(CR = [\d.]+\)/);
   });
 
   it('rejects a non-positive expert weight naming the expert (exit 2)', async () => {

@@ -3,7 +3,7 @@ import { CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
 import { type GroupAggregation, type GroupAhpResult, groupAhp } from '@scf-risk/core/weighting/group-ahp.ts';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { type AhpCliOptions, addAhpOptions, consistencyTable, elementName, weightTable } from '../ahp-options.ts';
+import { type AhpCliOptions, addAhpOptions, consistencyTable, elementName, pairsTable, weightTable } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { fmt } from '../output.ts';
 import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
@@ -24,8 +24,8 @@ export function register(program: Command): void {
     details: [
       'Input: {experts: [{id?, weight?, matrix}], labels?}; expert weights default to equal and are normalised.',
       'AIJ: weighted geometric mean of the judgments, then AHP; AIP: weighted mean of the experts’ weights.',
-      'Output: weights, cr (AIJ: of the aggregated matrix; AIP: Σ λk·CRk), experts [{id, weight, weights, cr, consistent}],',
-      '  inconsistentExperts, aggregatedMatrix (AIJ).',
+      'Output: weights, cr (AIJ: of the aggregated matrix; AIP: Σ λk·CRk), experts [{id, weight, weights, cr, consistent,',
+      '  inconsistentPairs?, repairedMatrix?}], inconsistentExperts, aggregatedMatrix and group (AIJ).',
     ].join('\n'),
     examples: ['scf-risk ahp-group examples/ahp/panel.yaml', 'scf-risk ahp-group examples/ahp/panel.yaml --aggregation aip --format json'],
     options: (cmd) =>
@@ -68,6 +68,12 @@ export function register(program: Command): void {
             ...e.weights.map((w) => fmt(w, 4)),
           ]),
         },
+        ...r.experts
+          .filter((e) => e.inconsistentPairs && e.inconsistentPairs.length > 0)
+          .map((e) => ({
+            ...pairsTable({ inconsistentPairs: e.inconsistentPairs ?? [], labels: r.labels }),
+            title: `Expert ${e.id}: judgments to revisit (CR = ${fmt(e.cr, 4)})`,
+          })),
       ],
       notes: (r) => [
         `group CR = ${fmt(r.cr, 4)}${r.aggregation === 'aip' ? ' (Σ λk·CRk)' : ''}`,

@@ -12,7 +12,7 @@
  */
 import { IssueList, ValidationError } from '../errors.ts';
 import type { Label } from '../label.ts';
-import { type AhpOptions, type AhpResult, ahp, CR_THRESHOLD } from './ahp.ts';
+import { type AhpOptions, type AhpResult, ahp, CR_THRESHOLD, type InconsistentPair } from './ahp.ts';
 import { checkPairwiseMatrix } from './saaty-scale.ts';
 
 export type GroupAggregation = 'aij' | 'aip';
@@ -30,6 +30,10 @@ export interface GroupExpertResult {
   cr: number;
   lambdaMax: number;
   consistent: boolean;
+  /** For an inconsistent expert: the judgments to revisit, with proposals (as `ahp` gives them). */
+  inconsistentPairs?: InconsistentPair[];
+  /** For an inconsistent expert: a repaired copy of the matrix with CR < 0.10 (a proposal only). */
+  repairedMatrix?: number[][];
 }
 
 export interface GroupAhpResult {
@@ -84,14 +88,23 @@ export function groupAhp(experts: readonly GroupExpert[], options: GroupAhpOptio
     if (r.n !== n) issues.add([k, 'matrix'], `${r.n}×${r.n} matrix, but expert ${ids[0]} judged ${n} elements`, `${n}×${n}`);
   });
   issues.throwIfAny();
-  const expertResults: GroupExpertResult[] = individual.map((r, k) => ({
-    id: ids[k],
-    weight: lambdas[k],
-    weights: r.weights,
-    cr: r.cr,
-    lambdaMax: r.lambdaMax,
-    consistent: r.consistent,
-  }));
+  const expertResults: GroupExpertResult[] = individual.map((r, k) => {
+    const out: GroupExpertResult = {
+      id: ids[k],
+      weight: lambdas[k],
+      weights: r.weights,
+      cr: r.cr,
+      lambdaMax: r.lambdaMax,
+      consistent: r.consistent,
+    };
+    if (!r.consistent) {
+      // The same help `ahp` gives one expert: what to revisit, never a silent change.
+      const help = ahp(experts[k].matrix, { ...options, skipHelp: false });
+      out.inconsistentPairs = help.inconsistentPairs;
+      if (help.repairedMatrix) out.repairedMatrix = help.repairedMatrix;
+    }
+    return out;
+  });
   const inconsistentExperts = expertResults.filter((e) => !e.consistent).map((e) => e.id);
   const warnings = individual.flatMap((r, k) => r.warnings.map((w) => `expert ${ids[k]}: ${w}`));
   if (inconsistentExperts.length > 0) warnings.push(`inconsistent experts (CR ≥ ${CR_THRESHOLD}): ${inconsistentExperts.join(', ')}`);

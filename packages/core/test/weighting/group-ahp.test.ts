@@ -59,6 +59,10 @@ describe('group AHP', () => {
     ]);
     expect(r.experts[1].consistent).toBe(false);
     expect(r.inconsistentExperts).toEqual(['cyclic']);
+    // the inconsistent expert gets the same help as a single matrix; the consistent one none
+    expect(r.experts[1].inconsistentPairs).toEqual(ahp(bad).inconsistentPairs);
+    expect(r.experts[1].repairedMatrix).toEqual(ahp(bad).repairedMatrix);
+    expect(r.experts[0].inconsistentPairs).toBeUndefined();
     expect(r.warnings.some((w) => /inconsistent experts \(CR ≥ 0.1\): cyclic/.test(w))).toBe(true);
   });
 
