@@ -421,6 +421,142 @@ describe('validation names the cell', () => {
   });
 });
 
+describe('every validation rule: the error message names the cell', () => {
+  function messageOf(f: () => unknown): string {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ValidationError) return e.message;
+      throw e;
+    }
+    throw new Error('expected a ValidationError');
+  }
+  const cases: [string, unknown[][], RegExp][] = [
+    ['row of the wrong length', [[1, 2], [0.5]], /^\[1\]: row 1 has 1 cells/],
+    ['a row that is not a list', [[1, 2], 3 as never], /^\[1\]: row 1 has 0 cells/],
+    [
+      'a cell that is not a number',
+      [
+        [1, '3'],
+        [1 / 3, 1],
+      ],
+      /^\[0\]\[1\]: 3 is not a finite number/,
+    ],
+    [
+      'an infinite cell',
+      [
+        [1, Number.POSITIVE_INFINITY],
+        [0, 1],
+      ],
+      /^\[0\]\[1\]: Infinity is not a finite number/,
+    ],
+    [
+      'a zero cell',
+      [
+        [1, 2],
+        [0, 1],
+      ],
+      /^\[1\]\[0\]: 0 is not positive/,
+    ],
+    [
+      'a negative cell',
+      [
+        [1, -2],
+        [-0.5, 1],
+      ],
+      /^\[0\]\[1\]: -2 is not positive[\s\S]*\n\[1\]\[0\]: -0.5 is not positive/,
+    ],
+    [
+      'a diagonal cell other than 1',
+      [
+        [1, 2],
+        [0.5, 1.5],
+      ],
+      /^\[1\]\[1\]: the diagonal must be 1/,
+    ],
+    [
+      'a missing diagonal cell',
+      [
+        [1, 2],
+        [0.5, null],
+      ],
+      /^\[1\]\[1\]: a diagonal cell cannot be missing/,
+    ],
+    [
+      'a non-reciprocal pair',
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      /^\[1\]\[0\]: 2 is not the reciprocal of \[0\]\[1\] = 2/,
+    ],
+    [
+      'a reciprocal pair off by more than 1e-9 and not near the scale',
+      [
+        [1, 2.5],
+        [0.41, 1],
+      ],
+      /^\[1\]\[0\]: 0.41 is not the reciprocal/,
+    ],
+    [
+      'a judgment above 9',
+      [
+        [1, 10],
+        [0.1, 1],
+      ],
+      /^\[0\]\[1\]: 10 is outside Saaty's 1–9 scale[\s\S]*\n\[1\]\[0\]: 1\/10 is outside/,
+    ],
+  ];
+  for (const [rule, m, re] of cases) it(rule, () => expect(messageOf(() => ahp(m as (number | null)[][]))).toMatch(re));
+
+  it('one half of a pair missing: the reciprocal of the other half is used, with a warning naming both cells', () => {
+    const r = ahp([
+      [1, 3, null],
+      [null, 1, 2],
+      [2, 1 / 2, 1],
+    ]);
+    expect(r.filledMatrix).toBeUndefined();
+    expect(r.warnings).toEqual([
+      '[1][0] was missing; used the reciprocal of [0][1] = 3',
+      '[0][2] was missing; used the reciprocal of [2][0] = 2',
+    ]);
+    expect(r.weights).toEqual(
+      ahp([
+        [1, 3, 1 / 2],
+        [1 / 3, 1, 2],
+        [2, 1 / 2, 1],
+      ]).weights,
+    );
+  });
+
+  it('a reciprocal pair near a scale value is snapped (2.98 → 3), with a warning naming the cell', () => {
+    const r = ahp([
+      [1, 2.98, 1],
+      [1 / 2.98, 1, 1 / 3],
+      [1, 3, 1],
+    ]);
+    expect(r.warnings).toEqual(['[0][1] = 2.98 was snapped to 3 (within 1 % of the scale)']);
+    expect(r.weights).toEqual(
+      ahp([
+        [1, 3, 1],
+        [1 / 3, 1, 1 / 3],
+        [1, 3, 1],
+      ]).weights,
+    );
+  });
+
+  it('collects every problem of a matrix in one error', () => {
+    const m = messageOf(() =>
+      ahp([
+        [2, -1, 3],
+        [1, 1, 0],
+        [1 / 3, 5, 1],
+      ]),
+    );
+    expect(m.split('\n').map((l) => l.split(':')[0])).toEqual(['[0][0]', '[0][1]', '[1][2]']);
+  });
+});
+
 describe('incomplete matrices: numpy cross-check (fixtures/ahp-numpy.py)', () => {
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/ahp-numpy.json', import.meta.url), 'utf8')) as {
     incomplete: {
