@@ -1,0 +1,353 @@
+/**
+ * `scf-risk tree train | predict | generate` (SPEC §5, §10): decision trees learned from a
+ * lender's loan history ([002 §3]). `validate` and `weights` attach to the same parent command
+ * from their own file via {@link treeCommand}.
+ */
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { generateLoanHistory, loanHistoryCsv } from '@scf-risk/core/credit/generator.ts';
+import type { DaysOverdueCutoffs } from '@scf-risk/core/credit/labelling.ts';
+import { treeRules } from '@scf-risk/core/credit/rules.ts';
+import { type DecisionTree, predictTree, type TreeAlgorithm, type TreePrediction, trainTree } from '@scf-risk/core/credit/tree.ts';
+import { ValidationError } from '@scf-risk/core/errors.ts';
+import { type Command, Option } from 'commander';
+import { guard } from '../command.ts';
+import { readTable } from '../io/tables.ts';
+import { readLoanHistory, tableRows } from '../loan-history.ts';
+import { defaultFormat, emit, type Format, fmt } from '../output.ts';
+
+export const order = 50;
+
+/** The `tree` parent command (created on first use, so other files can add subcommands). */
+export function treeCommand(program: Command): Command {
+  const found = program.commands.find((c) => c.name() === 'tree');
+  if (found) return found;
+  return program
+    .command('tree')
+    .summary('credit rating with decision trees learned from a loan history (ID3, C4.5, CART)')
+    .description(
+      'Decision trees learned from a lender\'s loan history (SPEC §5, [002 §3]).\n' +
+        'Subcommands: train, predict, generate (demo data); validate and weights where installed.',
+    );
+}
+
+function usage(message: string): never {
+  throw new ValidationError([{ path: [], message }]);
+}
+
+function intOption(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!Number.isInteger(x) || x < min) usage(`--${name} must be a whole number ≥ ${min}, got "${v}"`);
+  return x;
+}
+
+function numOption(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const x = Number(v);
+  if (!Number.isFinite(x) || x < min) usage(`--${name} must be a number ≥ ${min}, got "${v}"`);
+  return x;
+}
+
+/** Parse `--cutoffs lower,medium,high` (days), e.g. "30,60,90". */
+export function parseCutoffs(v: string | undefined): DaysOverdueCutoffs | undefined {
+  if (v === undefined) return undefined;
+  const parts = v.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 3 || parts.some((x) => !Number.isFinite(x)))
+    usage(`--cutoffs must be three numbers of days "lower,medium,high" (e.g. 30,60,90), got "${v}"`);
+  return { lower: parts[0], medium: parts[1], high: parts[2] };
+}
+
+const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+interface TrainOpts {
+  data?: string;
+  target?: string;
+  algorithm: TreeAlgorithm;
+  maxDepth?: string;
+  minLeaf?: string;
+  minGain?: string;
+  prune?: boolean;
+  ccpAlpha?: string;
+  cutoffs?: string;
+  ignore?: string;
+  categorical?: string;
+  numeric?: string;
+  sheet?: string;
+  out?: string;
+  format?: Format;
+}
+
+/** A saved model: the trained tree plus how the labels were made. */
+export interface TreeModelFile extends DecisionTree {
+  format: 'scf-risk-tree';
+  version: 1;
+  labelling: { target: string; kind: 'days' | 'class'; cutoffs?: DaysOverdueCutoffs };
+}
+
+function registerTrain(tree: Command): void {
+  tree
+    .command('train')
+    .summary('learn a tree from a loan history (CSV/XLSX/JSON with a header row)')
+    .description(
+      [
+        'Learn a decision tree from a loan history (SPEC §5.2).',
+        '',
+        'The target column holds either class names or days overdue; days overdue are turned into',
+        'risk classes by --cutoffs lower,medium,high (default 30,60,90: > 90 high, 60–90 medium,',
+        '30–59 lower, < 30 low risk). Other columns are attributes: numeric when every cell is a',
+        'number (or declared with --numeric), else categorical (or declared with --categorical).',
+        'Empty cells, NA, N/A and ? are missing.',
+        '',
+        'Algorithms: id3 ([002 §3]: information gain, I, E(A), Gain(A) at every node), c45 (gain ratio,',
+        'thresholds, missing values by fractional rows, pessimistic pruning), cart (Gini, binary splits,',
+        'cost-complexity pruning with --ccp-alpha; splits as scikit-learn).',
+        '',
+        'Output: algorithm, labelling, classes, tree (nodes with attribute, threshold/values, entropy,',
+        'gain, gainRatio, gini, counts, probabilities, children), rootGains [{attribute, gain, gainRatio}],',
+        'rules ("IF … THEN class (n = …, …%)"), diagnostics. --out writes the model for `tree predict`.',
+      ].join('\n'),
+    )
+    .requiredOption('--data <file>', 'loan history: .csv, .tsv, .xlsx or .json')
+    .requiredOption('--target <column>', 'class column (class names or days overdue)')
+    .addOption(new Option('--algorithm <name>', 'learner').choices(['id3', 'c45', 'cart']).default('id3'))
+    .option('--max-depth <n>', 'maximum depth (root = 0)')
+    .option('--min-leaf <n>', 'minimum rows in a leaf (default 1; c45: 2)')
+    .option('--min-gain <x>', 'minimum gain (bits; cart: weighted Gini decrease) to split (default 0)')
+    .option('--no-prune', 'c45: skip pessimistic pruning')
+    .option('--ccp-alpha <x>', 'cart: cost-complexity pruning parameter α (default 0 = none)')
+    .option('--cutoffs <days>', 'days-overdue cut-offs lower,medium,high (default 30,60,90)')
+    .option('--ignore <columns>', 'comma-separated columns to leave out (e.g. an id)')
+    .option('--categorical <columns>', 'comma-separated columns to treat as categorical')
+    .option('--numeric <columns>', 'comma-separated columns to treat as numeric')
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .option('--out <file>', 'write the trained model (JSON) for `scf-risk tree predict`')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  scf-risk tree train --data examples/loan-history-small.csv --target "days overdue" --max-depth 4',
+        '  scf-risk tree train --data examples/loan-history-small.csv --target "days overdue" --algorithm cart --min-leaf 20 --out model.json',
+        '  scf-risk tree train --data loans.xlsx --target risk --algorithm c45 --format json',
+        '',
+      ].join('\n'),
+    )
+    .action(async (opts: TrainOpts) => {
+      await guard(async () => {
+        const kinds: Record<string, 'categorical' | 'numeric'> = {};
+        for (const c of list(opts.categorical) ?? []) kinds[c] = 'categorical';
+        for (const c of list(opts.numeric) ?? []) kinds[c] = 'numeric';
+        const cutoffs = parseCutoffs(opts.cutoffs);
+        const ignore = list(opts.ignore);
+        const loaded = await readLoanHistory(opts.data!, {
+          target: opts.target!,
+          kinds,
+          ...(cutoffs ? { cutoffs, targetKind: 'days' as const } : {}),
+          ...(ignore ? { ignore } : {}),
+          ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        });
+        const maxDepth = intOption('max-depth', opts.maxDepth, 0);
+        const minLeaf = intOption('min-leaf', opts.minLeaf, 1);
+        const minGain = numOption('min-gain', opts.minGain, 0);
+        const ccpAlpha = numOption('ccp-alpha', opts.ccpAlpha, 0);
+        const model = trainTree(loaded.dataset, {
+          algorithm: opts.algorithm,
+          ...(maxDepth !== undefined ? { maxDepth } : {}),
+          ...(minLeaf !== undefined ? { minLeaf } : {}),
+          ...(minGain !== undefined ? { minGain } : {}),
+          ...(ccpAlpha !== undefined ? { ccpAlpha } : {}),
+          ...(opts.prune === false ? { prune: false } : {}),
+        });
+        if (opts.out) {
+          const file: TreeModelFile = { format: 'scf-risk-tree', version: 1, labelling: loaded.labelling, ...model };
+          const { writeFile } = await import('node:fs/promises');
+          await writeFile(opts.out, `${JSON.stringify(file)}\n`);
+        }
+        const rules = treeRules(model);
+        const result = {
+          algorithm: model.algorithm,
+          data: opts.data,
+          labelling: loaded.labelling,
+          classes: model.classes,
+          tree: model.root,
+          rootGains: model.rootGains,
+          rules: rules.map((r) => r.text),
+          options: model.options,
+          diagnostics: model.diagnostics,
+          ...(opts.out ? { model: opts.out } : {}),
+        };
+        emit(result, opts.format ?? defaultFormat(), {
+          tables: (r) => [
+            {
+              title: `Root information gains (${r.algorithm}, ${r.diagnostics.rows} rows)`,
+              header: ['attribute', 'gain', 'gainRatio'],
+              rows: r.rootGains.map((g) => [g.attribute, fmt(g.gain), fmt(g.gainRatio)]),
+            },
+            { title: `Rules (${r.diagnostics.leaves} leaves, depth ${r.diagnostics.depth})`, header: ['rule'], rows: r.rules.map((x) => [x]) },
+          ],
+        });
+      });
+    });
+}
+
+interface PredictOpts {
+  model?: string;
+  data?: string;
+  sheet?: string;
+  format?: Format;
+}
+
+/** Read and check a saved model. */
+async function readModel(file: string): Promise<TreeModelFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    usage(`cannot read the model ${file}: ${(e as Error).message}`);
+  }
+  let m: TreeModelFile;
+  try {
+    m = JSON.parse(text);
+  } catch (e) {
+    usage(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!m || m.format !== 'scf-risk-tree' || !m.root || !Array.isArray(m.attributes) || !Array.isArray(m.classes))
+    usage(`${file} is not a tree model written by \`scf-risk tree train --out\``);
+  return m;
+}
+
+function registerPredict(tree: Command): void {
+  tree
+    .command('predict')
+    .summary('classify applicants with a trained tree (class, probabilities, path)')
+    .description(
+      [
+        'Classify every row of --data with a model written by `scf-risk tree train --out`.',
+        'Columns are matched to the model\'s attributes by name (extra columns are ignored, a missing',
+        'attribute column is an error). An empty cell is a missing value: ID3/C4.5 spread the row over',
+        'the branches by their training weights, CART uses the training median / "(missing)" category.',
+        'Output: rows: [{row, class, probabilities, path: [{nodeId, attribute, condition, value}], leafId}].',
+      ].join('\n'),
+    )
+    .requiredOption('--model <file>', 'model JSON from `tree train --out`')
+    .requiredOption('--data <file>', 'applicants: .csv, .tsv, .xlsx or .json with a header row')
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']))
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  scf-risk tree train --data examples/loan-history-small.csv --target "days overdue" --out model.json',
+        '  scf-risk tree predict --model model.json --data examples/loan-history-small.csv --format json',
+        '',
+      ].join('\n'),
+    )
+    .action(async (opts: PredictOpts) => {
+      await guard(async () => {
+        const model = await readModel(opts.model!);
+        const table = await readTable(opts.data!, opts.sheet ? { sheet: opts.sheet } : {});
+        const absent = model.attributes.filter((a) => !table.header.includes(a.name)).map((a) => a.name);
+        if (absent.length > 0)
+          throw new ValidationError([
+            { path: [], message: `${table.file}: missing attribute column(s) ${absent.map((a) => `"${a}"`).join(', ')} the model needs`, allowed: `columns: ${table.header.join(', ')}` },
+          ]);
+        const rows = tableRows(table);
+        const out: (TreePrediction & { row: number })[] = [];
+        const issues: ValidationError['issues'] = [];
+        rows.forEach((row, r) => {
+          try {
+            out.push({ row: r + 1, ...predictTree(model, row) });
+          } catch (e) {
+            if (!(e instanceof ValidationError)) throw e;
+            for (const i of e.issues) {
+              const c = table.header.indexOf(String(i.path[0]));
+              issues.push({ ...i, path: [], message: `${c >= 0 ? table.where(r, c) : table.file}: ${i.message}` });
+            }
+          }
+        });
+        if (issues.length > 0) throw new ValidationError(issues);
+        const result = { model: opts.model, algorithm: model.algorithm, classes: model.classes, rows: out };
+        emit(result, opts.format ?? defaultFormat(), {
+          tables: (r) => [
+            {
+              title: `Predictions (${r.algorithm})`,
+              header: ['row', 'class', ...r.classes.map((c) => `P(${c})`), 'path'],
+              rows: r.rows.map((p) => [
+                p.row,
+                p.class,
+                ...r.classes.map((c) => fmt(p.probabilities[c])),
+                p.path.map((s) => `${s.attribute}=${s.value ?? '?'}`).join(' > '),
+              ]),
+            },
+          ],
+        });
+      });
+    });
+}
+
+interface GenerateOpts {
+  rows: string;
+  seed: string;
+  out?: string;
+  cutoffs?: string;
+  format?: Format;
+}
+
+function registerGenerate(tree: Command): void {
+  tree
+    .command('generate')
+    .summary('write a seeded demo loan history with the 22 attributes of [002 §3]')
+    .description(
+      [
+        'Write a realistic demo loan history (CSV): the 22 attributes of [002 §3] and "days overdue".',
+        'Default behaviour depends on the attributes as an analyst expects (see docs/credit-data.md).',
+        'The same --seed gives the same file. 1,000,000 rows take a few seconds.',
+      ].join('\n'),
+    )
+    .option('--rows <n>', 'number of loans (1 to 1,000,000 and more)', '1000')
+    .option('--seed <s>', 'random seed (whole number)', '1')
+    .requiredOption('--out <file>', 'CSV file to write')
+    .option('--cutoffs <days>', 'cut-offs lower,medium,high for the class shares reported (default 30,60,90)')
+    .addOption(new Option('--format <format>', 'summary format').choices(['json', 'table', 'csv']))
+    .addHelpText('after', '\nExamples:\n  scf-risk tree generate --rows 1000 --seed 7 --out loans.csv\n  scf-risk tree generate --rows 1000000 --seed 1 --out big.csv\n')
+    .action(async (opts: GenerateOpts) => {
+      await guard(async () => {
+        const rows = intOption('rows', opts.rows, 1)!;
+        const seed = Number(opts.seed);
+        if (!Number.isInteger(seed)) usage(`--seed must be a whole number, got "${opts.seed}"`);
+        const cutoffs = parseCutoffs(opts.cutoffs);
+        const h = generateLoanHistory({ rows, seed, ...(cutoffs ? { cutoffs } : {}) });
+        await new Promise<void>((resolve, reject) => {
+          const ws = createWriteStream(opts.out!);
+          ws.on('error', reject);
+          const it = loanHistoryCsv(h);
+          const pump = () => {
+            for (;;) {
+              const next = it.next();
+              if (next.done) {
+                ws.end(resolve);
+                return;
+              }
+              if (!ws.write(next.value)) {
+                ws.once('drain', pump);
+                return;
+              }
+            }
+          };
+          pump();
+        });
+        const result = { out: opts.out, rows, attributes: h.dataset.attributes.map((a) => a.name), ...h.diagnostics };
+        emit(result, opts.format ?? defaultFormat());
+      });
+    });
+}
+
+export function register(program: Command): void {
+  const tree = treeCommand(program);
+  registerTrain(tree);
+  registerPredict(tree);
+  registerGenerate(tree);
+}

@@ -1,0 +1,96 @@
+/**
+ * Loan histories from CSV/XLSX/JSON files (SPEC §5.1): a header row, categorical and numeric
+ * columns (inferred, or declared with `kinds`), missing cells, the class from a target column —
+ * risk class names, or days overdue turned into risk classes by cut-offs. Every error names the
+ * file, row and column.
+ */
+import { type CreditAttributeKind, type CreditCell, type CreditDataset, creditCellNumber, creditDatasetFromRows, isMissingCreditCell } from '@scf-risk/core/credit/dataset.ts';
+import { DEFAULT_DAYS_OVERDUE_CUTOFFS, type DaysOverdueCutoffs, daysOverdueLabeller } from '@scf-risk/core/credit/labelling.ts';
+import type { TreeRow } from '@scf-risk/core/credit/tree.ts';
+import { ValidationError } from '@scf-risk/core/errors.ts';
+import { type DataTable, readTable } from './io/tables.ts';
+
+/** How to read a loan history. */
+export interface LoanHistoryReadOptions {
+  target: string;
+  /** `days`: the target holds days overdue (→ risk classes by `cutoffs`); `class`: class names; `auto` (default): days when every target cell is a number. */
+  targetKind?: 'auto' | 'days' | 'class';
+  cutoffs?: DaysOverdueCutoffs;
+  kinds?: Record<string, CreditAttributeKind>;
+  ignore?: string[];
+  sheet?: string;
+}
+
+/** A loaded loan history and how its labels were made. */
+export interface LoadedLoanHistory {
+  dataset: CreditDataset;
+  table: DataTable;
+  labelling: { target: string; kind: 'days' | 'class'; cutoffs?: DaysOverdueCutoffs };
+}
+
+/** Turn core issues with `[row, column]` paths into messages naming the file, row and column. */
+export function locateTableIssues(e: unknown, table: DataTable): never {
+  if (e instanceof ValidationError) {
+    throw new ValidationError(
+      e.issues.map((i) => {
+        const [r, c] = i.path;
+        const where = typeof r === 'number' && typeof c === 'number' ? table.where(r, c) : table.file;
+        const { path: _, ...rest } = i;
+        return { ...rest, path: [], message: `${where}: ${i.message}` };
+      }),
+    );
+  }
+  throw e;
+}
+
+/** Read a table file into a typed dataset; see {@link LoanHistoryReadOptions}. */
+export async function readLoanHistory(file: string, options: LoanHistoryReadOptions): Promise<LoadedLoanHistory> {
+  const table = await readTable(file, options.sheet ? { sheet: options.sheet } : {});
+  return loanHistoryFromTable(table, options);
+}
+
+/** Build the dataset from an already-read table. */
+export function loanHistoryFromTable(table: DataTable, options: LoanHistoryReadOptions): LoadedLoanHistory {
+  const t = table.header.indexOf(options.target);
+  if (t < 0)
+    throw new ValidationError([
+      { path: [], message: `${table.file}: no target column "${options.target}"`, allowed: `one of the columns: ${table.header.join(', ')}` },
+    ]);
+  if (table.rows.length === 0) throw new ValidationError([{ path: [], message: `${table.file}: no data rows after the header` }]);
+  let kind = options.targetKind ?? 'auto';
+  if (kind === 'auto') {
+    const cells = table.rows.map((r) => r[t]).filter((c) => !isMissingCreditCell(c as CreditCell));
+    kind = cells.length > 0 && cells.every((c) => creditCellNumber(c as CreditCell) !== undefined) ? 'days' : 'class';
+  }
+  const cutoffs = options.cutoffs ?? DEFAULT_DAYS_OVERDUE_CUTOFFS;
+  let dataset: CreditDataset;
+  try {
+    dataset = creditDatasetFromRows(table.header, table.rows as CreditCell[][], {
+      target: options.target,
+      ...(options.kinds ? { kinds: options.kinds } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+      ...(kind === 'days' ? { labelOf: daysOverdueLabeller(cutoffs), classes: ['high risk', 'medium risk', 'lower risk', 'low risk'] } : {}),
+    });
+  } catch (e) {
+    if (e instanceof ValidationError && e.issues.some((i) => i.path.length === 1 && i.path[0] === 'labels'))
+      throw new ValidationError(e.issues.map((i) => ({ ...i, path: [], message: `${table.file}, column "${options.target}": ${i.message}` })));
+    if (e instanceof ValidationError && e.issues.every((i) => i.path.length === 0))
+      throw new ValidationError(e.issues.map((i) => ({ ...i, message: `${table.file}: ${i.message}` })));
+    locateTableIssues(e, table);
+  }
+  if (kind === 'days') {
+    // keep only the classes that occur, in risk order
+    const counts = new Int32Array(dataset.classes.length);
+    for (let r = 0; r < dataset.rows; r++) counts[dataset.labels[r]]++;
+    const keep = dataset.classes.map((_, k) => k).filter((k) => counts[k] > 0);
+    const remap = new Int32Array(dataset.classes.length).fill(-1);
+    keep.forEach((k, i) => (remap[k] = i));
+    dataset = { ...dataset, classes: keep.map((k) => dataset.classes[k]), labels: dataset.labels.map((k) => remap[k]) };
+  }
+  return { dataset, table, labelling: kind === 'days' ? { target: options.target, kind, cutoffs } : { target: options.target, kind } };
+}
+
+/** Rows of a table as attribute → cell records (for prediction); `where(r, c)` still names each cell. */
+export function tableRows(table: DataTable): TreeRow[] {
+  return table.rows.map((row) => Object.fromEntries(table.header.map((h, c) => [h, row[c] as CreditCell])));
+}
