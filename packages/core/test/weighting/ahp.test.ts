@@ -299,6 +299,9 @@ describe('RI tables', () => {
   });
   it('extends Alonso–Lamata beyond its table by their formula', () => {
     expect(randomIndex(20, 'alonso-lamata')).toBeCloseTo((1.7699 * 20 - 4.3513) / 19, 15);
+    expect(Number(randomIndex(16, 'alonso-lamata').toFixed(4))).toBe(1.5978);
+    // the formula continues the table smoothly: RI(15) from the table, RI(16) from the fit
+    expect(randomIndex(16, 'alonso-lamata') - randomIndex(15, 'alonso-lamata')).toBeGreaterThan(0);
   });
   it('gives CR = 0 (never NaN) for n ≤ 2 and names the table', () => {
     for (const m of [
