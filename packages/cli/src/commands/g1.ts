@@ -4,15 +4,22 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
 import { fmt } from '../output.ts';
-import { labelsSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
+import { labelsSchema, parseWith, underField } from '../schemas.ts';
 
 export const order = 22;
 
-const one = z.object({ order: z.array(z.string()).min(1), ratios: z.array(z.number()), labels: labelsSchema });
+const ratiosSchema = z.array(z.union([z.number(), z.string()]));
+const one = z.object({
+  order: z.array(z.string()).min(1),
+  ratios: ratiosSchema,
+  indicators: z.array(z.string()).optional(),
+  labels: labelsSchema,
+});
 const group = z.object({
   experts: z
-    .array(z.object({ id: z.string().optional(), weight: z.number().optional(), order: z.array(z.string()).min(1), ratios: vectorSchema }))
+    .array(z.object({ id: z.string().optional(), weight: z.number().optional(), order: z.array(z.string()).min(1), ratios: ratiosSchema }))
     .min(1),
+  indicators: z.array(z.string()).optional(),
 });
 
 export function register(program: Command): void {
@@ -20,19 +27,27 @@ export function register(program: Command): void {
     name: 'g1',
     summary: 'G1 (order-relation) weights from an importance order and ratios r_k = w_{k−1}/w_k',
     details: [
-      'Input: {order: [most → least important], ratios: [r2, …, rn]} (1.0 equal … 1.8 extremely more important),',
-      '  or {experts: [{id?, weight?, order, ratios}]} for group G1 (experts may order differently).',
-      'Output: weights (in order’s order), byIndicator; group: indicators, weights, experts.',
+      'Input: {order: [most → least important], ratios: [r2, …, rn], indicators?, labels?}; r_k = w_{k−1}/w_k ≥ 1 as a',
+      '  number or a term: equal 1.0, slightly 1.2, clearly 1.4, strongly 1.6, extremely 1.8 (also 同等重要 … 极端重要).',
+      '  r < 1 is rejected (it contradicts the order: swap the two indicators). indicators = the original order.',
+      '  Group: {experts: [{id?, weight?, order, ratios}], indicators?} (experts may order differently; weights averaged).',
+      'Output: weights (in order’s order), byIndicator, indicatorWeights (in indicators’ order);',
+      '  group: indicators, weights, experts [{id, weight, byIndicator}].',
     ].join('\n'),
     examples: ['scf-risk g1 examples/weighting/g1.yaml', 'scf-risk g1 examples/weighting/g1-group.yaml --format json'],
     run(input) {
       const data = input.data as Record<string, unknown>;
       if (data && typeof data === 'object' && 'experts' in data) {
         const g = parseWith(group, data);
-        return { result: underField('experts', () => g1Group(g.experts)) };
+        return { result: underField('experts', () => g1Group(g.experts, g.indicators ? { indicators: g.indicators } : {})) };
       }
       const d = parseWith(one, data);
-      return { result: g1Weights(d.order, d.ratios, d.labels ? { labels: d.labels } : {}) };
+      return {
+        result: g1Weights(d.order, d.ratios, {
+          ...(d.labels ? { labels: d.labels } : {}),
+          ...(d.indicators ? { indicators: d.indicators } : {}),
+        }),
+      };
     },
     presenter: {
       tables: (r) =>

@@ -30,10 +30,16 @@ export function register(program: Command): void {
     name: 'ifahp',
     summary: 'intuitionistic fuzzy AHP (Xu & Liao 2014): consistency by distance to R̄, automatic repair, IF and crisp weights',
     details: [
-      'Input: {matrix: [[[mu, nu], ...], ...]} (a full IPR), or {upper: {"12": [mu, nu] | 3 | "1/5", ...}} (1-based keys,',
-      '  "i,k" for n ≥ 10; numbers are mapped by the verbal scale 1/3/5/7/9 → IFNs), labels?.',
-      'Output: consistentMatrix (R̄), distance, consistent, sigma, iterations, repairedMatrix, ifWeights [[mu, nu]],',
-      '  weights (crisp, sum 1), rank, convention, crisp.',
+      'Input: {matrix: [[[mu, nu], ...], ...]} (a full IPR: μ + ν ≤ 1, r_ki = (ν_ik, μ_ik), diagonal (0.5, 0.5)),',
+      '  or {upper: {"12": judgment, ...}} — the upper triangle, 1-based keys "ik" (n ≤ 9) or "i,k" (any n, e.g. "1,10");',
+      '  a judgment is [mu, nu], a grade of the nine-grade verbal scale ("g9" … "g1", "extremely more important" …',
+      '  "extremely less important", 极端重要 … 极端不重要: (0.9, 0.1) (0.8, 0.15) (0.7, 0.2) (0.6, 0.25) (0.5, 0.3)',
+      '  (0.4, 0.45) (0.3, 0.6) (0.2, 0.75) (0.1, 0.9)), or a Saaty-like 1/3/5/7/9 or "1/3"…"1/9"; labels?.',
+      'Repair: while d(R̄, R) ≥ τ, every judgment moves towards R̄ by σ (the expert is not asked to re-score);',
+      '  --convention fixed-reference keeps R̄ of the original relation, rebuild recomputes it each round.',
+      'Output: consistentMatrix (R̄), distance, consistent, tau, sigma, convention, iterations, distances (per round),',
+      '  repairedMatrix and repairedDistance (when repaired), ifWeights [[mu, nu]], weights (crisp, sum 1; --crisp score',
+      '  = (1 + μ − ν)/2 normalised, the default, or one-minus-nu), rank (by score μ − ν, then accuracy μ + ν).',
     ].join('\n'),
     examples: [
       'scf-risk ifahp examples/weighting/ifahp.yaml',
@@ -57,7 +63,12 @@ export function register(program: Command): void {
       else if (d.upper) {
         field = 'upper';
         const upper = d.upper;
-        relation = underField('upper', () => iprFromUpper(upper as Record<string, Ifn | number | string>));
+        try {
+          relation = iprFromUpper(upper as Record<string, Ifn | number | string>);
+        } catch (e) {
+          // every path of iprFromUpper is a key of `upper` (or empty)
+          throw e instanceof ValidationError ? e.at('upper') : e;
+        }
       } else
         throw new ValidationError([
           { path: [], message: 'give matrix or upper', allowed: '{matrix: [[[mu, nu], ...]]} or {upper: {"12": [mu, nu], ...}}' },
