@@ -254,7 +254,7 @@ export function growQuinlanTree(ds: CreditDataset, options: TreeOptions, variant
       const avg = valid.reduce((x, c) => x + c.gain, 0) / valid.length;
       for (const c of valid) if (c.gain + EPS >= avg && (!chosen || c.gainRatio > chosen.gainRatio + EPS)) chosen = c;
     }
-    if (!chosen || chosen.gain <= Math.max(minGain, EPS)) return leaf(node, 'min-gain');
+    if (!chosen || chosen.gain + EPS < minGain) return leaf(node, 'min-gain');
     const a = chosen.attributeIndex;
     const attr = attrs[a];
     node.attribute = attr.name;
