@@ -1,5 +1,5 @@
 /** `scf-risk combine`: combine subjective and objective weights (SPEC §3.7, §10). */
-import { type CombineResult, type CombineRule, combineWeights } from '@scf-risk/core/weighting/combine.ts';
+import { COMBINE_RULES, type CombineResult, type CombineRule, combineWeights } from '@scf-risk/core/weighting/combine.ts';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { elementName } from '../ahp-options.ts';
@@ -14,10 +14,14 @@ const inputSchema = z.object({ subjective: vectorSchema, objective: vectorSchema
 export function register(program: Command): void {
   addMethodCommand<CombineResult, { rule: CombineRule; alpha: string; normalise?: boolean }>(program, {
     name: 'combine',
-    summary: 'combine subjective (e.g. AHP) and objective (e.g. entropy) weights: linear, multiplicative or game-theoretic',
+    summary:
+      'combine subjective (e.g. AHP) and objective (e.g. entropy) weights: linear, multiplicative, min-discrimination or game-theoretic',
     details: [
-      'Input: {subjective: [...], objective: [...], labels?}',
-      'Output: weights, inputs {subjective, objective}, rule, alpha, beta.',
+      'Input: {subjective: [...], objective: [...], labels?} — same length, non-negative, each summing to 1',
+      '  (or --normalise to rescale them).',
+      'Rules: linear w = α·s + (1 − α)·o ([003]: α = β = 0.5); multiplicative w ∝ s·o; min-discrimination w ∝ √(s·o);',
+      '  game: game-theoretic a₁·s + a₂·o from the exact 2×2 optimality system, |a| normalised.',
+      'Output: weights, inputs {subjective, objective} (as used, after --normalise), rule, alpha, beta, gameCoefficients.',
     ].join('\n'),
     examples: [
       'scf-risk combine examples/weighting/combine.yaml',
@@ -25,7 +29,7 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .addOption(new Option('--rule <rule>', 'combination rule').choices(['linear', 'multiplicative', 'game']).default('linear'))
+        .addOption(new Option('--rule <rule>', 'combination rule').choices([...COMBINE_RULES]).default('linear'))
         .option('--alpha <α>', 'weight of the subjective vector in the linear rule ([003]: 0.5)', '0.5')
         .option('--normalise', 'rescale input vectors that do not sum to 1'),
     run(input, opts) {

@@ -1,17 +1,24 @@
 /**
- * Combination of subjective and objective weights (SPEC §3.7, [003]):
- *   linear:          w_j = α·s_j + (1 − α)·o_j   ([003] uses α = β = 0.5, the default);
- *   multiplicative:  w_j = s_j·o_j / Σ_k s_k·o_k;
- *   game-theoretic:  w = a₁·s + a₂·o with (a₁, a₂) minimising ‖w − s‖² + ‖w − o‖² deviations,
- *                    i.e. the 2×2 system [s·s s·o; o·s o·o]·a = [s·s; o·o], then a normalised
- *                    to sum 1 (Xu & Yan's game-theory combination weighting).
- * Inputs must have the same length, be non-negative and sum to 1 (or be normalised on request);
- * every input vector is reported beside the combined one.
+ * Combination of subjective and objective weights (SPEC §3.7, [003] §3):
+ *   linear:             w_j = α·s_j + β·o_j, β = 1 − α, 0 ≤ α ≤ 1   ([003] uses α = β = 0.5, the default);
+ *   multiplicative:     w_j = s_j·o_j / Σ_k s_k·o_k;
+ *   min-discrimination: w_j = √(s_j·o_j) / Σ_k √(s_k·o_k) — the minimiser of the summed relative entropies
+ *                       Σ_j w_j ln(w_j/s_j) + Σ_j w_j ln(w_j/o_j) subject to Σ w = 1 (最小鉴别信息原理);
+ *   game:               the game-theoretic combination (博弈论组合赋权): w = a₁·s + a₂·o with (a₁, a₂) minimising
+ *                       ‖a₁s + a₂o − s‖² + ‖a₁s + a₂o − o‖², whose first-order conditions are the 2×2 system
+ *                       [s·s s·o; o·s o·o]·(a₁, a₂)ᵀ = (s·s, o·o)ᵀ, solved exactly (Cramer's rule); then
+ *                       a_k* = |a_k| / (|a₁| + |a₂|) (a negative coefficient is reported as a warning).
+ * Inputs must have the same length, be non-negative and sum to 1 (or be rescaled with `normalise`);
+ * errors name the vector and the index. Every input vector is reported beside the combined one.
+ * Example: `combineWeights([0.5, 0.3, 0.2], [0.2, 0.2, 0.6]).weights` → [0.35, 0.25, 0.4].
  */
 import { IssueList, ValidationError } from '../errors.ts';
 import type { Label } from '../label.ts';
 
-export type CombineRule = 'linear' | 'multiplicative' | 'game';
+export type CombineRule = 'linear' | 'multiplicative' | 'min-discrimination' | 'game';
+
+/** The combination rules, default first. */
+export const COMBINE_RULES: readonly CombineRule[] = ['linear', 'multiplicative', 'min-discrimination', 'game'];
 
 export interface CombineOptions {
   rule?: CombineRule;
@@ -26,7 +33,10 @@ export interface CombineResult {
   rule: CombineRule;
   /** Coefficient of the subjective vector (α; for `game`, the solved a₁ normalised). */
   alpha?: number;
+  /** Coefficient of the objective vector (1 − α; for `game`, a₂ normalised). */
   beta?: number;
+  /** `game`: the unnormalised solution (a₁, a₂) of the 2×2 system. */
+  gameCoefficients?: [number, number];
   labels?: Label[];
   warnings: string[];
 }
@@ -61,12 +71,16 @@ function checkVector(v: readonly number[], name: string, n: number, normalise: b
   return v.map((x) => x / total);
 }
 
+/**
+ * Combine a subjective and an objective weight vector by one of `COMBINE_RULES` (see the module
+ * comment for the formulas). Errors carry paths `[subjective|objective, j]`, `[alpha]`, `[rule]`.
+ */
 export function combineWeights(subjective: readonly number[], objective: readonly number[], options: CombineOptions = {}): CombineResult {
   const rule = options.rule ?? 'linear';
   const alpha = options.alpha ?? 0.5;
   const issues = new IssueList();
   const warnings: string[] = [];
-  if (!['linear', 'multiplicative', 'game'].includes(rule)) issues.add(['rule'], `unknown rule "${rule}"`, 'linear, multiplicative, game');
+  if (!COMBINE_RULES.includes(rule)) issues.add(['rule'], `unknown rule "${rule}"`, COMBINE_RULES.join(', '));
   if (!(Number.isFinite(alpha) && alpha >= 0 && alpha <= 1)) issues.add(['alpha'], `α = ${alpha} must lie in [0, 1]`);
   const n = Array.isArray(subjective) ? subjective.length : 0;
   const s = checkVector(subjective, 'subjective', n, options.normalise ?? false, issues, warnings);
@@ -83,6 +97,13 @@ export function combineWeights(subjective: readonly number[], objective: readonl
       throw new ValidationError([{ path: [], message: 'the two vectors have no indicator weighted by both: the product is all zero' }]);
     return { ...base, weights: prod.map((x) => x / total) };
   }
+  if (rule === 'min-discrimination') {
+    const root = s.map((x, j) => Math.sqrt(x * o[j]));
+    const total = root.reduce((a, b) => a + b, 0);
+    if (!(total > 0))
+      throw new ValidationError([{ path: [], message: 'the two vectors have no indicator weighted by both: √(s·o) is all zero' }]);
+    return { ...base, weights: root.map((x) => x / total) };
+  }
   const dot = (a: number[], b: number[]) => a.reduce((t, x, j) => t + x * b[j], 0);
   const ss = dot(s, s);
   const so = dot(s, o);
@@ -90,7 +111,7 @@ export function combineWeights(subjective: readonly number[], objective: readonl
   const det = ss * oo - so * so;
   let a1: number;
   let a2: number;
-  if (Math.abs(det) < 1e-15 * ss * oo) {
+  if (Math.abs(det) <= 1e-12 * ss * oo) {
     a1 = 0.5;
     a2 = 0.5;
     warnings.push('the two vectors are proportional; the game-theoretic combination is their mean');
@@ -99,8 +120,10 @@ export function combineWeights(subjective: readonly number[], objective: readonl
     a2 = (ss * oo - ss * so) / det;
   }
   // Negative coefficients would give negative weights: use their absolute values (the usual convention).
+  if (a1 < 0 || a2 < 0)
+    warnings.push(`the game-theoretic coefficients are (${a1}, ${a2}); their absolute values were normalised, as is usual`);
   const t = Math.abs(a1) + Math.abs(a2);
   const c1 = Math.abs(a1) / t;
   const c2 = Math.abs(a2) / t;
-  return { ...base, weights: s.map((x, j) => c1 * x + c2 * o[j]), alpha: c1, beta: c2 };
+  return { ...base, weights: s.map((x, j) => c1 * x + c2 * o[j]), alpha: c1, beta: c2, gameCoefficients: [a1, a2] };
 }
