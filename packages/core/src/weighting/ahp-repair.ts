@@ -83,25 +83,63 @@ export function inconsistentPairs(
     });
 }
 
-/** Apply proposals greedily (worst pair of the current matrix first) until CR < threshold. */
+/**
+ * Apply proposals greedily until CR < threshold: at each step take the pair with the largest
+ * |ln ε_ij| of the current matrix whose proposal lowers CR, and apply that proposal. A pair may be
+ * changed again later (never back to a value it had), every step strictly lowers CR, and there
+ * are at most n(n − 1) steps. If that still does not reach the threshold, the matrix of scale
+ * values nearest to w_i/w_j (the consistent matrix of the current weights, rounded to the scale)
+ * is used when its CR is lower.
+ */
 export function repairMatrix(
   m: readonly (readonly number[])[],
   crOf: CrOf,
   threshold = 0.1,
 ): { matrix: number[][]; steps: RepairStep[]; cr: number } {
+  const n = m.length;
   let cur = m.map((r) => r.slice());
   let state = crOf(cur);
   const steps: RepairStep[] = [];
-  const changed = new Set<string>();
-  const maxSteps = (m.length * (m.length - 1)) / 2;
+  const maxSteps = n * (n - 1);
+  const tried = new Set<string>();
   while (state.cr >= threshold && steps.length < maxSteps) {
-    const next = rankedPairs(cur, state.weights).find((p) => !changed.has(`${p.i},${p.j}`));
-    if (!next) break;
-    const p = proposal(cur, next.i, next.j, crOf, threshold);
-    steps.push({ i: next.i, j: next.j, from: cur[next.i][next.j], to: p.to, crAfter: p.crAfter });
-    changed.add(`${next.i},${next.j}`);
-    cur = withJudgment(cur, next.i, next.j, p.to);
-    state = crOf(cur);
+    let applied = false;
+    for (const p of rankedPairs(cur, state.weights)) {
+      const prop = proposal(cur, p.i, p.j, crOf, threshold);
+      const key = `${p.i},${p.j},${prop.to}`;
+      if (prop.crAfter >= state.cr - 1e-12 || tried.has(key)) continue;
+      tried.add(key);
+      steps.push({ i: p.i, j: p.j, from: cur[p.i][p.j], to: prop.to, crAfter: prop.crAfter });
+      cur = withJudgment(cur, p.i, p.j, prop.to);
+      state = crOf(cur);
+      applied = true;
+      break;
+    }
+    if (!applied) break;
+  }
+  if (state.cr >= threshold) {
+    const w = state.weights;
+    const rounded = cur.map((row) => row.map(() => 1));
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        rounded[i][j] = nearestScale(w[i] / w[j]);
+        rounded[j][i] = 1 / rounded[i][j];
+      }
+    const r = crOf(rounded);
+    if (r.cr < state.cr) {
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+          if (rounded[i][j] !== cur[i][j]) steps.push({ i, j, from: cur[i][j], to: rounded[i][j], crAfter: r.cr });
+      cur = rounded;
+      state = r;
+    }
   }
   return { matrix: cur, steps, cr: state.cr };
+}
+
+/** The scale value nearest to x in log distance. */
+function nearestScale(x: number): number {
+  let best = 1;
+  for (const s of SAATY_SCALE) if (Math.abs(Math.log(s / x)) < Math.abs(Math.log(best / x))) best = s;
+  return best;
 }
