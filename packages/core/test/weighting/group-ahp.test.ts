@@ -148,3 +148,81 @@ describe('group AHP', () => {
     expect(issues(() => groupAhp([{ matrix: e1 }], { aggregation: 'median' as never }))[0]).toMatchObject({ path: ['aggregation'] });
   });
 });
+
+describe('group AHP properties', () => {
+  const cell = fc.integer({ min: -8, max: 8 }).map((s) => (s >= 0 ? s + 1 : 1 / (1 - s)));
+  const matrixArb = (n: number) =>
+    fc.array(cell, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((c) => {
+      const m = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+      let k = 0;
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          m[i][j] = c[k++];
+          m[j][i] = 1 / m[i][j];
+        }
+      return m;
+    });
+  const panelArb = fc
+    .integer({ min: 3, max: 7 })
+    .chain((n) =>
+      fc.tuple(
+        fc.array(matrixArb(n), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: 4, maxLength: 4 }),
+      ),
+    );
+  const aggregationArb = fc.constantFrom<'aij' | 'aip'>('aij', 'aip');
+
+  it('weights sum to 1, nothing is NaN, and scaling every expert weight changes nothing', () => {
+    fc.assert(
+      fc.property(panelArb, aggregationArb, fc.double({ min: 0.01, max: 100, noNaN: true }), ([ms, ws], aggregation, c) => {
+        const experts = ms.map((matrix, k) => ({ matrix, weight: ws[k] }));
+        const r = groupAhp(experts, { aggregation });
+        expect(Math.abs(r.weights.reduce((s, x) => s + x, 0) - 1)).toBeLessThan(1e-12);
+        for (const x of [...r.weights, r.cr]) expect(Number.isFinite(x)).toBe(true);
+        const scaled = groupAhp(
+          ms.map((matrix, k) => ({ matrix, weight: ws[k] * c })),
+          { aggregation },
+        );
+        scaled.weights.forEach((w, i) => expect(Math.abs(w - r.weights[i])).toBeLessThan(1e-12));
+        expect(Math.abs(scaled.cr - r.cr)).toBeLessThan(1e-12);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('one expert, or identical experts, give that expert’s own weights and CR (AIJ and AIP)', () => {
+    fc.assert(
+      fc.property(panelArb, aggregationArb, fc.integer({ min: 1, max: 4 }), ([ms], aggregation, copies) => {
+        const own = ahp(ms[0]);
+        const r = groupAhp(
+          Array.from({ length: copies }, () => ({ matrix: ms[0] })),
+          { aggregation },
+        );
+        r.weights.forEach((w, i) => expect(Math.abs(w - own.weights[i])).toBeLessThan(1e-10));
+        expect(Math.abs(r.cr - own.cr)).toBeLessThan(1e-10);
+        expect(r.inconsistentExperts.length).toBe(own.consistent ? 0 : copies);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('experts whose consistent matrices come from one vector v give w ∝ v and CR = 0', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: 3, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        aggregationArb,
+        (v, count, aggregation) => {
+          const m = v.map((a) => v.map((b) => a / b));
+          const r = groupAhp(
+            Array.from({ length: count }, () => ({ matrix: m })),
+            { aggregation, scale: 'any' },
+          );
+          const total = v.reduce((s, x) => s + x, 0);
+          r.weights.forEach((w, i) => expect(Math.abs(w - v[i] / total)).toBeLessThan(1e-12));
+          expect(Math.abs(r.cr)).toBeLessThan(1e-12);
+        },
+      ),
+    );
+  });
+});
