@@ -232,6 +232,46 @@ export function ifahpWeights(r: readonly (readonly Ifn[])[]): Ifn[] {
   return rowMu.map((m, i) => [m / totalOneMinusNu, 1 - rowOneMinusNu[i] / totalMu]);
 }
 
+function maxCellChange(a: readonly (readonly Ifn[])[], b: readonly (readonly Ifn[])[]): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let k = 0; k < a.length; k++) m = Math.max(m, Math.abs(a[i][k][0] - b[i][k][0]), Math.abs(a[i][k][1] - b[i][k][1]));
+  return m;
+}
+
+/**
+ * The error for a repair that cannot reach τ. The σ-fusion cannot move a degree of exactly 0 or
+ * 1 (0^(1−σ) = 0) unless σ = 1, so such cells that still differ from R̄ are named.
+ */
+function stuckRepair(
+  r: readonly (readonly Ifn[])[],
+  ref: readonly (readonly Ifn[])[],
+  d: number,
+  rounds: number,
+  sigma: number,
+): ValidationError {
+  const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
+  const names = ['μ', 'ν'] as const;
+  for (let i = 0; i < r.length; i++)
+    for (let k = i + 1; k < r.length; k++)
+      for (const w of [0, 1] as const) {
+        const x = r[i][k][w];
+        const target = ref[i][k][w];
+        if ((x === 0 || x === 1) && Math.abs(target - x) > 1e-12)
+          issues.push({
+            path: [i, k],
+            message: `${names[w]} = ${x} cannot be moved towards R̄ (${names[w]}̄ = ${Number(target.toPrecision(6))}) by the σ-repair, since 0^(1−σ) = 0`,
+            allowed: 'degrees strictly between 0 and 1, or σ = 1',
+          });
+      }
+  if (issues.length === 0)
+    issues.push({
+      path: ['sigma'],
+      message: `the relation is still inconsistent (d = ${d}) after ${rounds} repair rounds with σ = ${sigma}`,
+    });
+  return new ValidationError(issues);
+}
+
 /**
  * IFAHP on one IPR (SPEC §3.2): validate, build R̄, test d(R̄, R) < τ, repair with σ until
  * consistent (`fixed-reference`: R̄ of the original R throughout — the default; `rebuild`: R̄ of
@@ -269,15 +309,16 @@ export function ifahp(matrix: readonly (readonly (readonly number[])[])[], optio
     let ref = consistentMatrix;
     let d = distance;
     while (d >= tau) {
-      if (iterations >= maxIterations)
-        throw new ValidationError([
-          { path: ['sigma'], message: `the relation is still inconsistent (d = ${d}) after ${iterations} repair rounds with σ = ${sigma}` },
-        ]);
-      accepted = repairIpr(accepted, ref, sigma);
+      if (iterations >= maxIterations) throw stuckRepair(accepted, ref, d, iterations, sigma);
+      const next = repairIpr(accepted, ref, sigma);
+      const moved = maxCellChange(next, accepted);
+      accepted = next;
       iterations++;
       if (convention === 'rebuild') ref = perfectlyConsistentIpr(accepted, warnings);
       d = iprDistance(ref, accepted);
       distances.push(d);
+      // A round that moves nothing will never reach τ (e.g. a judgment of exactly 0 or 1).
+      if (d >= tau && moved === 0) throw stuckRepair(accepted, ref, d, iterations, sigma);
     }
     repairedDistance = d;
   }

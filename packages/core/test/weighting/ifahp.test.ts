@@ -309,5 +309,32 @@ describe('IFAHP (Xu & Liao 2014)', () => {
     expect(issues(() => ifahp(ipr3(), { sigma: 0 }))[0]).toMatchObject({ path: ['sigma'] });
     expect(issues(() => ifahp(ipr3(), { tau: 2 }))[0]).toMatchObject({ path: ['tau'] });
     expect(issues(() => ifahp([]))[0].message).toMatch(/empty/);
+    expect(issues(() => ifahp(ipr3(), { convention: 'sometimes' as never }))[0]).toMatchObject({ path: ['convention'] });
+    expect(issues(() => ifahp(ipr3(), { crisp: 'centroid' as never }))[0]).toMatchObject({ path: ['crisp'] });
+    expect(issues(() => ifahp(ipr3(), { labels: ['a'] }))[0]).toMatchObject({ path: ['labels'] });
+    const outOfRange = ipr3();
+    outOfRange[0][1] = [-0.1, 0.3];
+    outOfRange[1][0] = [0.3, -0.1];
+    expect(issues(() => ifahp(outOfRange))[0]).toMatchObject({ path: [0, 1], message: expect.stringMatching(/must lie in \[0, 1\]/) });
+    const nan = ipr3();
+    nan[2][1] = [Number.NaN, 0.7];
+    expect(issues(() => ifahp(nan))[0]).toMatchObject({ path: [2, 1], message: expect.stringMatching(/not a pair/) });
+    // too few rounds allowed
+    expect(issues(() => ifahp(ipr3(), { sigma: 0.05, maxIterations: 2 }))[0]).toMatchObject({
+      path: ['sigma'],
+      message: expect.stringMatching(/still inconsistent .* after 2 repair rounds with σ = 0.05/),
+    });
+  });
+
+  it('a degree of exactly 0 or 1 cannot be repaired by σ < 1: the cell is named, σ = 1 works', () => {
+    const stuck = iprFromUpper({ '12': [0.9, 0.1], '13': [0, 0.2], '23': [0.9, 0.1] });
+    for (const convention of ['fixed-reference', 'rebuild'] as const)
+      expect(issues(() => ifahp(stuck, { convention }))[0]).toMatchObject({
+        path: [0, 2],
+        message: expect.stringMatching(/μ = 0 cannot be moved towards R̄ .* by the σ-repair/),
+      });
+    const r = ifahp(stuck, { sigma: 1 });
+    expect(r.iterations).toBe(1);
+    expect(r.repairedDistance).toBe(0);
   });
 });
