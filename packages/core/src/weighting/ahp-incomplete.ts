@@ -14,7 +14,7 @@ import { solveLinear } from '../numeric/linear.ts';
 import { principalEigen } from './ahp-priority.ts';
 
 /** Throw when the given comparisons do not connect all elements, naming the unreachable ones. */
-export function checkConnected(m: readonly (readonly (number | null)[])[], name: (i: number) => string): void {
+export function checkAhpConnected(m: readonly (readonly (number | null)[])[], name: (i: number) => string): void {
   const n = m.length;
   const seen = new Array<boolean>(n).fill(false);
   const stack = [0];
@@ -91,6 +91,6 @@ export function llsmIncomplete(m: readonly (readonly (number | null)[])[]): Floa
 }
 
 /** The matrix with its missing cells filled by w_i / w_j. */
-export function completeMatrix(m: readonly (readonly (number | null)[])[], w: ArrayLike<number>): number[][] {
+export function completeAhpMatrix(m: readonly (readonly (number | null)[])[], w: ArrayLike<number>): number[][] {
   return m.map((row, i) => row.map((v, j) => (v === null ? w[i] / w[j] : v)));
 }

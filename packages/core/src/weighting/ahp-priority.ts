@@ -34,7 +34,7 @@ export function principalEigen(a: Float64Array, n: number, out = new Float64Arra
   }
   // Start from the geometric-mean vector (close to the answer for near-consistent matrices);
   // Harker's matrix has zeros, so start uniform there.
-  if (a.every((x) => x > 0)) geometricMean(a, n, out);
+  if (a.every((x) => x > 0)) ahpGeometricMean(a, n, out);
   else out.fill(1 / n);
   let value = 0;
   let it = 0;
@@ -61,7 +61,7 @@ export function principalEigen(a: Float64Array, n: number, out = new Float64Arra
 }
 
 /** Geometric mean (row) method: w_i ∝ (∏_j a_ij)^(1/n), computed in logs. Identical to LLSM. */
-export function geometricMean(a: Float64Array, n: number, out = new Float64Array(n)): Float64Array {
+export function ahpGeometricMean(a: Float64Array, n: number, out = new Float64Array(n)): Float64Array {
   let total = 0;
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -75,7 +75,7 @@ export function geometricMean(a: Float64Array, n: number, out = new Float64Array
 }
 
 /** Normalised column ("sum") method: divide each column by its sum, then average each row. */
-export function columnMean(a: Float64Array, n: number, out = new Float64Array(n)): Float64Array {
+export function ahpColumnMean(a: Float64Array, n: number, out = new Float64Array(n)): Float64Array {
   out.fill(0);
   for (let j = 0; j < n; j++) {
     let cs = 0;
@@ -92,7 +92,7 @@ export function columnMean(a: Float64Array, n: number, out = new Float64Array(n)
  *   B w + μ e = 0,  eᵀw = 1,  B_kk = (n − 1) + Σ_{i≠k} a_ik²,  B_ki = −(a_ik + a_ki) (i ≠ k),
  * solved exactly by Gaussian elimination.
  */
-export function leastSquares(a: Float64Array, n: number): Float64Array {
+export function ahpLeastSquares(a: Float64Array, n: number): Float64Array {
   const sys: number[][] = [];
   for (let k = 0; k < n; k++) {
     const row = new Array<number>(n + 1).fill(0);
@@ -115,7 +115,7 @@ export function leastSquares(a: Float64Array, n: number): Float64Array {
 }
 
 /** λmax estimate (1/n) Σ_i (A·w)_i / w_i for any priority vector w. */
-export function lambdaMean(a: Float64Array, n: number, w: ArrayLike<number>): number {
+export function ahpLambdaMean(a: Float64Array, n: number, w: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < n; i++) {
     let aw = 0;
@@ -126,17 +126,17 @@ export function lambdaMean(a: Float64Array, n: number, w: ArrayLike<number>): nu
 }
 
 /** Priority vector of `method` (eigenvector via `principalEigen`). */
-export function priorityVector(a: Float64Array, n: number, method: PriorityMethod): { weights: Float64Array; eigen?: PrincipalEigen } {
+export function ahpPriorityVector(a: Float64Array, n: number, method: PriorityMethod): { weights: Float64Array; eigen?: PrincipalEigen } {
   switch (method) {
     case 'eigenvector': {
       const eigen = principalEigen(a, n);
       return { weights: eigen.vector, eigen };
     }
     case 'geometric-mean':
-      return { weights: geometricMean(a, n) };
+      return { weights: ahpGeometricMean(a, n) };
     case 'column-mean':
-      return { weights: columnMean(a, n) };
+      return { weights: ahpColumnMean(a, n) };
     case 'least-squares':
-      return { weights: leastSquares(a, n) };
+      return { weights: ahpLeastSquares(a, n) };
   }
 }

@@ -11,8 +11,8 @@
  */
 import { ValidationError } from '../errors.ts';
 import type { Label } from '../label.ts';
-import { checkConnected, completeMatrix, harkerEigen, llsmIncomplete } from './ahp-incomplete.ts';
-import { lambdaMean, PRIORITY_METHODS, type PriorityMethod, principalEigen, priorityVector } from './ahp-priority.ts';
+import { checkAhpConnected, completeAhpMatrix, harkerEigen, llsmIncomplete } from './ahp-incomplete.ts';
+import { ahpLambdaMean, ahpPriorityVector, PRIORITY_METHODS, type PriorityMethod, principalEigen } from './ahp-priority.ts';
 import { type InconsistentPair, inconsistentPairs, type RepairStep, repairMatrix } from './ahp-repair.ts';
 import { RI_TABLE_NAMES, type RiTableName, randomIndex, riTableSize } from './random-index.ts';
 import { checkPairwiseMatrix, type JudgmentScale } from './saaty-scale.ts';
@@ -109,22 +109,25 @@ interface Core {
 function solveComplete(m: readonly (readonly number[])[], method: PriorityMethod, riTable: RiTableName, lambda: LambdaRule): Core {
   const n = m.length;
   const a = flat(m);
-  const { weights, eigen } = priorityVector(a, n, method);
+  const { weights, eigen } = ahpPriorityVector(a, n, method);
   const lambdaMethod = lambda === 'mean' || (lambda === 'auto' && method !== 'eigenvector') ? 'mean' : 'exact';
   let lambdaMax: number;
   let iterations = eigen?.iterations;
-  if (lambdaMethod === 'mean') lambdaMax = lambdaMean(a, n, weights);
+  if (lambdaMethod === 'mean') lambdaMax = ahpLambdaMean(a, n, weights);
   else if (eigen) lambdaMax = eigen.value;
   else {
     const e = principalEigen(a, n);
     lambdaMax = e.value;
     iterations = e.iterations;
   }
-  return { weights, lambdaMax, lambdaMethod, iterations, ...consistency(lambdaMax, n, riTable) };
+  return { weights, lambdaMax, lambdaMethod, iterations, ...ahpConsistency(lambdaMax, n, riTable) };
 }
 
-/** CI and CR from λmax; n ≤ 2 (and rounding noise below 1e-12) gives 0, never NaN. */
-export function consistency(lambdaMax: number, n: number, riTable: RiTableName = 'saaty'): { ci: number; ri: number; cr: number } {
+/**
+ * CI and CR from λmax (Saaty 1980): CI = (λmax − n)/(n − 1), CR = CI / RI(n) with RI from
+ * `riTable`. n ≤ 2 (and rounding noise |CI| < 1e-12) gives 0, never NaN.
+ */
+export function ahpConsistency(lambdaMax: number, n: number, riTable: RiTableName = 'saaty'): { ci: number; ri: number; cr: number } {
   const ri = randomIndex(n, riTable);
   if (n <= 2) return { ci: 0, ri, cr: 0 };
   let ci = (lambdaMax - n) / (n - 1);
@@ -132,7 +135,22 @@ export function consistency(lambdaMax: number, n: number, riTable: RiTableName =
   return { ci, ri, cr: ci / ri };
 }
 
-/** AHP on one pairwise comparison matrix. Throws ValidationError with paths `[i, j]` (or option names). */
+/** @deprecated Use `ahpConsistency` (the same function; the prefixed name is unique in the library barrel). */
+export const consistency = ahpConsistency;
+
+/**
+ * AHP on one pairwise comparison matrix (Saaty 1977, 1980; SPEC §3.1).
+ *
+ *   w by `method` (default eigenvector: A·w = λmax·w, Σw = 1, by power iteration to 1e-15);
+ *   λmax exact (Perron eigenvalue) or (1/n) Σ_i (A·w)_i / w_i (`lambda`);
+ *   CI = (λmax − n)/(n − 1), CR = CI / RI(n) from `ri` (default Saaty 1980), consistent ⇔ CR < 0.10.
+ *
+ * `null` cells are missing judgments (Harker 1987 for the eigenvector, LLSM over the given pairs
+ * for the geometric mean; `filledMatrix` reports the estimates). When CR ≥ 0.10 the result carries
+ * `inconsistentPairs` (largest |ln ε_ij|, ε_ij = a_ij·w_j/w_i, Saaty 2003) and a labelled
+ * `repairedMatrix`; the input is never modified. Throws ValidationError with paths `[i, j]`
+ * relative to the matrix (or option names) for every problem at once.
+ */
 export function ahp(matrix: readonly (readonly (number | null)[])[], options: AhpOptions = {}): AhpResult {
   const checked = checkPairwiseMatrix(matrix, options.scale);
   const n = checked.n;
@@ -144,7 +162,7 @@ export function ahp(matrix: readonly (readonly (number | null)[])[], options: Ah
   let core: Core;
   if (checked.incomplete) {
     const name = (i: number) => (options.labels ? `${i} (${labelName(options.labels[i])})` : `element ${i}`);
-    checkConnected(checked.matrix, name);
+    checkAhpConnected(checked.matrix, name);
     if (method !== 'eigenvector' && method !== 'geometric-mean') {
       throw new ValidationError([
         {
@@ -156,7 +174,7 @@ export function ahp(matrix: readonly (readonly (number | null)[])[], options: Ah
     }
     const w = method === 'eigenvector' ? harkerEigen(checked.matrix).weights : llsmIncomplete(checked.matrix);
     incompleteMethod = method === 'eigenvector' ? 'harker' : 'llsm';
-    complete = completeMatrix(checked.matrix, w);
+    complete = completeAhpMatrix(checked.matrix, w);
     filledMatrix = complete;
     const c = solveComplete(complete, method, riTable, lambda);
     core = { ...c, weights: w };

@@ -58,7 +58,14 @@ export interface GroupAhpOptions extends AhpOptions {
   aggregation?: GroupAggregation;
 }
 
-/** Group AHP over `experts`; errors carry paths `[k, 'matrix', i, j]` or `[k, 'weight']`. */
+/**
+ * Group AHP over `experts` with expert weights λ_k (default equal, positive, normalised to Σλ = 1):
+ *   AIJ: ā_ij = ∏_k a_ij^(k)^λ_k, then `ahp(ā)` — weights and CR of the aggregated matrix;
+ *   AIP: w̄ = Σ_k λ_k w^(k), CR = Σ_k λ_k CR_k (Forman & Peniwati 1998, EJOR 108).
+ * Every expert's weights and CR are reported; an inconsistent expert (CR ≥ 0.10) is listed in
+ * `inconsistentExperts` and gets `inconsistentPairs` and a `repairedMatrix` proposal.
+ * Errors carry paths `[k, 'matrix', i, j]`, `[k, 'weight']`, `[k, 'id']` or option names.
+ */
 export function groupAhp(experts: readonly GroupExpert[], options: GroupAhpOptions = {}): GroupAhpResult {
   const aggregation = options.aggregation ?? 'aij';
   const issues = new IssueList();
