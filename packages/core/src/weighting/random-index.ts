@@ -36,14 +36,16 @@ export function riTableSize(table: RiTableName): number {
 }
 
 /**
- * RI(n) from `table` (default Saaty's). n ≤ 2 gives 0: such matrices are always consistent.
- * Throws RangeError when the table does not cover n (callers validate n first).
+ * RI(n) from `table` (default Saaty's): the mean CI = (λmax − n)/(n − 1) of random reciprocal
+ * matrices on the 1–9 scale, as published (sources above). n ≤ 2 gives 0: such matrices are
+ * always consistent. Throws RangeError for an unknown table or an n the table does not cover
+ * (`ahp` validates both first and reports them as ValidationErrors).
  */
 export function randomIndex(n: number, table: RiTableName = 'saaty'): number {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`matrix order must be a positive integer, got ${n}`);
-  if (n <= 2) return 0;
   const t = RI_TABLES[table];
   if (t === undefined) throw new RangeError(`unknown RI table "${table}"`);
+  if (n <= 2) return 0;
   if (n <= t.length) return t[n - 1];
   if (table === 'alonso-lamata') return (1.7699 * n - 4.3513) / (n - 1);
   throw new RangeError(`the ${table} RI table covers n ≤ ${t.length}, not n = ${n}`);

@@ -306,6 +306,13 @@ describe('RI tables', () => {
     expect([3, 10].map((n) => randomIndex(n, 'tummala-ling'))).toEqual([0.5799, 1.4882]);
     for (const t of RI_TABLE_NAMES) for (let n = 3; n <= 15; n++) expect(randomIndex(n, t)).toBeGreaterThan(randomIndex(n - 1, t) - 0.05);
   });
+  it('randomIndex rejects an unknown table, a bad n, and n beyond a table', () => {
+    expect(() => randomIndex(2, 'nope' as never)).toThrow(/unknown RI table "nope"/);
+    expect(() => randomIndex(0)).toThrow(/positive integer/);
+    expect(() => randomIndex(3.5)).toThrow(/positive integer/);
+    expect(() => randomIndex(16, 'chinese')).toThrow(/covers n ≤ 15, not n = 16/);
+    expect(randomIndex(1)).toBe(0);
+  });
   it('extends Alonso–Lamata beyond its table by their formula', () => {
     expect(randomIndex(20, 'alonso-lamata')).toBeCloseTo((1.7699 * 20 - 4.3513) / 19, 15);
     expect(Number(randomIndex(16, 'alonso-lamata').toFixed(4))).toBe(1.5978);
