@@ -84,10 +84,7 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
       num.push(x);
       cat.push(null);
       catValues.push([]);
-      const idx = new Int32Array(n);
-      for (let i = 0; i < n; i++) idx[i] = i;
-      const xs = x;
-      sorted.push(idx.sort((p, q) => xs[p] - xs[q] || p - q));
+      sorted.push(cartArgsort(x));
     } else {
       const codes = col as Int32Array;
       const K = a.values.length;
@@ -108,6 +105,36 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
   for (let i = 0; i < n; i++) rowsArr[i] = i;
   const goLeft = new Uint8Array(n);
   const tmp = new Int32Array(n);
+  // values and classes aligned with each sorted index array, so split search reads memory in order
+  const sortedX: (Float64Array | null)[] = sorted.map((idx, f) => (idx ? Float64Array.from(idx, (r) => num[f]![r]) : null));
+  const sortedY: (Int32Array | null)[] = sorted.map((idx) => (idx ? Int32Array.from(idx, (r) => y[r]) : null));
+  const tmpX = new Float64Array(sorted.some(Boolean) ? n : 0);
+  const tmpY = new Int32Array(sorted.some(Boolean) ? n : 0);
+  /** Stable partition of numeric attribute f's sorted segment (indices, values, classes together). */
+  const partitionSorted = (f: number, start: number, end: number) => {
+    const idx = sorted[f]!;
+    const xv = sortedX[f]!;
+    const yv = sortedY[f]!;
+    let l = start;
+    let r = 0;
+    for (let i = start; i < end; i++) {
+      const v = idx[i];
+      if (goLeft[v]) {
+        idx[l] = v;
+        xv[l] = xv[i];
+        yv[l] = yv[i];
+        l++;
+      } else {
+        tmp[r] = v;
+        tmpX[r] = xv[i];
+        tmpY[r] = yv[i];
+        r++;
+      }
+    }
+    idx.set(tmp.subarray(0, r), l);
+    xv.set(tmpX.subarray(0, r), l);
+    yv.set(tmpY.subarray(0, r), l);
+  };
   const leftC = new Float64Array(C);
   const rootBest: (BestSplit | null)[] = new Array(F).fill(null);
   let nextId = 0;
@@ -124,97 +151,181 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
     return l;
   };
 
-  const bestNumeric = (f: number, start: number, end: number, total: Float64Array, best: BestSplit | null): BestSplit | null => {
-    const x = num[f]!;
-    const idx = sorted[f]!;
+  let maxK = 1;
+  for (const v of catValues) maxK = Math.max(maxK, v.length);
+  // Row-major packed (category·C + class) codes of all categorical attributes, so one pass over a
+  // node's rows fills every attribute's category × class table with one cache line per row.
+  const catFeatures: number[] = [];
+  for (let f = 0; f < F; f++) if (cat[f]) catFeatures.push(f);
+  const Fc = catFeatures.length;
+  const slotOf = new Int32Array(F).fill(-1);
+  catFeatures.forEach((f, i) => (slotOf[f] = i));
+  const packable = maxK * C <= 255;
+  const packed = packable ? new Uint8Array(n * Fc) : null;
+  if (packed)
+    for (let i = 0; i < Fc; i++) {
+      const codes = cat[catFeatures[i]]!;
+      for (let r = 0; r < n; r++) packed[r * Fc + i] = codes[r] * C + y[r];
+    }
+  const tableStride = maxK * C;
+  const allTables = new Float64Array(Math.max(1, Fc) * tableStride);
+  /** Fill every categorical attribute's table for the node (packed path). */
+  const fillTables = (start: number, end: number) => {
+    allTables.fill(0);
+    if (!packed) return;
+    for (let i = start; i < end; i++) {
+      const base = rowsArr[i] * Fc;
+      for (let j = 0; j < Fc; j++) allTables[j * tableStride + packed[base + j]]++;
+    }
+  };
+  const scratchTable = new Float64Array(maxK * C);
+  const scratchSize = new Float64Array(maxK);
+  const scratchLeft = new Float64Array(C);
+  const present = new Int32Array(maxK);
+  const meanClass = new Float64Array(maxK);
+
+  /** Best threshold of numeric attribute f over the node's presorted segment (scikit-learn's rule). */
+  const bestNumeric = (f: number, start: number, end: number, total: Float64Array): BestSplit | null => {
+    const xs = sortedX[f]!;
+    const ys = sortedY[f]!;
     const nNode = end - start;
-    if (x[idx[end - 1]] <= x[idx[start]] + FEATURE_THRESHOLD) return best;
+    if (xs[end - 1] <= xs[start] + FEATURE_THRESHOLD) return null;
     leftC.fill(0);
     let sumL2 = 0;
     let sumR2 = 0;
     for (let k = 0; k < C; k++) sumR2 += total[k] * total[k];
-    let found: BestSplit | null = best;
+    let bestProxy = Number.NEGATIVE_INFINITY;
+    let bestPos = -1;
+    let bestT = 0;
+    const lo = start + minLeaf - 1;
+    const hi = end - 1 - minLeaf;
     for (let p = start; p < end - 1; p++) {
-      const r = idx[p];
-      const k = y[r];
-      sumL2 += 2 * leftC[k] + 1;
-      sumR2 -= 2 * (total[k] - leftC[k]) - 1;
-      leftC[k] += 1;
-      const xv = x[r];
-      const xn = x[idx[p + 1]];
+      const k = ys[p];
+      const lk = leftC[k];
+      sumL2 += 2 * lk + 1;
+      sumR2 -= 2 * (total[k] - lk) - 1;
+      leftC[k] = lk + 1;
+      if (p < lo || p > hi) continue;
+      const xv = xs[p];
+      const xn = xs[p + 1];
       if (xn <= xv + FEATURE_THRESHOLD) continue;
       const nl = p - start + 1;
-      const nr = nNode - nl;
-      if (nl < minLeaf || nr < minLeaf) continue;
-      const proxy = sumL2 / nl + sumR2 / nr;
-      if (!found || proxy > found.proxy) {
+      const proxy = sumL2 / nl + sumR2 / (nNode - nl);
+      if (proxy > bestProxy) {
+        bestProxy = proxy;
+        bestPos = p;
         let t = xv / 2 + xn / 2;
         if (t === xn || !Number.isFinite(t)) t = xv;
-        found = { feature: f, proxy, threshold: t, left: Float64Array.from(leftC) };
+        bestT = t;
       }
     }
-    return found;
+    if (bestPos < 0) return null;
+    const left = new Float64Array(C);
+    for (let p = start; p <= bestPos; p++) left[ys[p]]++;
+    return { feature: f, proxy: bestProxy, threshold: bestT, left };
   };
 
-  const bestCategorical = (f: number, start: number, end: number, best: BestSplit | null): BestSplit | null => {
-    const codes = cat[f]!;
+  /** Best two-way category subset of categorical attribute f (exact search or the ordering heuristic). */
+  const bestCategorical = (f: number, start: number, end: number, total: Float64Array): BestSplit | null => {
     const K = catValues[f].length;
-    const table = new Float64Array(K * C);
-    const size = new Float64Array(K);
-    for (let i = start; i < end; i++) {
-      const r = rowsArr[i];
-      table[codes[r] * C + y[r]]++;
-      size[codes[r]]++;
+    const size = scratchSize;
+    size.fill(0, 0, K);
+    let table: Float64Array;
+    if (packed) {
+      table = allTables.subarray(slotOf[f] * tableStride, (slotOf[f] + 1) * tableStride);
+      for (let k = 0; k < K; k++) {
+        let t = 0;
+        for (let c = 0; c < C; c++) t += table[k * C + c];
+        size[k] = t;
+      }
+    } else {
+      const codes = cat[f]!;
+      table = scratchTable;
+      table.fill(0, 0, K * C);
+      for (let i = start; i < end; i++) {
+        const r = rowsArr[i];
+        const c = codes[r];
+        table[c * C + y[r]]++;
+        size[c]++;
+      }
     }
-    const present: number[] = [];
-    for (let k = 0; k < K; k++) if (size[k] > 0) present.push(k);
-    if (present.length < 2) return best;
+    let m = 0;
+    for (let k = 0; k < K; k++) if (size[k] > 0) present[m++] = k;
+    if (m < 2) return null;
     const nNode = end - start;
-    let found = best;
-    const consider = (leftSet: number[]) => {
-      const l = new Float64Array(C);
+    let bestProxy = Number.NEGATIVE_INFINITY;
+    let bestMask = -1;
+    let bestLen = 0;
+    let ord: Int32Array | null = null;
+    const l = scratchLeft;
+    // evaluate the subset given by `members` (indices into present) of length len
+    const evaluate = (members: ArrayLike<number>, len: number): number => {
+      l.fill(0);
       let nl = 0;
-      for (const k of leftSet) {
+      for (let j = 0; j < len; j++) {
+        const k = present[members[j]];
         nl += size[k];
-        for (let c = 0; c < C; c++) l[c] += table[k * C + c];
+        const o = k * C;
+        for (let c = 0; c < C; c++) l[c] += table[o + c];
       }
       const nr = nNode - nl;
-      if (nl < minLeaf || nr < minLeaf) return;
+      if (nl < minLeaf || nr < minLeaf) return Number.NEGATIVE_INFINITY;
       let sl = 0;
       let sr = 0;
       for (let c = 0; c < C; c++) {
-        const tc = l[c];
-        let rc = 0;
-        for (const k of present) rc += table[k * C + c];
-        rc -= tc;
-        sl += tc * tc;
+        const rc = total[c] - l[c];
+        sl += l[c] * l[c];
         sr += rc * rc;
       }
-      const proxy = sl / nl + sr / nr;
-      if (!found || proxy > found.proxy) {
-        const leftCats = new Uint8Array(K);
-        for (const k of leftSet) leftCats[k] = 1;
-        found = { feature: f, proxy, threshold: Number.NaN, leftCats, left: l };
-      }
+      return sl / nl + sr / nr;
     };
-    if (present.length <= maxExact) {
-      const m = present.length;
-      // subsets containing the first present category (each split counted once), excluding the full set
-      for (let mask = 0; mask < 1 << (m - 1); mask++) {
-        const set = [present[0]];
-        for (let j = 1; j < m; j++) if (mask & (1 << (j - 1))) set.push(present[j]);
-        if (set.length < m) consider(set);
+    const members = new Int32Array(m);
+    if (m <= maxExact) {
+      // subsets containing the first present category (each split once), excluding the full set
+      for (let mask = 0; mask < (1 << (m - 1)) - 1; mask++) {
+        let len = 0;
+        members[len++] = 0;
+        for (let j = 1; j < m; j++) if (mask & (1 << (j - 1))) members[len++] = j;
+        const proxy = evaluate(members, len);
+        if (proxy > bestProxy) {
+          bestProxy = proxy;
+          bestMask = mask;
+        }
       }
     } else {
-      const meanClass = (k: number) => {
-        let s = 0;
-        for (let c = 0; c < C; c++) s += c * table[k * C + c];
-        return s / size[k];
-      };
-      const order = [...present].sort((a, b) => meanClass(a) - meanClass(b) || a - b);
-      for (let j = 1; j < order.length; j++) consider(order.slice(0, j));
+      for (let j = 0; j < m; j++) {
+        const k = present[j];
+        let sum = 0;
+        for (let c = 0; c < C; c++) sum += c * table[k * C + c];
+        meanClass[j] = sum / size[k];
+        members[j] = j;
+      }
+      const order = Array.from(members).sort((a, b) => meanClass[a] - meanClass[b] || a - b);
+      ord = Int32Array.from(order);
+      for (let len = 1; len < m; len++) {
+        const proxy = evaluate(ord, len);
+        if (proxy > bestProxy) {
+          bestProxy = proxy;
+          bestLen = len;
+        }
+      }
     }
-    return found;
+    let bestSet: number[];
+    if (ord) {
+      if (bestLen === 0) return null;
+      bestSet = Array.from(ord.subarray(0, bestLen), (j) => present[j]);
+    } else {
+      if (bestMask < 0) return null;
+      bestSet = [present[0]];
+      for (let j = 1; j < m; j++) if (bestMask & (1 << (j - 1))) bestSet.push(present[j]);
+    }
+    const leftCats = new Uint8Array(K);
+    const left = new Float64Array(C);
+    for (const k of bestSet) {
+      leftCats[k] = 1;
+      for (let c = 0; c < C; c++) left[c] += table[k * C + c];
+    }
+    return { feature: f, proxy: bestProxy, threshold: Number.NaN, leftCats, left };
   };
 
   const build = (start: number, end: number, depth: number): TreeNode => {
@@ -226,8 +337,9 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
     if (nNode < 2 || nNode < 2 * minLeaf) return leafOf(node, 'min-leaf');
     if (node.gini <= SK_EPSILON) return leafOf(node, 'pure');
     let best: BestSplit | null = null;
+    if (packed && Fc > 0) fillTables(start, end);
     for (let f = 0; f < F; f++) {
-      const cand = num[f] ? bestNumeric(f, start, end, total, null) : bestCategorical(f, start, end, null);
+      const cand = num[f] ? bestNumeric(f, start, end, total) : bestCategorical(f, start, end, total);
       if (depth === 0) rootBest[f] = cand;
       if (cand && (!best || cand.proxy > best.proxy)) best = cand;
     }
@@ -257,7 +369,7 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
       }
     }
     const mid = stablePartition(rowsArr, start, end);
-    for (let g = 0; g < F; g++) if (sorted[g]) stablePartition(sorted[g]!, start, end);
+    for (let g = 0; g < F; g++) if (sorted[g]) partitionSorted(g, start, end);
     const gain = treeInformation(total) - treeExpectedInformation([left, right]);
     const gainRatio = gain / (treeSplitInformation([nl, nNode - nl]) || 1);
     node.attribute = attr.name;
@@ -334,6 +446,36 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
   if (prune) tree.diagnostics.prunedNodes = costComplexityPrune(root, n, ccpAlpha);
   refreshTreeDiagnostics(tree);
   return tree;
+}
+
+/**
+ * Row indices ordered by value, ties by row index: the distinct values are sorted natively, each
+ * row's rank found by binary search, then a counting sort by rank (faster than a comparator sort).
+ */
+export function cartArgsort(x: Float64Array): Int32Array {
+  const n = x.length;
+  const sortedVals = Float64Array.from(x).sort();
+  let u = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sortedVals[i] !== sortedVals[u - 1]) sortedVals[u++] = sortedVals[i];
+  const uniq = sortedVals.subarray(0, u);
+  const rank = new Int32Array(n);
+  const count = new Int32Array(u + 1);
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    let lo = 0;
+    let hi = u - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (uniq[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+    count[lo + 1]++;
+  }
+  for (let k = 0; k < u; k++) count[k + 1] += count[k];
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[count[rank[i]]++] = i;
+  return out;
 }
 
 function giniOf(counts: ArrayLike<number>, total: number): number {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { costComplexityPrune } from '../../src/credit/cart.ts';
+import fc from 'fast-check';
+import { cartArgsort, costComplexityPrune } from '../../src/credit/cart.ts';
 import type { CreditDataset } from '../../src/credit/dataset.ts';
 import { predictTree, type TreeNode, trainTree } from '../../src/credit/tree.ts';
 
@@ -109,5 +110,17 @@ describe('CART on categorical attributes and pruning', () => {
     expect(costComplexityPrune(root, 40, 0.01)).toBe(1);
     expect(root.children![1].node.children).toBeUndefined();
     expect(root.children![0].node.children).toHaveLength(2);
+  });
+});
+
+describe('cartArgsort', () => {
+  it('orders rows by value, ties by row index (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 60 }), (vals) => {
+        const x = Float64Array.from(vals, (v) => v / 2);
+        const expected = Array.from(x.keys()).sort((p, q) => x[p] - x[q] || p - q);
+        expect(Array.from(cartArgsort(x))).toEqual(expected);
+      }),
+    );
   });
 });
