@@ -31,10 +31,11 @@ interface BestSplit {
 
 /** Median of the non-missing values (0 when all are missing). */
 function medianOf(col: Float64Array): number {
-  const vals: number[] = [];
-  for (let i = 0; i < col.length; i++) if (!Number.isNaN(col[i])) vals.push(col[i]);
-  if (vals.length === 0) return 0;
-  const s = Float64Array.from(vals).sort();
+  let k = 0;
+  const s0 = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) if (!Number.isNaN(col[i])) s0[k++] = col[i];
+  if (k === 0) return 0;
+  const s = s0.subarray(0, k).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
@@ -79,7 +80,9 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
         anyMissing = true;
         const med = medianOf(x);
         imputed[a.name] = med;
-        x = Float64Array.from(x, (v) => (Number.isNaN(v) ? med : v));
+        const filled = new Float64Array(n);
+        for (let i = 0; i < n; i++) filled[i] = Number.isNaN(x[i]) ? med : x[i];
+        x = filled;
       }
       num.push(x);
       cat.push(null);
@@ -96,7 +99,11 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
         }
       catValues.push(hasMissing ? [...a.values, TREE_MISSING_CATEGORY] : [...a.values]);
       if (hasMissing) anyMissing = true;
-      cat.push(hasMissing ? Int32Array.from(codes, (c) => (c < 0 ? K : c)) : codes);
+      if (hasMissing) {
+        const filled = new Int32Array(n);
+        for (let i = 0; i < n; i++) filled[i] = codes[i] < 0 ? K : codes[i];
+        cat.push(filled);
+      } else cat.push(codes);
       num.push(null);
       sorted.push(null);
     }
@@ -106,8 +113,19 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
   const goLeft = new Uint8Array(n);
   const tmp = new Int32Array(n);
   // values and classes aligned with each sorted index array, so split search reads memory in order
-  const sortedX: (Float64Array | null)[] = sorted.map((idx, f) => (idx ? Float64Array.from(idx, (r) => num[f]![r]) : null));
-  const sortedY: (Int32Array | null)[] = sorted.map((idx) => (idx ? Int32Array.from(idx, (r) => y[r]) : null));
+  const sortedX: (Float64Array | null)[] = sorted.map((idx, f) => {
+    if (!idx) return null;
+    const x = num[f]!;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = x[idx[i]];
+    return out;
+  });
+  const sortedY: (Int32Array | null)[] = sorted.map((idx) => {
+    if (!idx) return null;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = y[idx[i]];
+    return out;
+  });
   const tmpX = new Float64Array(sorted.some(Boolean) ? n : 0);
   const tmpY = new Int32Array(sorted.some(Boolean) ? n : 0);
   /** Stable partition of numeric attribute f's sorted segment (indices, values, classes together). */
