@@ -80,15 +80,25 @@ export function pairsTable(r: Pick<AhpResult, 'inconsistentPairs' | 'labels'>): 
   };
 }
 
-/** A matrix with labelled rows and columns. */
-export function matrixTable(m: number[][], labels: Label[] | undefined, title: string): Table {
+/** A matrix with labelled rows and columns (missing judgments shown as "—"), optionally with a weight column. */
+export function matrixTable(m: (number | null)[][], labels: Label[] | undefined, title: string, weights?: number[]): Table {
   const names = m.map((_, i) => elementName(labels, i));
-  return { title, header: ['', ...names], rows: m.map((row, i) => [names[i], ...row.map((v) => formatJudgment(v))]) };
+  return {
+    title,
+    header: ['', ...names, ...(weights ? ['weight'] : [])],
+    rows: m.map((row, i) => [
+      names[i],
+      ...row.map((v) => (v === null ? '—' : formatJudgment(v))),
+      ...(weights ? [fmt(weights[i], 4)] : []),
+    ]),
+  };
 }
 
 /** All tables of one AHP result. */
 export function ahpTables(r: AhpResult): Table[] {
+  // weights first: `--format csv` prints the first table
   const tables = [weightTable(r.weights, r.labels), consistencyTable(r)];
+  if (r.matrix) tables.push(matrixTable(r.matrix, r.labels, 'Judgment matrix (as used)', r.weights));
   if (r.filledMatrix)
     tables.push(matrixTable(r.filledMatrix, r.labels, `Completed matrix (missing judgments estimated by ${r.incompleteMethod})`));
   if (r.inconsistentPairs.length > 0) tables.push(pairsTable(r));

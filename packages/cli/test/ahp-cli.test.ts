@@ -70,6 +70,8 @@ describe('scf-risk ahp', () => {
     expect(r.stdout).toMatch(/Examples:\n {2}scf-risk ahp examples\/ahp\/drinks\.yaml/);
     const run = await runCli(['ahp', 'examples/ahp/drinks.yaml', '--format', 'json'], undefined, ROOT);
     expect(run.code).toBe(0);
+    const csv = await runCli(['ahp', 'examples/ahp/drinks.yaml', '--format', 'csv'], undefined, ROOT);
+    expect(csv.stdout.split('\n').slice(0, 2)).toEqual(['element,weight,rank', 'Coffee,0.1775,3']);
   });
 });
 
@@ -199,6 +201,7 @@ describe('scf-risk ahp: more of the contract', () => {
     expect(json.filledMatrix[0][2]).toBeCloseTo(6, 10);
     const table = await runCli(['ahp', '-', '--format', 'table'], input);
     expect(table.stdout).toMatch(/Completed matrix \(missing judgments estimated by harker\)/);
+    expect(table.stdout).toMatch(/Judgment matrix \(as used\)[\s\S]*a\s+1\s+2\s+—\s+0\.6/);
   });
 
   it('names the elements a disconnected comparison graph cuts off (exit 2)', async () => {

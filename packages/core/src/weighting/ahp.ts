@@ -59,6 +59,8 @@ export interface AhpResult {
   repairedCr?: number;
   warnings: string[];
   labels?: Label[];
+  /** The matrix as used: near-scale values snapped, one-sided pairs completed; missing judgments stay null. */
+  matrix?: (number | null)[][];
   /** The completed matrix when the input had missing judgments. */
   filledMatrix?: number[][];
   /** How missing judgments were handled. */
@@ -199,6 +201,7 @@ export function ahp(matrix: readonly (readonly (number | null)[])[], options: Ah
     lambdaMethod: core.lambdaMethod,
     ...(core.iterations !== undefined ? { iterations: core.iterations } : {}),
     inconsistentPairs: [],
+    matrix: checked.matrix,
     warnings,
     ...(options.labels ? { labels: options.labels } : {}),
     ...(filledMatrix ? { filledMatrix, incompleteMethod } : {}),

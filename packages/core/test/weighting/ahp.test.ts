@@ -535,6 +535,7 @@ describe('every validation rule: the error message names the cell', () => {
       [2, 1 / 2, 1],
     ]);
     expect(r.filledMatrix).toBeUndefined();
+    expect(r.matrix?.[1][0]).toBe(1 / 3);
     expect(r.warnings).toEqual([
       '[1][0] was missing; used the reciprocal of [0][1] = 3',
       '[0][2] was missing; used the reciprocal of [2][0] = 2',
@@ -555,6 +556,9 @@ describe('every validation rule: the error message names the cell', () => {
       [1, 3, 1],
     ]);
     expect(r.warnings).toEqual(['[0][1] = 2.98 was snapped to 3 (within 1 % of the scale)']);
+    // the result shows the matrix as used; the caller's matrix keeps 2.98
+    expect(r.matrix?.[0][1]).toBe(3);
+    expect(r.matrix?.[1][0]).toBe(1 / 3);
     expect(r.weights).toEqual(
       ahp([
         [1, 3, 1],
