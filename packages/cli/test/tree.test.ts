@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -95,6 +96,29 @@ describe('scf-risk tree train', () => {
   it('has --help with examples', async () => {
     const r = await runCli(['tree', 'train', '--help']);
     expect(r.stdout).toMatch(/Examples:\n {2}scf-risk tree train --data/);
+  });
+});
+
+describe('scf-risk tree train from XLSX', () => {
+  it('reads a sheet and names the sheet and cell of a bad value', async () => {
+    const file = join(dir, 'loans.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Loans');
+    ws.addRow(['grade', 'roe', 'days overdue']);
+    ws.addRow(['A', 1.5, 10]);
+    ws.addRow(['B', 2, 95]);
+    ws.addRow(['A', 3, 'unknown']);
+    ws.addRow(['B', null, 40]);
+    await wb.xlsx.writeFile(file);
+    const r = await runCli(['tree', 'train', '--data', file, '--target', 'days overdue', '--cutoffs', '30,60,90']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/loans\.xlsx, sheet Loans, cell C4: "unknown" is not a number of days overdue/);
+    ws.getCell('C4').value = 5;
+    await wb.xlsx.writeFile(file);
+    const ok = await runCli(['tree', 'train', '--data', file, '--target', 'days overdue', '--algorithm', 'c45', '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(ok.json().classes).toEqual(['high risk', 'lower risk', 'low risk']);
+    expect(ok.json().diagnostics.missing).toMatch(/fractional/);
   });
 });
 
