@@ -107,6 +107,24 @@ describe('group AHP', () => {
     expect(r.aggregatedMatrix?.[0][1]).toBeCloseTo(Math.sqrt(6), 14);
   });
 
+  it('a judgment every expert skipped stays missing and the group matrix is completed by Harker', () => {
+    const a = [
+      [1, 2, null],
+      [1 / 2, 1, 2],
+      [null, 1 / 2, 1],
+    ];
+    const b = [
+      [1, 3, null],
+      [1 / 3, 1, 3],
+      [null, 1 / 3, 1],
+    ];
+    const r = groupAhp([{ matrix: a }, { matrix: b }]);
+    expect(r.aggregatedMatrix?.[0][2]).toBeNull();
+    expect(r.group?.incompleteMethod).toBe('harker');
+    expect(r.group?.filledMatrix?.[0][2]).toBeCloseTo(6, 10); // √6 · √6: consistent completion
+    expect(r.experts.map((e) => e.cr)).toEqual([ahp(a).cr, ahp(b).cr]);
+  });
+
   it('validation names the expert and the cell', () => {
     expect(issues(() => groupAhp([]))[0].message).toMatch(/no experts/);
     expect(issues(() => groupAhp([{ matrix: e1, weight: -1 }]))[0]).toMatchObject({ path: [0, 'weight'] });
