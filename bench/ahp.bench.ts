@@ -3,7 +3,7 @@
  * numpy.linalg.eig on the same matrices in the same run: per matrix in a Python loop (how an
  * analyst's script calls it) and batched over the stacked array (numpy's best case).
  */
-import { writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng, randomInt } from '../packages/core/src/numeric/random.ts';
@@ -68,4 +68,5 @@ console.log(`  ${COUNT} matrices ${N}×${N}, eigenvector method (power iteration
 report('per matrix, kernel vs numpy eig in a loop', kernel / COUNT, ref?.loop ?? null);
 report('per matrix, kernel vs numpy eig batched', kernel / COUNT, ref?.batched ?? null);
 report('per matrix, full ahp() with validation vs numpy eig in a loop', api, ref?.loop ?? null);
+unlinkSync(file);
 if (sink === 42) console.log('');
