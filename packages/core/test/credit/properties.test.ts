@@ -122,3 +122,36 @@ describe('tree properties', () => {
     expect(() => trainTree({ ...data, labels: Int32Array.from([1, 1]) }, { algorithm: 'id3' })).toThrow(/labels: only one class occurs \(k1\)/);
   });
 });
+
+describe('predictTreeDataset', () => {
+  it('agrees with predictTree row by row, with missing values, for every algorithm', async () => {
+    const { generateLoanHistory } = await import('../../src/credit/generator.ts');
+    const { predictTreeDataset } = await import('../../src/credit/predict.ts');
+    const ds = generateLoanHistory({ rows: 400, seed: 2 }).dataset;
+    for (const algorithm of algorithms) {
+      const tree = trainTree(ds, { algorithm, maxDepth: 4 });
+      const batch = predictTreeDataset(tree, ds);
+      const C = tree.classes.length;
+      for (let r = 0; r < ds.rows; r += 7) {
+        const one = predictTree(tree, rowOf(ds, r));
+        expect(tree.classes[batch.predicted[r]]).toBe(one.class);
+        tree.classes.forEach((c, k) => expect(batch.probabilities[r * C + k]).toBeCloseTo(one.probabilities[c], 12));
+      }
+      const sub = predictTreeDataset(tree, ds, [5, 3]);
+      expect(Array.from(sub.predicted)).toEqual([batch.predicted[5], batch.predicted[3]]);
+    }
+  });
+  it('names an unknown category with its row and attribute', async () => {
+    const { predictTreeDataset } = await import('../../src/credit/predict.ts');
+    const train: CreditDataset = {
+      attributes: [{ name: 'a', kind: 'categorical', values: ['x', 'y'] }],
+      columns: [Int32Array.from([0, 1, 0, 1])],
+      classes: ['k0', 'k1'],
+      labels: Int32Array.from([0, 1, 0, 1]),
+      rows: 4,
+    };
+    const tree = trainTree(train, { algorithm: 'id3' });
+    const test: CreditDataset = { ...train, attributes: [{ name: 'a', kind: 'categorical', values: ['x', 'z'] }] };
+    expect(() => predictTreeDataset(tree, test)).toThrow(/\[1\]\.a: unknown value "z".*Allowed: x, y/);
+  });
+});
