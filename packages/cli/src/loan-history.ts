@@ -4,8 +4,15 @@
  * risk class names, or days overdue turned into risk classes by cut-offs. Every error names the
  * file, row and column.
  */
-import { type CreditAttributeKind, type CreditCell, type CreditDataset, creditCellNumber, creditDatasetFromRows, isMissingCreditCell } from '@scf-risk/core/credit/dataset.ts';
-import { DEFAULT_DAYS_OVERDUE_CUTOFFS, type DaysOverdueCutoffs, daysOverdueLabeller } from '@scf-risk/core/credit/labelling.ts';
+import {
+  type CreditAttributeKind,
+  type CreditCell,
+  type CreditDataset,
+  creditCellNumber,
+  creditDatasetFromRows,
+  isMissingCreditCell,
+} from '@scf-risk/core/credit/dataset.ts';
+import { type DaysOverdueCutoffs, DEFAULT_DAYS_OVERDUE_CUTOFFS, daysOverdueLabeller } from '@scf-risk/core/credit/labelling.ts';
 import type { TreeRow } from '@scf-risk/core/credit/tree.ts';
 import { ValidationError } from '@scf-risk/core/errors.ts';
 import { type DataTable, readTable } from './io/tables.ts';
@@ -54,7 +61,11 @@ export function loanHistoryFromTable(table: DataTable, options: LoanHistoryReadO
   const t = table.header.indexOf(options.target);
   if (t < 0)
     throw new ValidationError([
-      { path: [], message: `${table.file}: no target column "${options.target}"`, allowed: `one of the columns: ${table.header.join(', ')}` },
+      {
+        path: [],
+        message: `${table.file}: no target column "${options.target}"`,
+        allowed: `one of the columns: ${table.header.join(', ')}`,
+      },
     ]);
   if (table.rows.length === 0) throw new ValidationError([{ path: [], message: `${table.file}: no data rows after the header` }]);
   let kind = options.targetKind ?? 'auto';
@@ -69,11 +80,15 @@ export function loanHistoryFromTable(table: DataTable, options: LoanHistoryReadO
       target: options.target,
       ...(options.kinds ? { kinds: options.kinds } : {}),
       ...(options.ignore ? { ignore: options.ignore } : {}),
-      ...(kind === 'days' ? { labelOf: daysOverdueLabeller(cutoffs), classes: ['high risk', 'medium risk', 'lower risk', 'low risk'] } : {}),
+      ...(kind === 'days'
+        ? { labelOf: daysOverdueLabeller(cutoffs), classes: ['high risk', 'medium risk', 'lower risk', 'low risk'] }
+        : {}),
     });
   } catch (e) {
     if (e instanceof ValidationError && e.issues.some((i) => i.path.length === 1 && i.path[0] === 'labels'))
-      throw new ValidationError(e.issues.map((i) => ({ ...i, path: [], message: `${table.file}, column "${options.target}": ${i.message}` })));
+      throw new ValidationError(
+        e.issues.map((i) => ({ ...i, path: [], message: `${table.file}, column "${options.target}": ${i.message}` })),
+      );
     if (e instanceof ValidationError && e.issues.every((i) => i.path.length === 0))
       throw new ValidationError(e.issues.map((i) => ({ ...i, message: `${table.file}: ${i.message}` })));
     locateTableIssues(e, table);

@@ -49,7 +49,22 @@ describe('scf-risk tree train', () => {
   });
   it('labels days overdue, trains CART, writes a model and predicts with it', async () => {
     const model = join(dir, 'model.json');
-    const t = await runCli(['tree', 'train', '--data', EX, '--target', 'days overdue', '--algorithm', 'cart', '--min-leaf', '20', '--out', model, '--format', 'json']);
+    const t = await runCli([
+      'tree',
+      'train',
+      '--data',
+      EX,
+      '--target',
+      'days overdue',
+      '--algorithm',
+      'cart',
+      '--min-leaf',
+      '20',
+      '--out',
+      model,
+      '--format',
+      'json',
+    ]);
     expect(t.code).toBe(0);
     const out = t.json();
     expect(out.labelling).toEqual({ target: 'days overdue', kind: 'days', cutoffs: { high: 90, medium: 60, lower: 30 } });
@@ -68,7 +83,9 @@ describe('scf-risk tree train', () => {
     const f = write('t1.csv', TENNIS);
     const r = await runCli(['tree', 'train', '--data', f, '--target', 'risk']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/t1\.csv: no target column "risk".*Allowed: one of the columns: Outlook, Temperature, Humidity, Wind, PlayTennis/);
+    expect(r.stderr).toMatch(
+      /t1\.csv: no target column "risk".*Allowed: one of the columns: Outlook, Temperature, Humidity, Wind, PlayTennis/,
+    );
   });
   it('reports a single class', async () => {
     const f = write('t2.csv', 'a,c\nx,yes\ny,yes\n');

@@ -26,7 +26,7 @@ export function treeCommand(program: Command): Command {
     .command('tree')
     .summary('credit rating with decision trees learned from a loan history (ID3, C4.5, CART)')
     .description(
-      'Decision trees learned from a lender\'s loan history (SPEC §5, [002 §3]).\n' +
+      "Decision trees learned from a lender's loan history (SPEC §5, [002 §3]).\n" +
         'Subcommands: train, predict, generate (demo data); validate and weights where installed.',
     );
 }
@@ -58,7 +58,13 @@ export function parseCutoffs(v: string | undefined): DaysOverdueCutoffs | undefi
   return { lower: parts[0], medium: parts[1], high: parts[2] };
 }
 
-const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = (v: string | undefined) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 interface TrainOpts {
   data?: string;
@@ -122,7 +128,9 @@ function registerTrain(tree: Command): void {
     .option('--numeric <columns>', 'comma-separated columns to treat as numeric')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .option('--out <file>', 'write the trained model (JSON) for `scf-risk tree predict`')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']),
+    )
     .addHelpText(
       'after',
       [
@@ -185,7 +193,11 @@ function registerTrain(tree: Command): void {
               header: ['attribute', 'gain', 'gainRatio'],
               rows: r.rootGains.map((g) => [g.attribute, fmt(g.gain), fmt(g.gainRatio)]),
             },
-            { title: `Rules (${r.diagnostics.leaves} leaves, depth ${r.diagnostics.depth})`, header: ['rule'], rows: r.rules.map((x) => [x]) },
+            {
+              title: `Rules (${r.diagnostics.leaves} leaves, depth ${r.diagnostics.depth})`,
+              header: ['rule'],
+              rows: r.rules.map((x) => [x]),
+            },
           ],
         });
       });
@@ -213,7 +225,7 @@ async function readModel(file: string): Promise<TreeModelFile> {
   } catch (e) {
     usage(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (!m || m.format !== 'scf-risk-tree' || !m.root || !Array.isArray(m.attributes) || !Array.isArray(m.classes))
+  if (m?.format !== 'scf-risk-tree' || !m.root || !Array.isArray(m.attributes) || !Array.isArray(m.classes))
     usage(`${file} is not a tree model written by \`scf-risk tree train --out\``);
   return m;
 }
@@ -225,7 +237,7 @@ function registerPredict(tree: Command): void {
     .description(
       [
         'Classify every row of --data with a model written by `scf-risk tree train --out`.',
-        'Columns are matched to the model\'s attributes by name (extra columns are ignored, a missing',
+        "Columns are matched to the model's attributes by name (extra columns are ignored, a missing",
         'attribute column is an error). An empty cell is a missing value: ID3/C4.5 spread the row over',
         'the branches by their training weights, CART uses the training median / "(missing)" category.',
         'Output: rows: [{row, class, probabilities, path: [{nodeId, attribute, condition, value}], leafId}].',
@@ -234,7 +246,9 @@ function registerPredict(tree: Command): void {
     .requiredOption('--model <file>', 'model JSON from `tree train --out`')
     .requiredOption('--data <file>', 'applicants: .csv, .tsv, .xlsx or .json with a header row')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']))
+    .addOption(
+      new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']),
+    )
     .addHelpText(
       'after',
       [
@@ -252,7 +266,11 @@ function registerPredict(tree: Command): void {
         const absent = model.attributes.filter((a) => !table.header.includes(a.name)).map((a) => a.name);
         if (absent.length > 0)
           throw new ValidationError([
-            { path: [], message: `${table.file}: missing attribute column(s) ${absent.map((a) => `"${a}"`).join(', ')} the model needs`, allowed: `columns: ${table.header.join(', ')}` },
+            {
+              path: [],
+              message: `${table.file}: missing attribute column(s) ${absent.map((a) => `"${a}"`).join(', ')} the model needs`,
+              allowed: `columns: ${table.header.join(', ')}`,
+            },
           ]);
         const rows = tableRows(table);
         const out: (TreePrediction & { row: number })[] = [];
@@ -312,7 +330,10 @@ function registerGenerate(tree: Command): void {
     .requiredOption('--out <file>', 'CSV file to write')
     .option('--cutoffs <days>', 'cut-offs lower,medium,high for the class shares reported (default 30,60,90)')
     .addOption(new Option('--format <format>', 'summary format').choices(['json', 'table', 'csv']))
-    .addHelpText('after', '\nExamples:\n  scf-risk tree generate --rows 1000 --seed 7 --out loans.csv\n  scf-risk tree generate --rows 1000000 --seed 1 --out big.csv\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scf-risk tree generate --rows 1000 --seed 7 --out loans.csv\n  scf-risk tree generate --rows 1000000 --seed 1 --out big.csv\n',
+    )
     .action(async (opts: GenerateOpts) => {
       await guard(async () => {
         const rows = intOption('rows', opts.rows, 1)!;

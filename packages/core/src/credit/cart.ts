@@ -460,7 +460,12 @@ export function trainCart(ds: CreditDataset, options: Omit<TreeOptions, 'algorit
     },
   };
   if (Object.keys(imputed).length > 0) tree.imputed = imputed;
-  else tree.imputed = Object.fromEntries(ds.attributes.filter((a) => a.kind === 'numeric').map((a, _) => [a.name, medianOf(ds.columns[ds.attributes.indexOf(a)] as Float64Array)]));
+  else
+    tree.imputed = Object.fromEntries(
+      ds.attributes
+        .filter((a) => a.kind === 'numeric')
+        .map((a, _) => [a.name, medianOf(ds.columns[ds.attributes.indexOf(a)] as Float64Array)]),
+    );
   if (prune) tree.diagnostics.prunedNodes = costComplexityPrune(root, n, ccpAlpha);
   refreshTreeDiagnostics(tree);
   return tree;

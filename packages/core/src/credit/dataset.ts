@@ -202,10 +202,7 @@ export function checkCreditDataset(ds: CreditDataset): void {
   }
   const present = ds.classes.filter((_, k) => seen[k] > 0);
   if (issues.empty && present.length < 2)
-    issues.add(
-      ['labels'],
-      `only one class occurs (${present.join(', ') || 'none'}); a tree needs at least two classes to learn from`,
-    );
+    issues.add(['labels'], `only one class occurs (${present.join(', ') || 'none'}); a tree needs at least two classes to learn from`);
   ds.attributes.forEach((a, j) => {
     const col = ds.columns[j];
     if (!col || col.length !== ds.rows) issues.add(['columns', j], `column "${a.name}" has ${col?.length ?? 0} cells for ${ds.rows} rows`);

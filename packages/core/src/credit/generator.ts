@@ -15,7 +15,13 @@
 import { invalid } from '../errors.ts';
 import { createRng, randomNormal } from '../numeric/random.ts';
 import type { CreditAttribute, CreditDataset } from './dataset.ts';
-import { DAYS_OVERDUE_CLASSES, DEFAULT_DAYS_OVERDUE_CUTOFFS, type DaysOverdueCutoffs, checkDaysOverdueCutoffs, daysOverdueClass } from './labelling.ts';
+import {
+  checkDaysOverdueCutoffs,
+  DAYS_OVERDUE_CLASSES,
+  type DaysOverdueCutoffs,
+  DEFAULT_DAYS_OVERDUE_CUTOFFS,
+  daysOverdueClass,
+} from './labelling.ts';
 
 /** One attribute of the generator. */
 export interface GeneratorAttribute {
@@ -41,28 +47,133 @@ const L3 = [0.3, 0.45, 0.25];
 
 /** The 22 attributes of [002 §3] in the source's order, with the generator's assumptions. */
 export const GENERATOR_ATTRIBUTES: GeneratorAttribute[] = [
-  { name: 'core grade', source: '核心企业信用等级', kind: 'categorical', levels: ['AAA', 'AA', 'A', 'BBB', 'BB', 'B'], shares: [0.1, 0.2, 0.25, 0.25, 0.12, 0.08], beta: 1.0 },
-  { name: 'core industry position', source: '核心企业行业地位', kind: 'categorical', levels: ['leading', 'strong', 'average', 'weak'], shares: [0.15, 0.3, 0.4, 0.15], beta: 0.55 },
+  {
+    name: 'core grade',
+    source: '核心企业信用等级',
+    kind: 'categorical',
+    levels: ['AAA', 'AA', 'A', 'BBB', 'BB', 'B'],
+    shares: [0.1, 0.2, 0.25, 0.25, 0.12, 0.08],
+    beta: 1.0,
+  },
+  {
+    name: 'core industry position',
+    source: '核心企业行业地位',
+    kind: 'categorical',
+    levels: ['leading', 'strong', 'average', 'weak'],
+    shares: [0.15, 0.3, 0.4, 0.15],
+    beta: 0.55,
+  },
   { name: 'profitability', source: '盈利能力', kind: 'categorical', levels: ['high', 'medium', 'low'], shares: L3, beta: 0.45 },
   { name: 'solvency', source: '偿债能力', kind: 'categorical', levels: ['strong', 'adequate', 'weak'], shares: L3, beta: 0.8 },
-  { name: 'industry environment', source: '行业环境', kind: 'categorical', levels: ['favourable', 'neutral', 'adverse'], shares: L3, beta: 0.35 },
+  {
+    name: 'industry environment',
+    source: '行业环境',
+    kind: 'categorical',
+    levels: ['favourable', 'neutral', 'adverse'],
+    shares: L3,
+    beta: 0.35,
+  },
   { name: 'industry growth', source: '行业增长性', kind: 'categorical', levels: ['high', 'stable', 'declining'], shares: L3, beta: 0.2 },
-  { name: 'relationship years', source: '交易时间', kind: 'numeric', numeric: { mean: 6, sd: 3.5, min: 0.5, max: 30, decimals: 1 }, beta: 0.7 },
+  {
+    name: 'relationship years',
+    source: '交易时间',
+    kind: 'numeric',
+    numeric: { mean: 6, sd: 3.5, min: 0.5, max: 30, decimals: 1 },
+    beta: 0.7,
+  },
   { name: 'trading frequency', source: '交易频率', kind: 'categorical', levels: ['high', 'medium', 'low'], shares: L3, beta: 0.5 },
-  { name: 'core cooperation', source: '与核心企业合作关系', kind: 'categorical', levels: ['close', 'regular', 'loose'], shares: L3, beta: 0.6 },
+  {
+    name: 'core cooperation',
+    source: '与核心企业合作关系',
+    kind: 'categorical',
+    levels: ['close', 'regular', 'loose'],
+    shares: L3,
+    beta: 0.6,
+  },
   { name: 'price stability', source: '价格稳定性', kind: 'categorical', levels: ['stable', 'moderate', 'volatile'], shares: L3, beta: 0.4 },
   { name: 'collateral liquidity', source: '变现能力', kind: 'categorical', levels: ['high', 'medium', 'low'], shares: L3, beta: 0.55 },
   { name: 'perishability', source: '易损坏程度', kind: 'categorical', levels: ['low', 'medium', 'high'], shares: L3, beta: 0.5 },
-  { name: 'receivables days', source: '应收账款平均账期长短', kind: 'numeric', numeric: { mean: 75, sd: 25, min: 15, max: 240, decimals: 0, largerIsWorse: true }, beta: 0.35 },
-  { name: 'buyer returns', source: '购买方退货情况', kind: 'categorical', levels: ['rare', 'occasional', 'frequent'], shares: L3, beta: 0.3 },
-  { name: 'receivables bad-debt rate', source: '应收账款坏账率', kind: 'numeric', numeric: { mean: 2, sd: 0.6, min: 0, max: 40, decimals: 2, largerIsWorse: true, logNormal: true }, beta: 0.35 },
-  { name: 'management integrity', source: '管理层的道德品质及社会声誉', kind: 'categorical', levels: ['good', 'fair', 'poor'], shares: [0.5, 0.35, 0.15], beta: 0.45 },
-  { name: 'management credit', source: '管理层的信用水平', kind: 'categorical', levels: ['good', 'fair', 'poor'], shares: [0.45, 0.4, 0.15], beta: 0.6 },
-  { name: 'management ability', source: '管理者的能力', kind: 'categorical', levels: ['strong', 'average', 'weak'], shares: L3, beta: 0.2, missing: 0.01 },
-  { name: 'management years', source: '经营者从事管理年限长短', kind: 'numeric', numeric: { mean: 12, sd: 6, min: 1, max: 40, decimals: 0 }, rho: 0.05, beta: 0.03, missing: 0.015 },
-  { name: 'asset turnover', source: '总资产周转水平', kind: 'numeric', numeric: { mean: 1.2, sd: 0.4, min: 0.05, max: 5, decimals: 2 }, rho: 0.05, beta: 0.04 },
-  { name: 'return on equity', source: '净资产收益水平', kind: 'numeric', numeric: { mean: 8, sd: 6, min: -40, max: 60, decimals: 1 }, rho: 0.05, beta: 0.05, missing: 0.015 },
-  { name: 'asset growth', source: '总资产增长水平', kind: 'numeric', numeric: { mean: 5, sd: 8, min: -50, max: 80, decimals: 1 }, rho: 0.05, beta: 0.06 },
+  {
+    name: 'receivables days',
+    source: '应收账款平均账期长短',
+    kind: 'numeric',
+    numeric: { mean: 75, sd: 25, min: 15, max: 240, decimals: 0, largerIsWorse: true },
+    beta: 0.35,
+  },
+  {
+    name: 'buyer returns',
+    source: '购买方退货情况',
+    kind: 'categorical',
+    levels: ['rare', 'occasional', 'frequent'],
+    shares: L3,
+    beta: 0.3,
+  },
+  {
+    name: 'receivables bad-debt rate',
+    source: '应收账款坏账率',
+    kind: 'numeric',
+    numeric: { mean: 2, sd: 0.6, min: 0, max: 40, decimals: 2, largerIsWorse: true, logNormal: true },
+    beta: 0.35,
+  },
+  {
+    name: 'management integrity',
+    source: '管理层的道德品质及社会声誉',
+    kind: 'categorical',
+    levels: ['good', 'fair', 'poor'],
+    shares: [0.5, 0.35, 0.15],
+    beta: 0.45,
+  },
+  {
+    name: 'management credit',
+    source: '管理层的信用水平',
+    kind: 'categorical',
+    levels: ['good', 'fair', 'poor'],
+    shares: [0.45, 0.4, 0.15],
+    beta: 0.6,
+  },
+  {
+    name: 'management ability',
+    source: '管理者的能力',
+    kind: 'categorical',
+    levels: ['strong', 'average', 'weak'],
+    shares: L3,
+    beta: 0.2,
+    missing: 0.01,
+  },
+  {
+    name: 'management years',
+    source: '经营者从事管理年限长短',
+    kind: 'numeric',
+    numeric: { mean: 12, sd: 6, min: 1, max: 40, decimals: 0 },
+    rho: 0.05,
+    beta: 0.03,
+    missing: 0.015,
+  },
+  {
+    name: 'asset turnover',
+    source: '总资产周转水平',
+    kind: 'numeric',
+    numeric: { mean: 1.2, sd: 0.4, min: 0.05, max: 5, decimals: 2 },
+    rho: 0.05,
+    beta: 0.04,
+  },
+  {
+    name: 'return on equity',
+    source: '净资产收益水平',
+    kind: 'numeric',
+    numeric: { mean: 8, sd: 6, min: -40, max: 60, decimals: 1 },
+    rho: 0.05,
+    beta: 0.05,
+    missing: 0.015,
+  },
+  {
+    name: 'asset growth',
+    source: '总资产增长水平',
+    kind: 'numeric',
+    numeric: { mean: 5, sd: 8, min: -50, max: 80, decimals: 1 },
+    rho: 0.05,
+    beta: 0.06,
+  },
 ];
 
 /** Options of {@link generateLoanHistory}. */
@@ -102,7 +213,10 @@ function normalQuantile(p: number): number {
   if (p > 1 - pl) return -normalQuantile(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** Knots (standardised latent risk u → days overdue) of the days-overdue curve. */
@@ -194,7 +308,7 @@ export function generateLoanHistory(options: LoanHistoryOptions): LoanHistory {
   const labels = new Int32Array(n);
   const counts = new Array<number>(4).fill(0);
   for (let r = 0; r < n; r++) {
-    const u = (((signal[r] - mean) / sd + noise * randomNormal(rng)) * scale);
+    const u = ((signal[r] - mean) / sd + noise * randomNormal(rng)) * scale;
     const d = daysOf(u);
     daysOverdue[r] = d;
     const k = daysOverdueClass(d, cutoffs);

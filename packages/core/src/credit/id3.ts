@@ -115,7 +115,9 @@ export function growQuinlanTree(ds: CreditDataset, options: TreeOptions, variant
   const attrs = ds.attributes;
   // sorted distinct values of each numeric attribute over the whole training set (for C4.5's thresholds)
   const distinct = attrs.map((attr, a) =>
-    attr.kind === 'numeric' ? Float64Array.from(new Set(Array.from(ds.columns[a] as Float64Array).filter((v) => !Number.isNaN(v)))).sort() : null,
+    attr.kind === 'numeric'
+      ? Float64Array.from(new Set(Array.from(ds.columns[a] as Float64Array).filter((v) => !Number.isNaN(v)))).sort()
+      : null,
   );
 
   const evaluate = (rows: Int32Array, w: Float64Array, a: number, counts: number[]): Candidate => {
@@ -320,8 +322,7 @@ export function growQuinlanTree(ds: CreditDataset, options: TreeOptions, variant
   for (let i = 0; i < ds.rows; i++) rows[i] = i;
   const w = new Float64Array(ds.rows).fill(1);
   const root = grow(rows, w, 0, new Set());
-  const rootCandidates =
-    root.candidates ?? attrs.map((_, a) => evaluate(rows, w, a, root.counts));
+  const rootCandidates = root.candidates ?? attrs.map((_, a) => evaluate(rows, w, a, root.counts));
   let missing = false;
   for (let a = 0; a < attrs.length && !missing; a++) {
     const col = ds.columns[a];

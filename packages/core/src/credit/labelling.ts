@@ -3,7 +3,7 @@
  * other cut-offs are lost in the text, so the defaults are 60–90 medium, 30–59 lower, < 30 low risk.
  */
 import { IssueList, invalid } from '../errors.ts';
-import { creditCellNumber, type CreditCell, isMissingCreditCell } from './dataset.ts';
+import { type CreditCell, creditCellNumber, isMissingCreditCell } from './dataset.ts';
 
 /** Class names from the highest risk to the lowest. */
 export const DAYS_OVERDUE_CLASSES = ['high risk', 'medium risk', 'lower risk', 'low risk'] as const;

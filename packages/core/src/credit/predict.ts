@@ -149,7 +149,8 @@ export function predictTreeDataset(tree: DecisionTree, ds: CreditDataset, index?
     if (c.kind === 'categorical') {
       if (v < 0) return tree.algorithm === 'cart' ? TREE_MISSING_CATEGORY : null;
       const s = c.values[v];
-      if (!known.get(name)!.has(s)) invalid([r, name], `unknown value "${s}" of attribute "${name}" (not seen in the training data)`, attr.values.join(', '));
+      if (!known.get(name)!.has(s))
+        invalid([r, name], `unknown value "${s}" of attribute "${name}" (not seen in the training data)`, attr.values.join(', '));
       return s;
     }
     if (Number.isNaN(v)) return tree.imputed?.[name] ?? null;

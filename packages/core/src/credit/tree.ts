@@ -163,7 +163,8 @@ export interface TreePrediction {
 export function trainTree(dataset: CreditDataset, options: TreeOptions): DecisionTree {
   checkCreditDataset(dataset);
   const issues = new IssueList();
-  if (!['id3', 'c45', 'cart'].includes(options.algorithm)) issues.add(['algorithm'], `unknown algorithm "${String(options.algorithm)}"`, 'id3, c45, cart');
+  if (!['id3', 'c45', 'cart'].includes(options.algorithm))
+    issues.add(['algorithm'], `unknown algorithm "${String(options.algorithm)}"`, 'id3, c45, cart');
   if (options.maxDepth !== undefined && !(Number.isInteger(options.maxDepth) && options.maxDepth >= 0))
     issues.add(['maxDepth'], `max depth must be a whole number ≥ 0, got ${options.maxDepth}`);
   if (options.minLeaf !== undefined && !(Number.isFinite(options.minLeaf) && options.minLeaf >= 1))

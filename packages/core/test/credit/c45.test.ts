@@ -59,7 +59,16 @@ describe('C4.5 gain ratio on the golf data (Quinlan 1993)', () => {
 describe('pessimistic error pruning (Quinlan 1987)', () => {
   it('collapses a subtree whose corrected errors do not beat the leaf by one standard error', () => {
     const leaf = (counts: number[], id: number) => ({
-      id, depth: 1, counts, n: counts[0] + counts[1], entropy: 0, gini: 0, gain: 0, gainRatio: 0, class: 'a', probabilities: [0, 0],
+      id,
+      depth: 1,
+      counts,
+      n: counts[0] + counts[1],
+      entropy: 0,
+      gini: 0,
+      gain: 0,
+      gainRatio: 0,
+      class: 'a',
+      probabilities: [0, 0],
     });
     // node: 10 a, 2 b → e'(t) = 2.5; children (6,1) and (4,1) → e'(T) = 2 + 1 = 3, SE = √(3·9/12) = 1.5 → prune
     const root = {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { cartArgsort, costComplexityPrune } from '../../src/credit/cart.ts';
 import type { CreditDataset } from '../../src/credit/dataset.ts';
 import { predictTree, type TreeNode, trainTree } from '../../src/credit/tree.ts';
@@ -10,7 +10,14 @@ import { predictTree, type TreeNode, trainTree } from '../../src/credit/tree.ts'
 const fx = JSON.parse(readFileSync(new URL('../fixtures/cart-sklearn.json', import.meta.url), 'utf8')) as {
   X: number[][];
   y: number[];
-  trees: Record<string, { params: Record<string, number>; nodes: { feature: number | null; threshold: number | null; impurity: number; n: number; counts: number[] }[]; trainAccuracy: number }>;
+  trees: Record<
+    string,
+    {
+      params: Record<string, number>;
+      nodes: { feature: number | null; threshold: number | null; impurity: number; n: number; counts: number[] }[];
+      trainAccuracy: number;
+    }
+  >;
 };
 
 // scikit-learn works on float32 features; feed the same values.
@@ -70,9 +77,11 @@ describe('CART matches scikit-learn DecisionTreeClassifier', () => {
     }
     expect(correct / ds.rows).toBe(fx.trees.full.trainAccuracy);
     expect(Math.abs(tree.diagnostics.nodes - fx.trees.full.nodes.length)).toBeLessThanOrEqual(4);
-    expect(preorder(tree.root).slice(0, 4).map((n) => n.attribute)).toEqual(
-      fx.trees.full.nodes.slice(0, 4).map((n) => (n.feature === null ? undefined : `x${n.feature}`)),
-    );
+    expect(
+      preorder(tree.root)
+        .slice(0, 4)
+        .map((n) => n.attribute),
+    ).toEqual(fx.trees.full.nodes.slice(0, 4).map((n) => (n.feature === null ? undefined : `x${n.feature}`)));
   });
 });
 
@@ -101,8 +110,19 @@ describe('CART on categorical attributes and pruning', () => {
       const n = counts.reduce((a, b) => a + b, 0);
       const gini = 1 - counts.reduce((a, c) => a + (c / n) ** 2, 0);
       return {
-        id, depth: 0, counts, n, entropy: 0, gini, gain: 0, gainRatio: 0, class: 'x', probabilities: [],
-        ...(children ? { attribute: 'a', children: children.map((node) => ({ condition: { op: '=' as const, value: String(node.id) }, node })) } : {}),
+        id,
+        depth: 0,
+        counts,
+        n,
+        entropy: 0,
+        gini,
+        gain: 0,
+        gainRatio: 0,
+        class: 'x',
+        probabilities: [],
+        ...(children
+          ? { attribute: 'a', children: children.map((node) => ({ condition: { op: '=' as const, value: String(node.id) }, node })) }
+          : {}),
       };
     };
     // R(t) = n_t/N·gini: root 0.5; left (10,10) → 0.25 with pure children → g = 0.25; right (18,2) with (9,1),(9,1) → g = 0

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import { creditDatasetFromRows, subsetCreditDataset } from '../../src/credit/dataset.ts';
 import { generateLoanHistory, loanHistoryCsv } from '../../src/credit/generator.ts';
 import { checkDaysOverdueCutoffs, daysOverdueClass, daysOverdueLabeller } from '../../src/credit/labelling.ts';
+import { ValidationError } from '../../src/errors.ts';
 
 const issuesOf = (f: () => unknown) => {
   try {
@@ -18,7 +18,15 @@ const issuesOf = (f: () => unknown) => {
 describe('creditDatasetFromRows', () => {
   const header = ['grade', 'roe', 'class'];
   it('infers kinds, codes categories, keeps missing cells as −1 / NaN', () => {
-    const ds = creditDatasetFromRows(header, [['A', '1.5', 'good'], ['B', '', 'bad'], [null, 3, 'good']], { target: 'class' });
+    const ds = creditDatasetFromRows(
+      header,
+      [
+        ['A', '1.5', 'good'],
+        ['B', '', 'bad'],
+        [null, 3, 'good'],
+      ],
+      { target: 'class' },
+    );
     expect(ds.attributes).toEqual([
       { name: 'grade', kind: 'categorical', values: ['A', 'B'] },
       { name: 'roe', kind: 'numeric', values: [] },
@@ -29,7 +37,14 @@ describe('creditDatasetFromRows', () => {
     expect(Array.from(ds.labels)).toEqual([0, 1, 0]);
   });
   it('honours declared kinds', () => {
-    const ds = creditDatasetFromRows(header, [['1', '1', 'x'], ['2', '2', 'y']], { target: 'class', kinds: { grade: 'categorical' } });
+    const ds = creditDatasetFromRows(
+      header,
+      [
+        ['1', '1', 'x'],
+        ['2', '2', 'y'],
+      ],
+      { target: 'class', kinds: { grade: 'categorical' } },
+    );
     expect(ds.attributes[0].kind).toBe('categorical');
   });
   it('names the missing target column and lists the columns', () => {
@@ -38,24 +53,60 @@ describe('creditDatasetFromRows', () => {
     expect(i.allowed).toBe('one of the columns: grade, roe, class');
   });
   it('rejects a single class', () => {
-    const [i] = issuesOf(() => creditDatasetFromRows(header, [['A', 1, 'x'], ['B', 2, 'x']], { target: 'class' }));
+    const [i] = issuesOf(() =>
+      creditDatasetFromRows(
+        header,
+        [
+          ['A', 1, 'x'],
+          ['B', 2, 'x'],
+        ],
+        { target: 'class' },
+      ),
+    );
     expect(i.message).toMatch(/only one class occurs \(x\)/);
   });
   it('reports a non-number in a declared numeric column and a missing class at [row, column]', () => {
     const issues = issuesOf(() =>
-      creditDatasetFromRows(header, [['A', 'abc', 'x'], ['B', 2, '']], { target: 'class', kinds: { roe: 'numeric' } }),
+      creditDatasetFromRows(
+        header,
+        [
+          ['A', 'abc', 'x'],
+          ['B', 2, ''],
+        ],
+        { target: 'class', kinds: { roe: 'numeric' } },
+      ),
     );
-    expect(issues.map((i) => i.path)).toEqual([[1, 2], [0, 1]]);
+    expect(issues.map((i) => i.path)).toEqual([
+      [1, 2],
+      [0, 1],
+    ]);
     expect(issues[1].message).toMatch(/"abc" is not a number/);
     expect(issues[0].message).toMatch(/class \(target\) is missing/);
   });
   it('rejects an unknown class when the classes are given', () => {
-    const [i] = issuesOf(() => creditDatasetFromRows(header, [['A', 1, 'x'], ['B', 2, 'z']], { target: 'class', classes: ['x', 'y'] }));
+    const [i] = issuesOf(() =>
+      creditDatasetFromRows(
+        header,
+        [
+          ['A', 1, 'x'],
+          ['B', 2, 'z'],
+        ],
+        { target: 'class', classes: ['x', 'y'] },
+      ),
+    );
     expect(i.path).toEqual([1, 2]);
     expect(i.allowed).toBe('x, y');
   });
   it('subsets rows', () => {
-    const ds = creditDatasetFromRows(header, [['A', 1, 'x'], ['B', 2, 'y'], ['A', 3, 'y']], { target: 'class' });
+    const ds = creditDatasetFromRows(
+      header,
+      [
+        ['A', 1, 'x'],
+        ['B', 2, 'y'],
+        ['A', 3, 'y'],
+      ],
+      { target: 'class' },
+    );
     const s = subsetCreditDataset(ds, [2, 0]);
     expect(Array.from(s.columns[1])).toEqual([3, 1]);
     expect(Array.from(s.labels)).toEqual([1, 0]);
@@ -66,7 +117,14 @@ describe('days-overdue labelling ([002 §3], SPEC §5.1)', () => {
   it('uses > 90 high, 60–90 medium, 30–59 lower, < 30 low by default', () => {
     const f = daysOverdueLabeller();
     expect([0, 29, 30, 59, 60, 90, 91, 400].map((d) => f(d))).toEqual([
-      'low risk', 'low risk', 'lower risk', 'lower risk', 'medium risk', 'medium risk', 'high risk', 'high risk',
+      'low risk',
+      'low risk',
+      'lower risk',
+      'lower risk',
+      'medium risk',
+      'medium risk',
+      'high risk',
+      'high risk',
     ]);
     expect(f('')).toEqual({ error: expect.stringMatching(/missing/) });
     expect(f('late')).toEqual({ error: expect.stringMatching(/"late" is not a number/) });
@@ -78,10 +136,12 @@ describe('days-overdue labelling ([002 §3], SPEC §5.1)', () => {
     expect(issuesOf(() => checkDaysOverdueCutoffs({ lower: -1, medium: 60, high: 90 }))[0].path).toEqual(['lower']);
   });
   it('is monotone in the days (property)', () => {
-    fc.assert(fc.property(fc.nat(1000), fc.nat(1000), (a, b) => {
-      const [x, y] = a <= b ? [a, b] : [b, a];
-      return daysOverdueClass(x) >= daysOverdueClass(y);
-    }));
+    fc.assert(
+      fc.property(fc.nat(1000), fc.nat(1000), (a, b) => {
+        const [x, y] = a <= b ? [a, b] : [b, a];
+        return daysOverdueClass(x) >= daysOverdueClass(y);
+      }),
+    );
   });
 });
 

@@ -71,7 +71,15 @@ describe('ID3 on PlayTennis (Mitchell 1997, Quinlan 1986)', () => {
 describe('information measures', () => {
   it('I(9,5) = 0.940 and E over Outlook = 0.694', () => {
     expect(r3(treeInformation([9, 5]))).toBe(0.94);
-    expect(r3(treeExpectedInformation([[2, 3], [4, 0], [3, 2]]))).toBe(0.694);
+    expect(
+      r3(
+        treeExpectedInformation([
+          [2, 3],
+          [4, 0],
+          [3, 2],
+        ]),
+      ),
+    ).toBe(0.694);
     expect(treeInformation([0, 0])).toBe(0);
     expect(treeInformation([7])).toBe(0);
   });

@@ -9,10 +9,19 @@ const datasets = (withMissing: boolean) =>
   fc
     .record({
       n: fc.integer({ min: 4, max: 40 }),
-      seedRows: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 2 }), fc.boolean()), {
-        minLength: 40,
-        maxLength: 40,
-      }),
+      seedRows: fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: 2 }),
+          fc.integer({ min: 0, max: 3 }),
+          fc.integer({ min: 0, max: 6 }),
+          fc.integer({ min: 0, max: 2 }),
+          fc.boolean(),
+        ),
+        {
+          minLength: 40,
+          maxLength: 40,
+        },
+      ),
     })
     .map(({ n, seedRows }): CreditDataset => {
       const rows = seedRows.slice(0, n);
@@ -119,7 +128,9 @@ describe('tree properties', () => {
     expect(() => trainTree(data, { algorithm: 'cart', minLeaf: 0 })).toThrow(/minLeaf: min leaf must be ≥ 1/);
     expect(() => trainTree(data, { algorithm: 'cart', ccpAlpha: -1 })).toThrow(/ccpAlpha/);
     expect(() => trainTree(data, { algorithm: 'c50' as never })).toThrow(/algorithm: unknown algorithm "c50"/);
-    expect(() => trainTree({ ...data, labels: Int32Array.from([1, 1]) }, { algorithm: 'id3' })).toThrow(/labels: only one class occurs \(k1\)/);
+    expect(() => trainTree({ ...data, labels: Int32Array.from([1, 1]) }, { algorithm: 'id3' })).toThrow(
+      /labels: only one class occurs \(k1\)/,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 /** Textbook data sets for the credit-tree tests. */
-import { creditDatasetFromRows, type CreditDatasetOptions } from '../../src/credit/dataset.ts';
+import { type CreditDatasetOptions, creditDatasetFromRows } from '../../src/credit/dataset.ts';
 
 /** Mitchell (1997), Machine Learning, Table 3.2: PlayTennis, D1–D14 (after Quinlan 1986). */
 export const PLAY_TENNIS: string[][] = [
