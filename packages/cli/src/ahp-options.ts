@@ -7,7 +7,7 @@ import { rankDescending } from '@scf-risk/core/numeric/vector.ts';
 import type { AhpResult, LambdaRule, PriorityMethod, RiTableName } from '@scf-risk/core/weighting/ahp.ts';
 import { PRIORITY_METHODS } from '@scf-risk/core/weighting/ahp-priority.ts';
 import { RI_TABLE_NAMES } from '@scf-risk/core/weighting/random-index.ts';
-import { formatJudgment } from '@scf-risk/core/weighting/saaty-scale.ts';
+import { formatJudgment, snapToScale } from '@scf-risk/core/weighting/saaty-scale.ts';
 import { type Command, Option } from 'commander';
 import { fmt, type Table } from './output.ts';
 
@@ -80,17 +80,19 @@ export function pairsTable(r: Pick<AhpResult, 'inconsistentPairs' | 'labels'>): 
   };
 }
 
+/** A judgment as experts write it (3, 1/3) when it is a scale value, else 4 decimals. */
+function cellText(v: number): string {
+  const s = snapToScale(v);
+  return s !== undefined && Math.abs(s - v) <= 1e-9 * s ? formatJudgment(s) : fmt(v, 4);
+}
+
 /** A matrix with labelled rows and columns (missing judgments shown as "—"), optionally with a weight column. */
 export function matrixTable(m: (number | null)[][], labels: Label[] | undefined, title: string, weights?: number[]): Table {
   const names = m.map((_, i) => elementName(labels, i));
   return {
     title,
     header: ['', ...names, ...(weights ? ['weight'] : [])],
-    rows: m.map((row, i) => [
-      names[i],
-      ...row.map((v) => (v === null ? '—' : formatJudgment(v))),
-      ...(weights ? [fmt(weights[i], 4)] : []),
-    ]),
+    rows: m.map((row, i) => [names[i], ...row.map((v) => (v === null ? '—' : cellText(v))), ...(weights ? [fmt(weights[i], 4)] : [])]),
   };
 }
 

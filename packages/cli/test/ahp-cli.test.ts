@@ -243,6 +243,7 @@ describe('scf-risk ahp-group: more of the contract', () => {
     expect(r.stdout).toMatch(/Group weights \(AIJ\)/);
     expect(r.stdout).toMatch(/cyclic\s+0\.5\s+[\d.]+\s+NO/);
     expect(r.stdout).toMatch(/Expert cyclic: judgments to revisit \(CR = [\d.]+\)/);
+    expect(r.stdout).toMatch(/Aggregated judgments \(weighted geometric mean\)\n\s+x\s+y\s+z\s+weight/);
   });
 
   it('rejects a non-positive expert weight naming the expert (exit 2)', async () => {

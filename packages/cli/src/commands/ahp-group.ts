@@ -3,7 +3,7 @@ import { CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
 import { type GroupAggregation, type GroupAhpResult, groupAhp } from '@scf-risk/core/weighting/group-ahp.ts';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { type AhpCliOptions, addAhpOptions, consistencyTable, elementName, pairsTable, weightTable } from '../ahp-options.ts';
+import { type AhpCliOptions, addAhpOptions, consistencyTable, elementName, matrixTable, pairsTable, weightTable } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { fmt } from '../output.ts';
 import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
@@ -65,6 +65,9 @@ export function register(program: Command): void {
       tables: (r) => [
         weightTable(r.weights, r.labels, `Group weights (${r.aggregation.toUpperCase()})`),
         ...(r.group ? [consistencyTable(r.group)] : []),
+        ...(r.aggregatedMatrix
+          ? [matrixTable(r.aggregatedMatrix, r.labels, 'Aggregated judgments (weighted geometric mean)', r.weights)]
+          : []),
         {
           title: 'Experts',
           header: ['expert', 'weight', 'CR', 'consistent', ...r.weights.map((_, i) => elementName(r.labels, i))],
