@@ -144,3 +144,55 @@ describe('cartArgsort', () => {
     );
   });
 });
+
+// The generated loan history examples/loan-history-small.csv through scikit-learn (fixture script
+// packages/core/test/fixtures/cart-sklearn-loans.py, which states the shared encoding).
+describe('CART matches scikit-learn on the generated loan history', () => {
+  const fxl = JSON.parse(readFileSync(new URL('../fixtures/cart-sklearn-loans.json', import.meta.url), 'utf8')) as {
+    trees: Record<
+      string,
+      {
+        params: { max_depth: number; min_samples_leaf: number };
+        nodes: { feature: string | null; threshold: number | null; impurity: number; n: number }[];
+      }
+    >;
+  };
+  const text = readFileSync(new URL('../../../../examples/loan-history-small.csv', import.meta.url), 'utf8').trimEnd();
+  const [head, ...lines] = text.split('\n').map((l) => l.split(','));
+  const target = head.indexOf('days overdue');
+  const cols = head.map((_, c) => c).filter((c) => c !== target);
+  const columns = cols.map((c) => {
+    const cells = lines.map((r) => r[c]);
+    const present = cells.filter((s) => s !== '');
+    const numeric = present.every((s) => Number.isFinite(Number(s)));
+    const order = [...new Set(present)].sort();
+    const vals = cells.map((s) => (s === '' ? Number.NaN : numeric ? Number(s) : order.indexOf(s)));
+    const known = vals.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    const m = known.length >> 1;
+    const median = known.length % 2 ? known[m] : (known[m - 1] + known[m]) / 2;
+    return Float64Array.from(vals, (v) => Math.fround(Number.isNaN(v) ? median : v));
+  });
+  const labels = Int32Array.from(lines, (r) => {
+    const d = Number(r[target]);
+    return d > 90 ? 0 : d >= 60 ? 1 : d >= 30 ? 2 : 3;
+  });
+  const ds: CreditDataset = {
+    attributes: cols.map((c) => ({ name: head[c], kind: 'numeric' as const, values: [] })),
+    columns,
+    classes: ['high risk', 'medium risk', 'lower risk', 'low risk'],
+    labels,
+    rows: lines.length,
+  };
+  for (const [name, ref] of Object.entries(fxl.trees)) {
+    it(`same nodes (${name})`, () => {
+      const tree = trainTree(ds, { algorithm: 'cart', maxDepth: ref.params.max_depth, minLeaf: ref.params.min_samples_leaf });
+      const ours = preorder(tree.root);
+      expect(ours.map((n) => n.attribute ?? null)).toEqual(ref.nodes.map((n) => n.feature));
+      ours.forEach((node, i) => {
+        if (ref.nodes[i].threshold !== null) expect(node.threshold).toBeCloseTo(ref.nodes[i].threshold!, 12);
+        expect(node.gini).toBeCloseTo(ref.nodes[i].impurity, 12);
+        expect(node.n).toBe(ref.nodes[i].n);
+      });
+    });
+  }
+});
