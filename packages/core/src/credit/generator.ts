@@ -340,12 +340,13 @@ export function* loanHistoryCsv(h: LoanHistory, chunkRows = 10000): Generator<st
   const { attributes, columns, rows } = h.dataset;
   const q = (t: string) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
   yield `${[...attributes.map((a) => q(a.name)), DAYS_OVERDUE_COLUMN].join(',')}\n`;
+  const quoted = attributes.map((a) => a.values.map(q));
   let buf = '';
   for (let r = 0; r < rows; r++) {
     let line = '';
     for (let j = 0; j < attributes.length; j++) {
       const col = columns[j];
-      if (col instanceof Int32Array) line += col[r] < 0 ? '' : q(attributes[j].values[col[r]]);
+      if (col instanceof Int32Array) line += col[r] < 0 ? '' : quoted[j][col[r]];
       else line += Number.isNaN(col[r]) ? '' : String(col[r]);
       line += ',';
     }
