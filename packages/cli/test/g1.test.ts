@@ -31,6 +31,11 @@ describe('scf-risk g1 (SPEC §10)', () => {
     expect(r.json().weights[0]).toBeCloseTo((1.4 / 2.4 + 1 / 2.2) / 2, 15);
     const table = await runCli(['g1', '-', '--format', 'table'], JSON.stringify({ order: ['a', 'b'], ratios: [1.4] }));
     expect(table.stdout).toMatch(/G1 weights/);
+    const byIndicator = await runCli(
+      ['g1', '-', '--format', 'table'],
+      JSON.stringify({ order: ['b', 'a'], ratios: [1.4], indicators: ['a', 'b'] }),
+    );
+    expect(byIndicator.stdout).toMatch(/G1 weights in the indicator order/);
   });
 
   it('exit 2 naming the field and index', async () => {

@@ -65,6 +65,15 @@ export function register(program: Command): void {
                 header: ['rank', 'indicator', 'ratio r_k', 'weight'],
                 rows: r.order.map((c, k) => [k + 1, c, k === 0 ? '' : fmt(r.ratios[k - 1], 2), fmt(r.weights[k], 4)]),
               },
+              ...(r.indicators && r.indicatorWeights
+                ? [
+                    {
+                      title: 'G1 weights in the indicator order',
+                      header: ['indicator', 'weight', 'rank'],
+                      rows: r.indicators.map((c, j) => [c, fmt(r.indicatorWeights?.[j], 4), r.order.indexOf(c) + 1]),
+                    },
+                  ]
+                : []),
             ],
       notes: (r) => r.warnings.map((w) => `warning: ${w}`),
     },
