@@ -50,6 +50,10 @@ describe('C4.5 gain ratio on the golf data (Quinlan 1993)', () => {
         '|   windy = false: Play (3)',
       ].join('\n'),
     );
+    // pessimistic pruning (on by default) keeps this tree: e.g. at sunny e'(t) = 2.5 > e'(T) + SE = 1 + 0.894
+    const pruned = trainTree(golf(), { algorithm: 'c45' });
+    expect(printTree(pruned)).toBe(printTree(tree));
+    expect(pruned.diagnostics.prunedNodes).toBe(0);
     const p = predictTree(tree, { outlook: 'sunny', temperature: 70, humidity: 80, windy: 'false' });
     expect(p.class).toBe("Don't Play");
     expect(p.path.map((s) => s.attribute)).toEqual(['outlook', 'humidity']);
