@@ -20,7 +20,11 @@ import { type DataTable, readTable } from './io/tables.ts';
 /** How to read a loan history. */
 export interface LoanHistoryReadOptions {
   target: string;
-  /** `days`: the target holds days overdue (→ risk classes by `cutoffs`); `class`: class names; `auto` (default): days when every target cell is a number. */
+  /**
+   * `days`: the target holds days overdue (→ risk classes by `cutoffs`); `class`: class names or
+   * codes; `auto` (default): days when every target cell is a number and the column's name mentions
+   * days / overdue (逾期, 天数) or it has more than 10 distinct values.
+   */
   targetKind?: 'auto' | 'days' | 'class';
   cutoffs?: DaysOverdueCutoffs;
   kinds?: Record<string, CreditAttributeKind>;
@@ -71,7 +75,10 @@ export function loanHistoryFromTable(table: DataTable, options: LoanHistoryReadO
   let kind = options.targetKind ?? 'auto';
   if (kind === 'auto') {
     const cells = table.rows.map((r) => r[t]).filter((c) => !isMissingCreditCell(c as CreditCell));
-    kind = cells.length > 0 && cells.every((c) => creditCellNumber(c as CreditCell) !== undefined) ? 'days' : 'class';
+    const numeric = cells.length > 0 && cells.every((c) => creditCellNumber(c as CreditCell) !== undefined);
+    const distinct = new Set(cells.map((c) => String(c).trim())).size;
+    // numbers are days overdue when the column says so or takes many values; a 0/1 or 1–4 code is a class
+    kind = numeric && (/day|overdue|逾期|天数/i.test(options.target) || distinct > 10) ? 'days' : 'class';
   }
   const cutoffs = options.cutoffs ?? DEFAULT_DAYS_OVERDUE_CUTOFFS;
   let dataset: CreditDataset;

@@ -116,6 +116,16 @@ describe('scf-risk tree train', () => {
   });
 });
 
+describe('scf-risk tree train: numeric class codes', () => {
+  it('treats a 0/1 target as classes, not days overdue', async () => {
+    const f = write('codes.csv', 'grade,default\nA,0\nB,1\nA,0\nB,1\n');
+    const r = await runCli(['tree', 'train', '--data', f, '--target', 'default', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.json().labelling).toEqual({ target: 'default', kind: 'class' });
+    expect(r.json().classes).toEqual(['0', '1']);
+  });
+});
+
 describe('scf-risk tree train from XLSX', () => {
   it('reads a sheet and names the sheet and cell of a bad value', async () => {
     const file = join(dir, 'loans.xlsx');

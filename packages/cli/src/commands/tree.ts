@@ -76,6 +76,7 @@ interface TrainOpts {
   prune?: boolean;
   ccpAlpha?: string;
   cutoffs?: string;
+  targetKind?: 'auto' | 'days' | 'class';
   ignore?: string;
   categorical?: string;
   numeric?: string;
@@ -99,7 +100,7 @@ function registerTrain(tree: Command): void {
       [
         'Learn a decision tree from a loan history (SPEC §5.2).',
         '',
-        'The target column holds either class names or days overdue; days overdue are turned into',
+        'The target column holds either class names (or codes) or days overdue (--target-kind); days overdue are turned into',
         'risk classes by --cutoffs lower,medium,high (default 30,60,90: > 90 high, 60–90 medium,',
         '30–59 lower, < 30 low risk). Other columns are attributes: numeric when every cell is a',
         'number (or declared with --numeric), else categorical (or declared with --categorical).',
@@ -123,6 +124,14 @@ function registerTrain(tree: Command): void {
     .option('--no-prune', 'c45: skip pessimistic pruning')
     .option('--ccp-alpha <x>', 'cart: cost-complexity pruning parameter α (default 0 = none)')
     .option('--cutoffs <days>', 'days-overdue cut-offs lower,medium,high (default 30,60,90)')
+    .addOption(
+      new Option(
+        '--target-kind <kind>',
+        'days: the target is days overdue; class: class names or codes; auto: days for a numeric column named like "days overdue" or with > 10 values',
+      )
+        .choices(['auto', 'days', 'class'])
+        .default('auto'),
+    )
     .option('--ignore <columns>', 'comma-separated columns to leave out (e.g. an id)')
     .option('--categorical <columns>', 'comma-separated columns to treat as categorical')
     .option('--numeric <columns>', 'comma-separated columns to treat as numeric')
@@ -152,7 +161,8 @@ function registerTrain(tree: Command): void {
         const loaded = await readLoanHistory(opts.data!, {
           target: opts.target!,
           kinds,
-          ...(cutoffs ? { cutoffs, targetKind: 'days' as const } : {}),
+          targetKind: cutoffs && opts.targetKind === 'auto' ? ('days' as const) : (opts.targetKind ?? 'auto'),
+          ...(cutoffs ? { cutoffs } : {}),
           ...(ignore ? { ignore } : {}),
           ...(opts.sheet ? { sheet: opts.sheet } : {}),
         });
