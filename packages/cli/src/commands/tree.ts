@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { generateLoanHistory, loanHistoryCsv } from '@scf-risk/core/credit/generator.ts';
 import type { DaysOverdueCutoffs } from '@scf-risk/core/credit/labelling.ts';
-import { treeRules } from '@scf-risk/core/credit/rules.ts';
+import { printTree, treeRules } from '@scf-risk/core/credit/rules.ts';
 import { type DecisionTree, predictTree, type TreeAlgorithm, type TreePrediction, trainTree } from '@scf-risk/core/credit/tree.ts';
 import { ValidationError } from '@scf-risk/core/errors.ts';
 import { type Command, Option } from 'commander';
@@ -209,6 +209,7 @@ function registerTrain(tree: Command): void {
               rows: r.rules.map((x) => [x]),
             },
           ],
+          notes: () => (model.diagnostics.nodes <= 200 ? [`Tree:\n${printTree(model)}`] : []),
         });
       });
     });
