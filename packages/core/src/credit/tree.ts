@@ -3,10 +3,10 @@
  * entry point (`trainTree` dispatching to ID3, C4.5 or CART) and prediction.
  */
 import { IssueList } from '../errors.ts';
-import { trainC45 } from './c45.ts';
+import { pessimisticPrune, trainC45 } from './c45.ts';
 import { trainCart } from './cart.ts';
 import { type CreditDataset, checkCreditDataset } from './dataset.ts';
-import { trainId3 } from './id3.ts';
+import { refreshTreeDiagnostics, trainId3 } from './id3.ts';
 
 /** Which learner built the tree. */
 export type TreeAlgorithm = 'id3' | 'c45' | 'cart';
@@ -100,7 +100,7 @@ export interface TreeOptions {
   minLeaf?: number;
   /** Minimum gain (ID3/C4.5, bits) or impurity decrease (CART, weighted as scikit-learn) to split; default 0. */
   minGain?: number;
-  /** Prune after growing: C4.5 pessimistic error pruning, CART cost-complexity pruning with `ccpAlpha`. Default true for C4.5, false otherwise. */
+  /** Prune after growing: pessimistic error pruning for C4.5 (and ID3 when asked), cost-complexity pruning with `ccpAlpha` for CART. Default true for C4.5, false otherwise. */
   prune?: boolean;
   /** CART cost-complexity parameter α ≥ 0 (scikit-learn's `ccp_alpha`); default 0. */
   ccpAlpha?: number;
@@ -175,7 +175,16 @@ export function trainTree(dataset: CreditDataset, options: TreeOptions): Decisio
     issues.add(['ccpAlpha'], `ccp alpha must be ≥ 0, got ${options.ccpAlpha}`);
   issues.throwIfAny();
   const { algorithm, ...rest } = options;
-  if (algorithm === 'id3') return trainId3(dataset, rest);
+  if (algorithm === 'id3') {
+    const tree = trainId3(dataset, rest);
+    if (options.prune === true) {
+      // ID3 has no pruning of its own; on request it gets C4.5's pessimistic error pruning
+      tree.options.prune = true;
+      tree.diagnostics.prunedNodes = pessimisticPrune(tree.root);
+      refreshTreeDiagnostics(tree);
+    }
+    return tree;
+  }
   if (algorithm === 'c45') return trainC45(dataset, rest);
   return trainCart(dataset, rest);
 }

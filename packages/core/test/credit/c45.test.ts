@@ -99,3 +99,15 @@ describe('pessimistic error pruning (Quinlan 1987)', () => {
     expect(keep.children).toHaveLength(2);
   });
 });
+
+describe('ID3 with pruning on request', () => {
+  it('applies pessimistic pruning and reports it', async () => {
+    const { generateLoanHistory } = await import('../../src/credit/generator.ts');
+    const ds = generateLoanHistory({ rows: 500, seed: 9 }).dataset;
+    const full = trainTree(ds, { algorithm: 'id3', maxDepth: 4 });
+    const pruned = trainTree(ds, { algorithm: 'id3', maxDepth: 4, prune: true });
+    expect(pruned.options.prune).toBe(true);
+    expect(pruned.diagnostics.prunedNodes).toBeGreaterThan(0);
+    expect(pruned.diagnostics.nodes).toBeLessThan(full.diagnostics.nodes);
+  });
+});
