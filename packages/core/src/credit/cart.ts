@@ -514,6 +514,68 @@ function leafOf(node: TreeNode, reason: NonNullable<TreeNode['leafReason']>): Tr
 }
 
 /**
+ * The weakest link of a tree: the inner node of smallest g(t) = (R(t) − R(T_t)) / (|leaves(T_t)| − 1),
+ * R(t) = (n_t/N)·Gini(t), the first in depth-first order on ties (as scikit-learn).
+ */
+function weakestLink(root: TreeNode, N: number): { node: TreeNode; g: number } | null {
+  const g = new Map<TreeNode, number>();
+  const walk = (t: TreeNode): { r: number; leaves: number } => {
+    if (!t.children) return { r: (t.n / N) * t.gini, leaves: 1 };
+    let r = 0;
+    let leaves = 0;
+    for (const b of t.children) {
+      const s = walk(b.node);
+      r += s.r;
+      leaves += s.leaves;
+    }
+    g.set(t, ((t.n / N) * t.gini - r) / (leaves - 1));
+    return { r, leaves };
+  };
+  walk(root);
+  let best: { node: TreeNode; g: number } | null = null;
+  const pre = (t: TreeNode) => {
+    if (!t.children) return;
+    const v = g.get(t)!;
+    if (!best || v < best.g) best = { node: t, g: v };
+    for (const b of t.children) pre(b.node);
+  };
+  pre(root);
+  return best;
+}
+
+/** The cost-complexity pruning path of a tree (scikit-learn's `cost_complexity_pruning_path`). */
+export interface CartPruningPath {
+  /** Effective α of each pruning step, starting with 0 for the unpruned tree. */
+  ccpAlphas: number[];
+  /** Total leaf impurity Σ_leaves (n_l/N)·Gini(l) of the tree after each step. */
+  impurities: number[];
+}
+
+/**
+ * The sequence of weakest-link prunings of a CART tree down to its root (Breiman et al. 1984, §3.3):
+ * at each step the inner node of smallest g(t) = (R(t) − R(T_t)) / (|leaves(T_t)| − 1) is collapsed,
+ * R(t) = (n_t/N)·Gini(t). Returns the α of each step and the tree's total leaf impurity after it, as
+ * scikit-learn's `cost_complexity_pruning_path`; choose `ccpAlpha` from it (e.g. by cross-validation).
+ * The tree is not modified.
+ */
+export function cartPruningPath(tree: DecisionTree): CartPruningPath {
+  const root = structuredClone(tree.root);
+  const N = root.n;
+  const leafImpurity = (t: TreeNode): number =>
+    t.children ? t.children.reduce((x, b) => x + leafImpurity(b.node), 0) : (t.n / N) * t.gini;
+  const ccpAlphas = [0];
+  const impurities = [leafImpurity(root)];
+  while (root.children) {
+    const w = weakestLink(root, N);
+    if (!w) break;
+    delete w.node.children;
+    ccpAlphas.push(w.g);
+    impurities.push(leafImpurity(root));
+  }
+  return { ccpAlphas, impurities };
+}
+
+/**
  * Minimal cost-complexity pruning (Breiman et al. 1984, ch. 3; scikit-learn's ccp_alpha): with
  * R(t) = (n_t / N)·gini(t) and R(T_t) the sum over the leaves of T_t, repeatedly collapse the inner
  * node of smallest effective α g(t) = (R(t) − R(T_t)) / (|leaves(T_t)| − 1) while g(t) ≤ α.
@@ -521,29 +583,10 @@ function leafOf(node: TreeNode, reason: NonNullable<TreeNode['leafReason']>): Tr
  */
 export function costComplexityPrune(root: TreeNode, totalRows: number, alpha: number): number {
   let removed = 0;
-  const R = (t: TreeNode) => (t.n / totalRows) * t.gini;
   for (;;) {
-    let weakest: TreeNode | null = null;
-    let gMin = Number.POSITIVE_INFINITY;
-    const walk = (t: TreeNode): { r: number; leaves: number } => {
-      if (!t.children) return { r: R(t), leaves: 1 };
-      let r = 0;
-      let leaves = 0;
-      for (const b of t.children) {
-        const s = walk(b.node);
-        r += s.r;
-        leaves += s.leaves;
-      }
-      const g = (R(t) - r) / (leaves - 1);
-      if (g < gMin - 1e-15) {
-        gMin = g;
-        weakest = t;
-      }
-      return { r, leaves };
-    };
-    walk(root);
-    if (!weakest || gMin > alpha) break;
-    const w: TreeNode = weakest;
+    const found = weakestLink(root, totalRows);
+    if (!found || found.g > alpha) break;
+    const w = found.node;
     const countInner = (t: TreeNode): number => (t.children ? 1 + t.children.reduce((x, b) => x + countInner(b.node), 0) : 0);
     removed += countInner(w);
     delete w.children;

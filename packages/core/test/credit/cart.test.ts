@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cartArgsort, costComplexityPrune } from '../../src/credit/cart.ts';
+import { cartArgsort, cartPruningPath, costComplexityPrune } from '../../src/credit/cart.ts';
 import type { CreditDataset } from '../../src/credit/dataset.ts';
 import { predictTree, type TreeNode, trainTree } from '../../src/credit/tree.ts';
 
 // Reference trees from scikit-learn's DecisionTreeClassifier (criterion "gini", splitter "best"),
 // produced once by packages/core/test/fixtures/cart-sklearn.py (see its docstring).
 const fx = JSON.parse(readFileSync(new URL('../fixtures/cart-sklearn.json', import.meta.url), 'utf8')) as {
+  pruningPath: { ccpAlphas: number[]; impurities: number[] };
   X: number[][];
   y: number[];
   trees: Record<
@@ -82,6 +83,17 @@ describe('CART matches scikit-learn DecisionTreeClassifier', () => {
         .slice(0, 4)
         .map((n) => n.attribute),
     ).toEqual(fx.trees.full.nodes.slice(0, 4).map((n) => (n.feature === null ? undefined : `x${n.feature}`)));
+  });
+});
+
+describe('CART cost-complexity pruning path', () => {
+  it("matches scikit-learn's cost_complexity_pruning_path (α per step, total leaf impurity)", () => {
+    const tree = trainTree(dataset(), { algorithm: 'cart', maxDepth: 5, minLeaf: 5 });
+    const path = cartPruningPath(tree);
+    expect(path.ccpAlphas).toHaveLength(fx.pruningPath.ccpAlphas.length);
+    path.ccpAlphas.forEach((a, i) => expect(a).toBeCloseTo(fx.pruningPath.ccpAlphas[i], 12));
+    path.impurities.forEach((r, i) => expect(r).toBeCloseTo(fx.pruningPath.impurities[i], 12));
+    expect(tree.diagnostics.nodes).toBeGreaterThan(1); // the tree itself is not modified
   });
 });
 
