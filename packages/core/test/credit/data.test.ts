@@ -175,6 +175,20 @@ describe('generateLoanHistory', () => {
     expect(s['high risk']).toBeGreaterThan(0.04);
     expect(s['low risk']).toBeGreaterThan(0.6);
   });
+  it('ranks the attributes by root information gain as [002 §3] does at both ends', async () => {
+    const { trainTree } = await import('../../src/credit/tree.ts');
+    const ds = generateLoanHistory({ rows: 20000, seed: 11 }).dataset;
+    const gains = trainTree(ds, { algorithm: 'id3', maxDepth: 0 }).rootGains.sort((a, b) => b.gain - a.gain);
+    // [002 §3]: core grade has the largest gain (0.1459); management years, asset turnover, return on
+    // equity and asset growth the smallest (0.0021–0.0203)
+    expect(gains.slice(0, 3).map((g) => g.attribute)).toEqual(expect.arrayContaining(['core grade', 'solvency']));
+    expect(
+      gains
+        .slice(-4)
+        .map((g) => g.attribute)
+        .sort(),
+    ).toEqual(['asset growth', 'asset turnover', 'management years', 'return on equity']);
+  });
   it('writes CSV with a header, empty missing cells and days overdue', () => {
     const h = generateLoanHistory({ rows: 300, seed: 1 });
     const text = [...loanHistoryCsv(h, 100)].join('');
