@@ -37,14 +37,13 @@ export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return m;
 }
 
-/** Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1]. */
+/** Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1]. O(n log n). */
 export function rankDescending(x: ArrayLike<number>): number[] {
   const n = x.length;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => x[b] - x[a]);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    let r = 1;
-    for (let j = 0; j < n; j++) if (x[j] > x[i]) r++;
-    out[i] = r;
-  }
+  for (let k = 0; k < n; k++) out[order[k]] = k > 0 && x[order[k]] === x[order[k - 1]] ? out[order[k - 1]] : k + 1;
   return out;
 }

@@ -427,3 +427,14 @@ describe('explanation, sensitivity, Monte Carlo', () => {
     expect(experts.sampling).toBe('experts');
   });
 });
+
+describe('grey relational batch', () => {
+  it('agrees with the small API (min-max, ideal reference)', async () => {
+    const { graGradesBatch } = await import('../../src/evaluation/grey-batch.ts');
+    for (const c of fixture.cases) {
+      const small = gra(c.matrix, { directions: c.directions, weights: c.weights, rho: c.rho });
+      const batch = graGradesBatch(toColumnMajor(c.matrix), c.weights, c.directions, c.rho);
+      small.grades.forEach((g, i) => expect(Math.abs(batch[i] - g)).toBeLessThan(1e-12));
+    }
+  });
+});
