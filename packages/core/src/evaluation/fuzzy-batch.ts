@@ -41,6 +41,11 @@ export function fuzzyEvaluateBatch(
   const hi = centres[g - 1];
   const m = to - from;
   const b = new Float64Array(m * g);
+  // Equally spaced centres (the usual case) locate a cell's segment by one division.
+  const gap = (hi - lo) / (g - 1);
+  let uniform = true;
+  for (let t = 1; t < g; t++) if (Math.abs(centres[t] - centres[t - 1] - gap) > 1e-12 * gap) uniform = false;
+  const invGap = 1 / gap;
   for (let j = 0; j < cols; j++) {
     const w = leafWeights[j];
     if (w === 0) continue;
@@ -59,9 +64,17 @@ export function fuzzyEvaluateBatch(
         b[row + up[g - 1]] += w;
         continue;
       }
-      let t = 0;
-      while (s > centres[t + 1]) t++;
-      const u = (s - centres[t]) / (centres[t + 1] - centres[t]);
+      let t: number;
+      let u: number;
+      if (uniform) {
+        const pos = (s - lo) * invGap;
+        t = Math.min(g - 2, pos | 0);
+        u = pos - t;
+      } else {
+        t = 0;
+        while (s > centres[t + 1]) t++;
+        u = (s - centres[t]) / (centres[t + 1] - centres[t]);
+      }
       b[row + up[t]] += w * (1 - u);
       b[row + up[t + 1]] += w * u;
     }
