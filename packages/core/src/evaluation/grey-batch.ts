@@ -12,7 +12,10 @@ import type { ColumnMajor } from '../numeric/column-major.ts';
 export function graGradesBatch(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho = 0.5): Float64Array {
   const { rows: m, cols: n, data } = x;
   if (!(rho > 0 && rho <= 1)) throw new ValidationError([{ path: ['rho'], message: `ρ = ${rho} must lie in (0, 1]` }]);
-  if (weights.length !== n || directions.length !== n) throw new ValidationError([{ path: ['weights'], message: `${weights.length} weights and ${directions.length} directions for ${n} columns` }]);
+  if (weights.length !== n || directions.length !== n)
+    throw new ValidationError([
+      { path: ['weights'], message: `${weights.length} weights and ${directions.length} directions for ${n} columns` },
+    ]);
   const grades = new Float64Array(m);
   let anyVaries = false;
   for (let j = 0; j < n; j++) {
