@@ -11,7 +11,7 @@ import type { Label } from '../label.ts';
 import { type AhpOptions, type AhpResult, ahp, CR_THRESHOLD, consistency } from '../weighting/ahp.ts';
 import { type GroupAggregation, type GroupAhpResult, groupAhp } from '../weighting/group-ahp.ts';
 import { randomIndex } from '../weighting/random-index.ts';
-import { globalWeights } from './global-weights.ts';
+import { globalWeights, type WeightedNode } from './global-weights.ts';
 import type { HierarchyNode } from './tree.ts';
 import { type HierarchyValidationOptions, validateHierarchy } from './validate.ts';
 
@@ -19,14 +19,7 @@ export interface SynthesisOptions extends HierarchyValidationOptions, Pick<AhpOp
   aggregation?: GroupAggregation;
 }
 
-export interface SynthesisNode {
-  code: string;
-  name: Label;
-  depth: number;
-  parent?: string;
-  leaf: boolean;
-  localWeight: number | null;
-  globalWeight: number | null;
+export interface SynthesisNode extends WeightedNode {
   /** For nodes whose children are weighted by a matrix or experts: the consistency of that judgment. */
   cr?: number;
   ci?: number;
