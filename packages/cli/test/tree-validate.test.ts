@@ -25,7 +25,7 @@ describe('scf-risk tree validate | weights', () => {
     ]);
     expect(r.code).toBe(0);
     const out = r.json();
-    expect(out.models.map((m: { algorithm: string }) => m.algorithm)).toEqual(['id3', 'c45', 'cart']);
+    expect(out.models.map((m: { algorithm: string }) => m.algorithm)).toEqual(['id3', 'c45', 'cart', 'logistic']);
     for (const m of out.models) {
       expect(m.folds).toHaveLength(4);
       expect(m.report.n).toBe(1000);

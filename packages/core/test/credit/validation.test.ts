@@ -137,3 +137,61 @@ describe('weights from the tree ([002 §3])', () => {
     expect(issues(() => treeGainWeights(ds, [1]))[0]).toMatchObject({ path: ['nplRatios'] });
   });
 });
+
+describe('WoE / IV and the logistic baseline', () => {
+  it('WoE and IV worked by hand with the 0.5 smoothing', async () => {
+    const { fitWoe, woeScorecardPoints } = await import('../../src/credit/woe.ts');
+    // grade A: 4 good, 0 bad; grade B: 1 good, 3 bad (bad = class "high")
+    const ds = creditDatasetFromRows(
+      ['grade', 'risk'],
+      [
+        ['A', 'low'],
+        ['A', 'low'],
+        ['A', 'low'],
+        ['A', 'low'],
+        ['B', 'low'],
+        ['B', 'high'],
+        ['B', 'high'],
+        ['B', 'high'],
+      ],
+      { target: 'risk' } as never,
+    );
+    const high = ds.classes.indexOf('high');
+    const [g] = fitWoe(
+      ds,
+      Array.from({ length: 8 }, (_, i) => i),
+      (l) => l === high,
+    );
+    // bins A, B, (missing): good 4, 1, 0; bad 0, 3, 0; G = 5 + 1.5, D = 3 + 1.5
+    const pg = [4.5 / 6.5, 1.5 / 6.5, 0.5 / 6.5];
+    const pb = [0.5 / 4.5, 3.5 / 4.5, 0.5 / 4.5];
+    g.bins.forEach((b, k) => expect(b.woe).toBeCloseTo(Math.log(pg[k] / pb[k]), 14));
+    expect(g.iv).toBeCloseTo(
+      pg.reduce((s, x, k) => s + (x - pb[k]) * Math.log(x / pb[k]), 0),
+      14,
+    );
+    const pts = woeScorecardPoints([g], { intercept: 0, coefficients: [-1] });
+    expect(pts[0].points).toBeGreaterThan(pts[1].points);
+  });
+  it('Newton/IRLS converges to a point where the penalised gradient is zero', async () => {
+    const { fitLogistic } = await import('../../src/credit/logistic.ts');
+    const x = [
+      [0.5, 1],
+      [1.5, -1],
+      [2, 0.3],
+      [-1, 0.2],
+      [0.1, -0.5],
+      [3, 2],
+      [-2, 1],
+      [1, 1],
+    ];
+    const y = [0, 1, 1, 0, 0, 1, 0, 1];
+    const fit = fitLogistic(x, y, 0.01);
+    expect(fit.converged).toBe(true);
+    const p = x.map((r) => 1 / (1 + Math.exp(-(fit.intercept + r[0] * fit.coefficients[0] + r[1] * fit.coefficients[1]))));
+    const g0 = y.reduce((s, yi, i) => s + yi - p[i], 0);
+    const g1 = y.reduce((s, yi, i) => s + (yi - p[i]) * x[i][0], 0) - 0.01 * fit.coefficients[0];
+    const g2 = y.reduce((s, yi, i) => s + (yi - p[i]) * x[i][1], 0) - 0.01 * fit.coefficients[1];
+    for (const g of [g0, g1, g2]) expect(Math.abs(g)).toBeLessThan(1e-9);
+  });
+});
