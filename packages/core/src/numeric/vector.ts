@@ -37,13 +37,25 @@ export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return m;
 }
 
-/** Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1]. O(n log n). */
+/**
+ * Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1].
+ * rank_i = #{j : x_j > x_i} + 1, from one native numeric sort and a binary search per value.
+ */
 export function rankDescending(x: ArrayLike<number>): number[] {
   const n = x.length;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => x[b] - x[a]);
+  const sorted = Float64Array.from(x).sort();
   const out = new Array<number>(n);
-  for (let k = 0; k < n; k++) out[order[k]] = k > 0 && x[order[k]] === x[order[k - 1]] ? out[order[k - 1]] : k + 1;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    // first index whose value is > v (upper bound)
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = n - lo + 1;
+  }
   return out;
 }
