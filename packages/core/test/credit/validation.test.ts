@@ -4,17 +4,7 @@ import { binaryDiscrimination, classificationReport, ksStatistic, rocAuc } from 
 import { creditDatasetFromRows } from '../../src/credit/dataset.ts';
 import { treeGainWeights } from '../../src/credit/gain-weights.ts';
 import { stratifiedFolds } from '../../src/credit/stratified-folds.ts';
-import { ValidationError } from '../../src/errors.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 describe('classification metrics', () => {
   it('reproduce the scikit-learn roc_auc_score documentation example (0.75) and its KS', () => {

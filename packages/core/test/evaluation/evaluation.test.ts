@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import { weightedSumContributions } from '../../src/evaluation/explain.ts';
 import {
   compose,
@@ -21,16 +20,7 @@ import { oneAtATimeSensitivity } from '../../src/evaluation/sensitivity.ts';
 import { topsis, topsisBatch } from '../../src/evaluation/topsis.ts';
 import type { Direction } from '../../src/hierarchy/tree.ts';
 import { toColumnMajor } from '../../src/numeric/column-major.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/evaluation-numpy.json', import.meta.url), 'utf8')) as {
   cases: {

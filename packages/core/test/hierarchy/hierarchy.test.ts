@@ -2,22 +2,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ValidationError } from '../../src/errors.ts';
 import { globalWeights } from '../../src/hierarchy/global-weights.ts';
 import { synthesiseHierarchy } from '../../src/hierarchy/synthesis.ts';
 import { type HierarchyNode, hierarchyLeaves } from '../../src/hierarchy/tree.ts';
 import { validateHierarchy } from '../../src/hierarchy/validate.ts';
 import { ahp } from '../../src/weighting/ahp.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 const template = (name: string) => parse(readFileSync(new URL(`../../../../templates/${name}.yaml`, import.meta.url), 'utf8'));
 

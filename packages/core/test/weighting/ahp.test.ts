@@ -5,18 +5,9 @@ import { ValidationError } from '../../src/errors.ts';
 import { ahp, ahpConsistency } from '../../src/weighting/ahp.ts';
 import { PRIORITY_METHODS, type PriorityMethod } from '../../src/weighting/ahp-priority.ts';
 import { RI_TABLE_NAMES, randomIndex } from '../../src/weighting/random-index.ts';
+import { issues } from '../support/issues.ts';
 
 const round = (xs: number[], d: number) => xs.map((x) => Number(x.toFixed(d)));
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('published worked examples', () => {
   // Saaty, "Decision making with the analytic hierarchy process", Int. J. Services Sciences

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import { mean, sd } from '../../src/numeric/stats.ts';
 import { authorityCoefficient, delphiRound, delphiWeights } from '../../src/weighting/delphi.ts';
 import {
@@ -11,16 +10,7 @@ import {
   roundFeedback,
   roundStatistics,
 } from '../../src/weighting/delphi-study.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 /**
  * An 83-indicator round on [004]'s 5/3/1 scale with three experts, shaped like its outcome:

@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import { G1_SCALE, g1Group, g1Weights } from '../../src/weighting/g1.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 describe('G1 / order-relation method (SPEC §3.5; Guo 2002)', () => {
   it('worked by the formula: x1 ≻ x2 ≻ x3 ≻ x4, r = 1.2, 1.4, 1.0', () => {

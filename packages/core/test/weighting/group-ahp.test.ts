@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import { ahp } from '../../src/weighting/ahp.ts';
 import { aggregateJudgments, groupAhp } from '../../src/weighting/group-ahp.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 const e1 = [
   [1, 3, 5],

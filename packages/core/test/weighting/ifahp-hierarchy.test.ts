@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import type { HierarchyNode } from '../../src/hierarchy/tree.ts';
 import { type Ifn, ifahp } from '../../src/weighting/ifahp.ts';
 import { ifahpGlobalWeights } from '../../src/weighting/ifahp-hierarchy.ts';
 import { iprFromUpper } from '../../src/weighting/ifahp-scale.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 // A two-level tree in the shape of [004]'s system: goal → B1, B2, B3; B1 → C11, C12; B2 → C21; B3 → C31, C32, C33.
 const leaf = (code: string): HierarchyNode => ({ code, name: code });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../src/errors.ts';
 import { checkIpr, type Ifn, ifahp, ifahpWeights, iprDistance, perfectlyConsistentIpr } from '../../src/weighting/ifahp.ts';
 import {
   IFAHP_DEFAULT_SCALE,
@@ -10,16 +9,7 @@ import {
   ifahpVerbalLabel,
   iprFromUpper,
 } from '../../src/weighting/ifahp-scale.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 const ipr3 = (): Ifn[][] => [
   [

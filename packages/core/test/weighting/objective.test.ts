@@ -10,16 +10,7 @@ import { criticWeights } from '../../src/weighting/critic.ts';
 import { entropyOfComparisonMatrix, entropyWeights, entropyWeightsBatch } from '../../src/weighting/entropy.ts';
 import { g1Group, g1Weights } from '../../src/weighting/g1.ts';
 import { kendallW } from '../../src/weighting/kendall.ts';
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { issues } from '../support/issues.ts';
 
 interface Case {
   matrix: number[][];
