@@ -137,3 +137,18 @@ describe('command line', () => {
     expect(r.stdout.trim()).toBe('0.1.0');
   });
 });
+
+describe('closed pipes', () => {
+  it('stops quietly when the reader closes the pipe early (scf-risk … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = new URL('../bin/scf-risk.js', import.meta.url).pathname;
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, [bin, 'hierarchy', '--template', 'b2b-platform', '--format', 'json']);
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('close', (c) => resolve(stderr.includes('EPIPE') ? -1 : (c ?? -1)));
+    });
+    expect(code).toBe(0);
+  });
+});
