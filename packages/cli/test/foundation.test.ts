@@ -143,7 +143,9 @@ describe('closed pipes', () => {
     const { spawn } = await import('node:child_process');
     const bin = new URL('../bin/scf-risk.js', import.meta.url).pathname;
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'hierarchy', '--template', 'b2b-platform', '--format', 'json']);
+      // a fully grown tree's JSON is megabytes: far more than a pipe buffer
+      const loans = new URL('../../../examples/loan-history-small.csv', import.meta.url).pathname;
+      const child = spawn(process.execPath, [bin, 'tree', 'train', '--data', loans, '--target', 'days overdue', '--format', 'json']);
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       child.stdout.once('data', () => child.stdout.destroy());
