@@ -13,7 +13,7 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
 import { checkDataMatrix } from './data-matrix.ts';
-import { checkPairwiseMatrix } from './saaty-scale.ts';
+import { checkPairwiseMatrix, type JudgmentScale } from './saaty-scale.ts';
 
 export type EntropyNormalisation = 'min-max' | 'sum';
 
@@ -140,9 +140,9 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
  */
 export function entropyOfComparisonMatrix(
   matrix: readonly (readonly (number | null)[])[],
-  options: { labels?: Label[] } = {},
+  options: { labels?: Label[]; scale?: JudgmentScale } = {},
 ): EntropyResult {
-  const checked = checkPairwiseMatrix(matrix);
+  const checked = checkPairwiseMatrix(matrix, options.scale);
   if (checked.incomplete)
     throw new ValidationError([
       { path: [], message: 'the comparison matrix has missing judgments; complete it first (scf-risk ahp reports filledMatrix)' },
