@@ -8,18 +8,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { ValidationError } from '@scf-risk/core/errors.ts';
-import { weightedSumContributions } from '@scf-risk/core/evaluation/explain.ts';
-import { DEFAULT_GRADES, membershipFromThresholds } from '@scf-risk/core/evaluation/fuzzy.ts';
-import { fuzzyEvaluateBatch } from '@scf-risk/core/evaluation/fuzzy-batch.ts';
-import { gra } from '@scf-risk/core/evaluation/grey.ts';
-import { scorecard } from '@scf-risk/core/evaluation/scorecard.ts';
-import { checkScoringRule, type ScoringRule } from '@scf-risk/core/evaluation/scoring-rule.ts';
-import { topsisBatch } from '@scf-risk/core/evaluation/topsis.ts';
+import { evaluatePortfolio } from '@scf-risk/core/evaluation/portfolio.ts';
 import { synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
 import { type HierarchyNode, hierarchyLeaves } from '@scf-risk/core/hierarchy/tree.ts';
 import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
 import { labelText } from '@scf-risk/core/label.ts';
-import { rankDescending } from '@scf-risk/core/numeric/vector.ts';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
@@ -39,20 +32,6 @@ interface EvaluateOptions {
   explain?: boolean;
   normalise?: boolean;
   format?: Format;
-}
-
-export interface EvaluationRow {
-  id: string;
-  score: number;
-  grade?: string;
-  rank: number;
-  contributions?: { code: string; weight: number; value: number; contribution: number; share: number }[];
-}
-
-function thresholdsOf(rule: unknown): number[] | undefined {
-  return rule && typeof rule === 'object' && Array.isArray((rule as { thresholds?: unknown }).thresholds)
-    ? ((rule as { thresholds: number[] }).thresholds as number[])
-    : undefined;
 }
 
 export function register(program: Command): void {
@@ -126,53 +105,12 @@ export function register(program: Command): void {
               data[j * m + i] = v;
             }
           }
-          const x = { rows: m, cols: n, data };
-          const rows: EvaluationRow[] = [];
-          if (opts.method === 'fce') {
-            // Map raw values through membership thresholds into the grade-score axis first.
-            for (let j = 0; j < n; j++) {
-              const th = thresholdsOf(leaves[j].rule);
-              if (!th) continue;
-              for (let i = 0; i < m; i++) {
-                const r = membershipFromThresholds(data[j * m + i], th);
-                data[j * m + i] = r.reduce((s, u, k) => s + u * DEFAULT_GRADES[k].score, 0);
-              }
-            }
-            const res = fuzzyEvaluateBatch(x, weights);
-            const rank = rankDescending(res.score);
-            for (let i = 0; i < m; i++)
-              rows.push({ id: ids[i], score: res.score[i], grade: labelText(res.grades[res.grade[i]].name), rank: rank[i] });
-          } else if (opts.method === 'scorecard') {
-            const indicators = leaves.map((l, j) => {
-              const rule = l.rule as ScoringRule | undefined;
-              if (rule && !thresholdsOf(rule)) checkScoringRule(rule);
-              return { code: l.code, weight: weights[j], ...(rule && !thresholdsOf(rule) ? { rule } : {}) };
-            });
-            const scores = ids.map((_, i) => scorecard(indicators, Object.fromEntries(leaves.map((l, j) => [l.code, data[j * m + i]]))));
-            const rank = rankDescending(scores.map((s) => s.score));
-            scores.forEach((s, i) => {
-              rows.push({ id: ids[i], score: s.score, grade: s.grade, rank: rank[i] });
-            });
-          } else if (opts.method === 'topsis') {
-            const res = topsisBatch(x, weights, { directions: leaves.map((l) => l.direction ?? 'benefit') });
-            for (let i = 0; i < m; i++) rows.push({ id: ids[i], score: res.closeness[i], rank: res.rank[i] });
-          } else {
-            const matrix = ids.map((_, i) => leaves.map((_, j) => data[j * m + i]));
-            const res = gra(matrix, { weights, directions: leaves.map((l) => l.direction ?? 'benefit') });
-            for (let i = 0; i < m; i++) rows.push({ id: ids[i], score: res.grades[i], rank: res.rank[i] });
-          }
-          if (opts.explain) {
-            rows.forEach((row, i) => {
-              const values = leaves.map((_, j) => data[j * m + i]);
-              row.contributions = weightedSumContributions(weights, values).contributions.map((c) => ({
-                code: leaves[c.index].code,
-                weight: c.weight,
-                value: c.value,
-                contribution: c.contribution,
-                share: c.share,
-              }));
-            });
-          }
+          const { rows } = evaluatePortfolio(
+            leaves.map((l, j) => ({ code: l.code, weight: weights[j], direction: l.direction, rule: l.rule })),
+            ids,
+            { rows: m, cols: n, data },
+            { method: opts.method, explain: opts.explain },
+          );
           const result = {
             method: opts.method,
             alternatives: m,

@@ -84,7 +84,7 @@ export function synthesiseHierarchy(tree: unknown, options: SynthesisOptions = {
         });
         for (const w of r.warnings) warnings.push(`${node.code}: ${w}`);
       } else if (node.experts) {
-        const r = groupAhp(node.experts, { ...ahpOptions, labels, aggregation: options.aggregation });
+        const r = groupAhp(node.experts, { ...ahpOptions, labels, aggregation: node.aggregation ?? options.aggregation });
         // AIJ: the aggregated matrix's CI; AIP: the experts' weighted CI. RI depends on n only.
         const ci = r.group ? r.group.ci : r.experts.reduce((s, e) => s + e.weight * consistency(e.lambdaMax, kids.length, r.riTable).ci, 0);
         const ri = randomIndex(kids.length, r.riTable);

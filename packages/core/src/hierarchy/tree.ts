@@ -32,6 +32,8 @@ export interface HierarchyNode {
   matrix?: (number | null)[][];
   /** Several experts' matrices over `children` (group AHP). */
   experts?: HierarchyExpert[];
+  /** How `experts` are aggregated at this node (default: the synthesis option, AIJ). */
+  aggregation?: 'aij' | 'aip';
   // Leaf (indicator) fields
   kind?: IndicatorKind;
   direction?: Direction;

@@ -1,0 +1,106 @@
+/**
+ * `scf-risk new --template NAME`: start a study from a shipped template (SPEC §7, §9): a YAML
+ * study that validates as it is, with the template referenced, an AHP matrix to fill in for the
+ * first-level criteria, and commented examples of every other section.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { ValidationError } from '@scf-risk/core/errors.ts';
+import { labelText } from '@scf-risk/core/label.ts';
+import type { Command } from 'commander';
+import { guard } from '../command.ts';
+import { loadTemplate } from '../templates.ts';
+
+export const order = 4;
+
+interface TemplateNode {
+  code: string;
+  name: unknown;
+  source?: string;
+  children?: TemplateNode[];
+}
+
+/** The study text for template `name`. */
+export async function newStudyText(name: string): Promise<string> {
+  const root = (await loadTemplate(name)).data as TemplateNode;
+  const kids = root.children ?? [];
+  const leaves: TemplateNode[] = [];
+  const walk = (n: TemplateNode) => {
+    if (!n.children?.length) leaves.push(n);
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(root);
+  const ones = kids.map(() => `[${kids.map(() => '1').join(', ')}]`);
+  const title = root.name as { zh?: string; en?: string } | string;
+  const zh = typeof title === 'string' ? title : (title.zh ?? '');
+  const en = typeof title === 'string' ? title : (title.en ?? '');
+  const sample = leaves
+    .slice(0, 3)
+    .map((l) => `${l.code}: 6`)
+    .join(', ');
+  return `# A study started from the template "${name}" (scf-risk new --template ${name}).
+# Run it:    scf-risk run THIS_FILE --out report.html
+# Check it:  scf-risk validate THIS_FILE
+title: { zh: "${zh}", en: "${en}" }
+source: "${root.source ?? name}"
+lang: en
+hierarchy: { template: ${name} }
+ahp: { method: eigenvector, ri: saaty }
+
+# How each node weights its children (by node code). Methods: fixed, ahp, group-ahp, ifahp, g1,
+# entropy, critic, combine. Replace the matrix below with your judgments (1-9 scale, "1/3" allowed),
+# rows and columns in this order: ${kids.map((k) => `${k.code} ${labelText(k.name as never)}`).join('; ')}.
+weighting:
+  ${root.code}:
+    method: ahp
+    matrix:
+${ones.map((r) => `      - ${r}`).join('\n')}
+#  ${kids[0]?.code ?? root.code}:
+#    method: combine                 # [003]: AHP corrected by the entropy of its own matrix
+#    subjective: { method: ahp, matrix: [[1, 3], ["1/3", 1]] }
+#    objective: { method: entropy, on: judgments }
+#    alpha: 0.5
+
+# delphi:                             # screening rounds (rows = experts, columns = indicators)
+#   scale: "1-3-5"
+#   rounds:
+#     - scores: [[5, 3, 5], [5, 5, 3]]
+#   prune: true
+
+# alternatives:                       # or { file: alternatives.csv } (id column, then one column per indicator code)
+#   - { id: SME-1, values: { ${sample} } }
+#   - { id: SME-2, votes: { ${leaves[0]?.code ?? 'CODE'}: [2, 5, 2, 1, 0] } }   # expert votes over the grades (fce)
+
+# evaluation:
+#   - { method: fce, operator: weighted-average }
+#   - { method: topsis }
+# sensitivity: true
+# monteCarlo: { draws: 2000, seed: 1, concentration: 100 }
+`;
+}
+
+export function register(program: Command): void {
+  program
+    .command('new')
+    .summary('start a study file from a template (scf-risk templates lists them)')
+    .description('start a study file from a template: writes YAML that validates as it is, with every section explained')
+    .requiredOption('--template <name>', 'the template (jd-scf, b2b-platform, credit-evaluation, credit-tree-attributes, ztmg)')
+    .option('--out <file>', 'write to FILE instead of standard output (an existing file is not overwritten)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scf-risk new --template jd-scf > my-study.yaml\n  scf-risk new --template ztmg --out ztmg-study.yaml\n',
+    )
+    .action(async (opts: { template: string; out?: string }) => {
+      await guard(async () => {
+        const text = await newStudyText(opts.template);
+        if (!opts.out) {
+          process.stdout.write(text);
+          return;
+        }
+        if (existsSync(opts.out))
+          throw new ValidationError([{ path: [], message: `${opts.out} already exists; not overwritten`, allowed: 'a new file name' }]);
+        await writeFile(opts.out, text, { flag: 'wx' });
+        process.stdout.write(`study written to ${opts.out}; next: scf-risk run ${opts.out} --out report.html\n`);
+      });
+    });
+}

@@ -1,0 +1,100 @@
+/**
+ * `scf-risk run STUDY`: run a study file (SPEC §7) end to end — Delphi, weighting, synthesis,
+ * evaluations, sensitivity, Monte Carlo — print its tables (or JSON), and write the HTML report,
+ * an XLSX of every table, or the study itself as a workbook. Exit 1 when a printed number in
+ * `expect` is not reproduced.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { CheckFailedError } from '@scf-risk/core/errors.ts';
+import { parseStudy, runStudy } from '@scf-risk/core/study/run.ts';
+import { type Command, Option } from 'commander';
+import { guard } from '../command.ts';
+import type { Input } from '../input.ts';
+import { writeTablesXlsx } from '../io/export-xlsx.ts';
+import { studyWorkbook } from '../io/study-xlsx.ts';
+import { defaultFormat, emit, type Format } from '../output.ts';
+import { startProgress } from '../progress.ts';
+import { studyReportHtml, studyTables } from '../report/study-report.ts';
+import { loadStudy } from '../study-load.ts';
+
+export const order = 2;
+
+interface RunOptions {
+  out?: string;
+  xlsx?: string;
+  exportStudy?: string;
+  lang?: 'en' | 'zh';
+  format?: Format;
+}
+
+async function writeOut(file: string, write: (path: string) => Promise<void>): Promise<string> {
+  const path = resolve(file);
+  await mkdir(dirname(path), { recursive: true });
+  await write(path);
+  return path;
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .summary('run a study file: Delphi → weights → evaluation → sensitivity, with tables, HTML and XLSX')
+    .description(
+      [
+        'run a study file (YAML, JSON, or a study workbook .xlsx) end to end',
+        '',
+        'A study holds: title, source?, lang?, hierarchy (inline tree or {template: NAME}), ahp? options,',
+        '  delphi? {indicators?, scale?, rounds: [{scores}], prune?}, weighting? {CODE: {method: fixed|ahp|',
+        '  group-ahp|ifahp|g1|entropy|critic|combine, …}}, alternatives? (list of {id, name?, values?, votes?}',
+        '  or {file: data.csv}), evaluation? [{method: fce|scorecard|topsis|gra|gra-factors, …}],',
+        '  sensitivity?, monteCarlo? {draws, seed, concentration}, expect? {digits, globalWeights, ranking, …}.',
+        'Output: the hierarchy with local/global weights and CRs, every node’s weighting, Delphi rounds,',
+        '  evaluations, sensitivity, rank probabilities, and the checks against `expect` (exit 1 if any fails).',
+      ].join('\n'),
+    )
+    .argument('<study>', 'the study file (.yaml, .json or .xlsx)')
+    .option('--out <file>', 'write the self-contained HTML report to FILE')
+    .option('--xlsx <file>', 'write every result table to FILE (one sheet per table, numbers as numbers)')
+    .option('--export-study <file>', 'write the study itself as a workbook (.xlsx) that `run` reads back')
+    .addOption(new Option('--lang <lang>', 'language of names and the report (default: the study’s lang, else en)').choices(['en', 'zh']))
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scf-risk run examples/studies/jd-scf.yaml --out reports/jd-study.html\n  scf-risk run examples/studies/b2b-platforms.yaml --format json\n  scf-risk run examples/studies/ztmg-gra.yaml --export-study /tmp/ztmg.xlsx\n',
+    )
+    .action(async (file: string, opts: RunOptions) => {
+      let input: Input | undefined;
+      await guard(
+        async () => {
+          const loaded = await loadStudy(file);
+          input = loaded.input;
+          const study = parseStudy(loaded.data);
+          const lang = opts.lang ?? study.lang ?? 'en';
+          const progress = startProgress(1, 'study');
+          const result = runStudy(loaded.data, { onStep: (done, total, step) => progress.update(done, `${step} (${total} steps)`) });
+          progress.stop();
+          const notes: string[] = result.warnings.map((w) => `warning: ${w}`);
+          if (opts.out)
+            notes.push(`HTML report written to ${await writeOut(opts.out, (p) => writeFile(p, studyReportHtml(study, result, lang)))}`);
+          if (opts.xlsx)
+            notes.push(`result tables written to ${await writeOut(opts.xlsx, (p) => writeTablesXlsx(p, studyTables(result, lang)))}`);
+          if (opts.exportStudy)
+            notes.push(
+              `study workbook written to ${await writeOut(opts.exportStudy, (p) => studyWorkbook(loaded.data).xlsx.writeFile(p))}`,
+            );
+          if (result.checks.length > 0)
+            notes.push(`${result.checks.filter((c) => c.match).length}/${result.checks.length} printed numbers reproduced`);
+          const format = opts.format ?? defaultFormat();
+          emit(result, format, { tables: (r) => studyTables(r, lang), notes: () => notes });
+          if (format === 'json') for (const n of notes) process.stderr.write(`${n}\n`);
+          if (!result.reproduced) {
+            const bad = result.checks
+              .filter((c) => !c.match)
+              .map((c) => `${c.what} ${c.code}: printed ${c.printed}, computed ${c.computed ?? 'none'}`);
+            throw new CheckFailedError(`not reproduced: ${bad.join('; ')}`);
+          }
+        },
+        () => input,
+      );
+    });
+}

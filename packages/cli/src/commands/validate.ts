@@ -1,0 +1,66 @@
+/**
+ * `scf-risk validate STUDY`: check a study file without computing (SPEC §7): the schema (every
+ * field, with file, path and line), the hierarchy, and every code the study refers to.
+ */
+import { hierarchyLeaves } from '@scf-risk/core/hierarchy/tree.ts';
+import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
+import { validateStudy } from '@scf-risk/core/study/run.ts';
+import { type Command, Option } from 'commander';
+import { guard } from '../command.ts';
+import type { Input } from '../input.ts';
+import { defaultFormat, emit, type Format } from '../output.ts';
+import { loadStudy } from '../study-load.ts';
+
+export const order = 3;
+
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .summary('check a study file (schema, hierarchy, references) without running it')
+    .description(
+      'check a study file (schema, hierarchy, references) without running it\n\nOutput: valid, file, counts of nodes, indicators, weighted nodes, alternatives and evaluations.\nExit 0 when valid, 2 with one message per problem (file:line: path: what. Allowed: …).',
+    )
+    .argument('<study>', 'the study file (.yaml, .json or .xlsx)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  scf-risk validate examples/studies/jd-scf.yaml\n  scf-risk new --template ztmg > my.yaml && scf-risk validate my.yaml\n',
+    )
+    .action(async (file: string, opts: { format?: Format }) => {
+      let input: Input | undefined;
+      await guard(
+        async () => {
+          const loaded = await loadStudy(file);
+          input = loaded.input;
+          const study = validateStudy(loaded.data);
+          const { root } = validateHierarchy(study.hierarchy, { normalise: study.normalise });
+          let nodes = 0;
+          const count = (n: { children?: unknown[] }) => {
+            nodes++;
+            for (const c of (n.children ?? []) as { children?: unknown[] }[]) count(c);
+          };
+          count(root);
+          const result = {
+            valid: true,
+            file,
+            nodes,
+            indicators: hierarchyLeaves(root).length,
+            weightedNodes: Object.keys(study.weighting ?? {}).length,
+            delphiRounds: study.delphi?.rounds.length ?? 0,
+            alternatives: study.alternatives?.length ?? 0,
+            evaluations: (study.evaluation ?? []).map((e) => e.method),
+          };
+          emit(result, opts.format ?? defaultFormat(), {
+            tables: (r) => [
+              {
+                title: `${file} is a valid study`,
+                header: ['nodes', 'indicators', 'weighted nodes', 'Delphi rounds', 'alternatives', 'evaluations'],
+                rows: [[r.nodes, r.indicators, r.weightedNodes, r.delphiRounds, r.alternatives, r.evaluations.join(', ') || 'none']],
+              },
+            ],
+          });
+        },
+        () => input,
+      );
+    });
+}

@@ -1,0 +1,110 @@
+/**
+ * The shared zod pieces of method inputs (SPEC §10): numbers or fraction strings in matrices,
+ * `null` for a missing pairwise judgment, bilingual labels; and the conversion of zod's
+ * issues into our ValidationError (one place where input shape is checked).
+ */
+
+import { z } from 'zod';
+import { type PathSegment, ValidationError } from './errors.ts';
+
+const FRACTION = /^\s*([+-]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/;
+const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+/** A number, or a string such as "1/3" or "0.25"; finite. */
+export const cellSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      ctx.addIssue({ code: 'custom', message: `${v} is not a finite number` });
+      return z.NEVER;
+    }
+    return v;
+  }
+  const f = FRACTION.exec(v);
+  if (f) {
+    const den = Number(f[2]);
+    if (den === 0) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" divides by zero` });
+      return z.NEVER;
+    }
+    return Number(f[1]) / den;
+  }
+  if (DECIMAL.test(v)) return Number(v);
+  ctx.addIssue({ code: 'custom', message: `"${v}" is not a number; write a number such as 3 or 0.25, or a fraction such as "1/3"` });
+  return z.NEVER;
+});
+
+/** A cell that may be `null` (missing judgment). */
+export const optionalCellSchema = z.union([z.null(), cellSchema]);
+
+/** A row-major matrix of cells. */
+export const matrixSchema = z.array(z.array(cellSchema)).min(1, 'the matrix is empty');
+
+/** A row-major matrix whose cells may be `null`. */
+export const incompleteMatrixSchema = z.array(z.array(optionalCellSchema)).min(1, 'the matrix is empty');
+
+/** A list of numbers (weights, a series). */
+export const vectorSchema = z.array(cellSchema).min(1, 'the list is empty');
+
+/** A bilingual name: a string or `{zh, en}`. */
+export const labelSchema = z.union([z.string(), z.object({ zh: z.string().optional(), en: z.string().optional() })]);
+
+/** Optional labels of rows/columns/elements. */
+export const labelsSchema = z.array(labelSchema).optional();
+
+/** Indicator direction. */
+export const directionSchema = z.enum(['benefit', 'cost']);
+
+/** Validate `data` against `schema`; on failure throw a ValidationError with one issue per zod issue. */
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown, prefix: PathSegment[] = []): z.output<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  throw new ValidationError(
+    r.error.issues.map((iss) => ({
+      path: [...prefix, ...(iss.path as PathSegment[])],
+      message: describeZodIssue(iss),
+    })),
+  );
+}
+
+function describeZodIssue(iss: z.core.$ZodIssue): string {
+  switch (iss.code) {
+    case 'invalid_type':
+      return iss.input === undefined ? `is required (expected ${iss.expected})` : `expected ${iss.expected}, got ${describe(iss.input)}`;
+    case 'invalid_value':
+      return `${describe(iss.input)} is not allowed; expected one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_union': {
+      const inner = iss.errors.flat().find((e) => e.code === 'custom');
+      return inner ? inner.message : `${describe(iss.input)} has the wrong form`;
+    }
+    default:
+      return iss.message;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return String(v);
+}
+
+/**
+ * Run `f`, whose ValidationErrors carry paths relative to the value of input field `field`
+ * (starting with an index, or empty); re-throw them under `field` so messages say `matrix[2][0]`.
+ * Paths that start with a name (an option such as `method`) are left as they are.
+ */
+export function underField<T>(field: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ValidationError) {
+      throw new ValidationError(
+        e.issues.map((i) => (typeof i.path[0] === 'number' || i.path.length === 0 ? { ...i, path: [field, ...i.path] } : i)),
+      );
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,493 @@
+/**
+ * Running a study (SPEC §7): Delphi rounds (optionally pruning the deleted indicators) →
+ * each node's weighting → hierarchical synthesis (local and global weights, CR per judgment
+ * and per level) → the evaluations of the alternatives → one-at-a-time sensitivity and
+ * Monte-Carlo rank probabilities → the checks against the printed numbers in `expect`.
+ * Every error names its path in the study (`weighting.A5.subjective.matrix[1][2]`).
+ */
+import { type Issue, ValidationError } from '../errors.ts';
+import {
+  DEFAULT_GRADES,
+  type FuzzyNode,
+  type FuzzyOperator,
+  type FuzzyResult,
+  fuzzyEvaluate,
+  type Grade,
+  membershipFromScore,
+  membershipFromThresholds,
+  membershipFromVotes,
+} from '../evaluation/fuzzy.ts';
+import { type GreyFactorResult, type GreyNormalisation, greyFactors } from '../evaluation/grey.ts';
+import { type MonteCarloResult, monteCarloRanks } from '../evaluation/monte-carlo.ts';
+import { evaluatePortfolio, type PortfolioRow, thresholdsOf } from '../evaluation/portfolio.ts';
+import { oneAtATimeSensitivity, type WeightSensitivity } from '../evaluation/sensitivity.ts';
+import type { TopsisNormalisation } from '../evaluation/topsis.ts';
+import { type SynthesisResult, synthesiseHierarchy } from '../hierarchy/synthesis.ts';
+import { type Direction, type HierarchyNode, hierarchyLeaves, isLeaf, walkHierarchy } from '../hierarchy/tree.ts';
+import { validateHierarchy } from '../hierarchy/validate.ts';
+import { parseWith } from '../input-schema.ts';
+import { labelText } from '../label.ts';
+import { type DelphiRoundResult, delphiRound } from '../weighting/delphi.ts';
+import { type NodeWeighting, nodeWeighting } from './node-weighting.ts';
+import { type EvaluationSpec, type Study, studySchema } from './schema.ts';
+
+export interface StudyEvaluation {
+  method: EvaluationSpec['method'];
+  /** Alternatives' results (all methods but gra-factors). */
+  rows?: (PortfolioRow & { name?: string })[];
+  /** fce: per alternative, the full multi-level result (B at every node). */
+  fuzzy?: { id: string; result: FuzzyResult }[];
+  /** gra-factors: the factors ranked and grouped into levels. */
+  factors?: GreyFactorResult;
+  grades?: string[];
+}
+
+export interface StudyCheck {
+  what: 'globalWeight' | 'localWeight' | 'ranking' | 'level';
+  code: string;
+  printed: number | string;
+  computed: number | string | null;
+  match: boolean;
+}
+
+export interface StudyResult {
+  title: Study['title'];
+  source?: string;
+  delphi?: { rounds: (DelphiRoundResult & { name: string })[]; pruned: string[] };
+  weighting: Record<string, NodeWeighting>;
+  hierarchy: SynthesisResult;
+  evaluations: StudyEvaluation[];
+  /** Over the leaves' min-max normalised scores (weighted sum). */
+  sensitivity?: (WeightSensitivity & { code: string })[];
+  monteCarlo?: MonteCarloResult & { ids: string[] };
+  checks: StudyCheck[];
+  /** True when every check matches (or there are none). */
+  reproduced: boolean;
+  warnings: string[];
+}
+
+/** Parse a study (already with its template and files resolved); throws ValidationError with paths. */
+export function parseStudy(data: unknown): Study {
+  return parseWith(studySchema, data);
+}
+
+function under<T>(prefix: (string | number)[], f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof ValidationError ? e.at(...prefix) : e;
+  }
+}
+
+function findNode(root: HierarchyNode, code: string): HierarchyNode | undefined {
+  let found: HierarchyNode | undefined;
+  walkHierarchy(root, (n) => {
+    if (n.code === code) found ??= n;
+  });
+  return found;
+}
+
+/** Delphi rounds over `indicators` (default the leaves); the last round's deletions. */
+function runDelphi(study: Study, root: HierarchyNode): NonNullable<StudyResult['delphi']> {
+  const d = study.delphi as NonNullable<Study['delphi']>;
+  const leaves = hierarchyLeaves(root);
+  const indicators = d.indicators ?? leaves.map((l) => l.code);
+  const known = new Set<string>();
+  walkHierarchy(root, (n) => known.add(n.code));
+  const issues: Issue[] = [];
+  indicators.forEach((c, k) => {
+    if (!known.has(c)) issues.push({ path: ['delphi', 'indicators', k], message: `${c} is not a node of the hierarchy` });
+  });
+  d.rounds.forEach((r, k) => {
+    r.scores.forEach((row, e) => {
+      if (row.length !== indicators.length)
+        issues.push({
+          path: ['delphi', 'rounds', k, 'scores', e],
+          message: `${row.length} scores for ${indicators.length} indicators`,
+          allowed: indicators.join(', '),
+        });
+    });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const labels = indicators.map((c) => findNode(root, c)?.name ?? c);
+  const rounds = d.rounds.map((r, k) => ({
+    name: r.name ?? `round ${k + 1}`,
+    ...under(['delphi', 'rounds', k, 'scores'], () =>
+      delphiRound(r.scores, { scale: d.scale, fullScore: d.fullScore, sd: d.sd, indicators, labels }),
+    ),
+  }));
+  const last = rounds[rounds.length - 1];
+  const pruned = d.prune ? last.indicators.filter((i) => i.decision === 'delete').map((i) => i.indicator) : [];
+  return { rounds, pruned };
+}
+
+/** Remove the pruned leaves; a parent left without children, or with a tree matrix, is an error. */
+function prune(root: HierarchyNode, codes: readonly string[]): void {
+  const drop = new Set(codes);
+  const issues: Issue[] = [];
+  walkHierarchy(root, (n) => {
+    if (!n.children) return;
+    const kept = n.children.filter((c) => !(drop.has(c.code) && isLeaf(c)));
+    if (kept.length === n.children.length) return;
+    if (kept.length === 0) issues.push({ path: ['delphi', 'prune'], message: `${n.code}: Delphi deletes all its indicators` });
+    if (n.matrix || n.experts)
+      issues.push({
+        path: ['delphi', 'prune'],
+        message: `${n.code}: its tree judgment matrix covers indicators Delphi deletes`,
+        allowed: `weight ${n.code}'s kept children in the study's weighting section`,
+      });
+    n.children = kept;
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** Rows = alternatives, columns = `codes`: values (or the score of their votes). */
+function leafScores(study: Study, codes: readonly string[], grades: readonly Grade[], path: (string | number)[]): number[][] {
+  const alts = study.alternatives ?? [];
+  if (alts.length === 0) throw new ValidationError([{ path, message: 'needs alternatives, and the study has none' }]);
+  const issues: Issue[] = [];
+  const rows = alts.map((a, i) =>
+    codes.map((c) => {
+      const v = a.values?.[c];
+      if (v !== undefined) return v;
+      const votes = a.votes?.[c];
+      if (votes) return membershipFromVotes(votes).reduce((s, u, k) => s + u * grades[k].score, 0);
+      issues.push({ path: ['alternatives', i], message: `${a.id}: no value or votes for ${c}`, allowed: `values.${c} or votes.${c}` });
+      return 0;
+    }),
+  );
+  if (issues.length > 0) throw new ValidationError(issues);
+  return rows;
+}
+
+function directionOf(study: Study, leaf: HierarchyNode): Direction {
+  return study.directions?.[leaf.code] ?? leaf.direction ?? 'benefit';
+}
+
+/** Min-max normalise columns by direction (better = 1); a constant column is 1. */
+function normaliseColumns(rows: number[][], directions: readonly Direction[]): number[][] {
+  const n = directions.length;
+  const lo = Array.from({ length: n }, (_, j) => Math.min(...rows.map((r) => r[j])));
+  const hi = Array.from({ length: n }, (_, j) => Math.max(...rows.map((r) => r[j])));
+  return rows.map((r) =>
+    r.map((v, j) => {
+      const span = hi[j] - lo[j];
+      if (span === 0) return 1;
+      return directions[j] === 'cost' ? (hi[j] - v) / span : (v - lo[j]) / span;
+    }),
+  );
+}
+
+function fuzzyTree(node: HierarchyNode, local: Map<string, number | null>, membership: (leaf: HierarchyNode) => number[]): FuzzyNode {
+  const weight = local.get(node.code) ?? undefined;
+  if (isLeaf(node)) return { code: node.code, name: node.name, weight, membership: membership(node) };
+  return { code: node.code, name: node.name, weight, children: (node.children ?? []).map((c) => fuzzyTree(c, local, membership)) };
+}
+
+function evaluate(study: Study, spec: EvaluationSpec, k: number, root: HierarchyNode, synthesis: SynthesisResult): StudyEvaluation {
+  const path = ['evaluation', k];
+  const leaves = hierarchyLeaves(root);
+  if (spec.method === 'gra-factors') {
+    const factors = Object.entries(spec.series).map(([code, series]) => {
+      const node = findNode(root, code);
+      if (!node) throw new ValidationError([{ path: [...path, 'series', code], message: `${code} is not a node of the hierarchy` }]);
+      return { name: code, series };
+    });
+    const r = under(path, () =>
+      greyFactors(spec.reference, factors, {
+        normalisation: spec.normalisation as GreyNormalisation | undefined,
+        rho: spec.rho,
+        levels: spec.levels,
+        cutoffs: spec.cutoffs,
+      }),
+    );
+    return { method: spec.method, factors: r };
+  }
+  const weightOf = new Map(synthesis.leaves.map((l) => [l.code, l.globalWeight]));
+  const unknown = leaves.filter((l) => weightOf.get(l.code) === null).map((l) => l.code);
+  if (unknown.length > 0)
+    throw new ValidationError([
+      {
+        path,
+        message: `no global weight for ${unknown.join(', ')}`,
+        allowed: 'a hierarchy whose every level is weighted (tree weights or the weighting section)',
+      },
+    ]);
+  const alts = study.alternatives ?? [];
+  const ids = alts.map((a) => a.id);
+  const names = alts.map((a) => (a.name === undefined ? undefined : labelText(a.name, study.lang ?? 'en')));
+  if (spec.method === 'fce') {
+    const grades = (spec.grades as Grade[] | undefined) ?? [...DEFAULT_GRADES];
+    if (alts.length === 0) throw new ValidationError([{ path, message: 'needs alternatives, and the study has none' }]);
+    const local = new Map(synthesis.nodes.map((n) => [n.code, n.localWeight]));
+    const fuzzy = alts.map((a, i) => {
+      const membership = (leaf: HierarchyNode): number[] => {
+        const votes = a.votes?.[leaf.code];
+        const at = ['alternatives', i];
+        if (votes) {
+          if (votes.length !== grades.length)
+            throw new ValidationError([
+              { path: [...at, 'votes', leaf.code], message: `${votes.length} vote counts for ${grades.length} grades` },
+            ]);
+          return under([...at, 'votes', leaf.code], () => membershipFromVotes(votes));
+        }
+        const v = a.values?.[leaf.code];
+        if (v === undefined)
+          throw new ValidationError([
+            { path: at, message: `${a.id}: no votes or value for ${leaf.code}`, allowed: `votes.${leaf.code} or values.${leaf.code}` },
+          ]);
+        const th = thresholdsOf(leaf.rule);
+        return th ? membershipFromThresholds(v, th, grades) : membershipFromScore(v, grades);
+      };
+      const result = under(path, () =>
+        fuzzyEvaluate(fuzzyTree(root, local, membership), {
+          grades,
+          operator: spec.operator as FuzzyOperator | undefined,
+          normalise: true,
+        }),
+      );
+      return { id: a.id, result };
+    });
+    const order = fuzzy.map((f, i) => [f.result.score, i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+    const rank = new Array<number>(alts.length);
+    order.forEach(([, i], r) => {
+      rank[i] = r + 1;
+    });
+    return {
+      method: 'fce',
+      fuzzy,
+      grades: grades.map((g) => labelText(g.name, study.lang ?? 'en')),
+      rows: fuzzy.map((f, i) => ({
+        id: f.id,
+        ...(names[i] ? { name: names[i] } : {}),
+        score: f.result.score,
+        grade: f.result.gradeName,
+        rank: rank[i],
+        b: f.result.b,
+      })),
+    };
+  }
+  const codes = leaves.map((l) => l.code);
+  const rows = leafScores(study, codes, DEFAULT_GRADES, path);
+  const m = rows.length;
+  const data = new Float64Array(m * codes.length);
+  rows.forEach((r, i) => {
+    r.forEach((v, j) => {
+      data[j * m + i] = v;
+    });
+  });
+  const res = under(path, () =>
+    evaluatePortfolio(
+      leaves.map((l) => ({ code: l.code, weight: weightOf.get(l.code) as number, direction: directionOf(study, l), rule: l.rule })),
+      ids,
+      { rows: m, cols: codes.length, data },
+      {
+        method: spec.method,
+        explain: true,
+        ...(spec.method === 'scorecard' && spec.grades ? { scorecardGrades: spec.grades } : {}),
+        ...(spec.method === 'topsis' ? { topsisNormalisation: spec.normalisation as TopsisNormalisation | undefined } : {}),
+        ...(spec.method === 'gra' ? { greyNormalisation: spec.normalisation as GreyNormalisation | undefined, rho: spec.rho } : {}),
+      },
+    ),
+  );
+  return { method: spec.method, rows: res.rows.map((r, i) => ({ ...r, ...(names[i] ? { name: names[i] } : {}) })) };
+}
+
+function roundTo(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
+}
+
+function checks(study: Study, synthesis: SynthesisResult, evaluations: StudyEvaluation[]): StudyCheck[] {
+  const e = study.expect;
+  if (!e) return [];
+  const digits = e.digits ?? 3;
+  const out: StudyCheck[] = [];
+  const byCode = new Map(synthesis.nodes.map((n) => [n.code, n]));
+  const weightCheck = (what: 'globalWeight' | 'localWeight', table: Record<string, number> | undefined) => {
+    for (const [code, printed] of Object.entries(table ?? {})) {
+      const n = byCode.get(code);
+      const computed = n ? (what === 'globalWeight' ? n.globalWeight : n.localWeight) : null;
+      out.push({ what, code, printed, computed, match: computed !== null && roundTo(computed, digits) === roundTo(printed, digits) });
+    }
+  };
+  weightCheck('globalWeight', e.globalWeights);
+  weightCheck('localWeight', e.localWeights);
+  if (e.ranking) {
+    const ranked = evaluations.find((ev) => ev.rows);
+    const order = ranked?.rows ? [...ranked.rows].sort((a, b) => a.rank - b.rank).map((r) => r.id) : [];
+    e.ranking.forEach((id, k) => {
+      out.push({
+        what: 'ranking',
+        code: id,
+        printed: k + 1,
+        computed: order.indexOf(id) >= 0 ? order.indexOf(id) + 1 : null,
+        match: order[k] === id,
+      });
+    });
+  }
+  if (e.levels) {
+    const factors = evaluations.find((ev) => ev.factors)?.factors?.factors ?? [];
+    for (const [code, printed] of Object.entries(e.levels)) {
+      const f = factors.find((x) => x.name === code);
+      out.push({ what: 'level', code, printed, computed: f ? f.level : null, match: f?.level === printed });
+    }
+  }
+  return out;
+}
+
+/** Check that every code the study names exists where it is used (before any computation). */
+function checkReferences(study: Study, root: HierarchyNode): void {
+  const issues: Issue[] = [];
+  const leaves = new Set(hierarchyLeaves(root).map((l) => l.code));
+  for (const code of Object.keys(study.weighting ?? {})) {
+    const node = findNode(root, code);
+    if (!node) issues.push({ path: ['weighting', code], message: `${code} is not a node of the hierarchy` });
+    else if (isLeaf(node))
+      issues.push({ path: ['weighting', code], message: `${code} is an indicator (a leaf): it has no children to weight` });
+  }
+  for (const code of Object.keys(study.directions ?? {}))
+    if (!leaves.has(code)) issues.push({ path: ['directions', code], message: `${code} is not an indicator (leaf) of the hierarchy` });
+  const ids = new Set<string>();
+  (study.alternatives ?? []).forEach((a, i) => {
+    if (ids.has(a.id)) issues.push({ path: ['alternatives', i, 'id'], message: `the id "${a.id}" is used twice` });
+    ids.add(a.id);
+    for (const field of ['values', 'votes'] as const)
+      for (const code of Object.keys(a[field] ?? {}))
+        if (!leaves.has(code) && !findNode(root, code))
+          issues.push({ path: ['alternatives', i, field, code], message: `${code} is not an indicator of the hierarchy` });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/**
+ * Validate a study without computing weights or evaluations: the schema, the hierarchy, and
+ * every code it refers to. Returns the parsed study.
+ */
+export function validateStudy(data: unknown): Study {
+  const study = parseStudy(data);
+  const { root } = under(['hierarchy'], () => validateHierarchy(study.hierarchy, { normalise: study.normalise }));
+  checkReferences(study, root);
+  return study;
+}
+
+export interface RunStudyOptions {
+  /** Called after each step (Delphi, each node's weighting, synthesis, each evaluation, …). */
+  onStep?(done: number, total: number, step: string): void;
+}
+
+/** Run a study end to end. */
+export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyResult {
+  const study = validateStudy(data);
+  const total =
+    (study.delphi ? 1 : 0) +
+    Object.keys(study.weighting ?? {}).length +
+    1 +
+    (study.evaluation ?? []).length +
+    (study.sensitivity ? 1 : 0) +
+    (study.monteCarlo ? 1 : 0);
+  let done = 0;
+  const step = (name: string) => options.onStep?.(++done, total, name);
+  const tree = structuredClone(study.hierarchy) as unknown as HierarchyNode;
+  const warnings: string[] = [];
+  let delphi: StudyResult['delphi'];
+  if (study.delphi) {
+    delphi = runDelphi(study, tree);
+    if (delphi.pruned.length > 0) {
+      prune(tree, delphi.pruned);
+      warnings.push(`Delphi deleted ${delphi.pruned.length} indicator(s): ${delphi.pruned.join(', ')}`);
+    }
+    step('Delphi');
+  }
+  const ahpOptions = { method: study.ahp?.method, ri: study.ahp?.ri, lambda: study.ahp?.lambda };
+  const weighting: Record<string, NodeWeighting> = {};
+  for (const [code, spec] of Object.entries(study.weighting ?? {})) {
+    const node = findNode(tree, code) as HierarchyNode;
+    const children = node.children ?? [];
+    const dataFor = () => {
+      if (!children.every(isLeaf))
+        throw new ValidationError([{ path: [], message: `${code}'s children are not indicators, so they have no data` }]);
+      return {
+        matrix: leafScores(
+          study,
+          children.map((c) => c.code),
+          DEFAULT_GRADES,
+          ['weighting', code],
+        ),
+        directions: children.map((c) => directionOf(study, c)),
+      };
+    };
+    const r = under(['weighting', code], () =>
+      nodeWeighting(spec, { children, data: dataFor, ahp: ahpOptions, aggregation: study.ahp?.aggregation }),
+    );
+    weighting[code] = r;
+    step(`weighting ${code}`);
+    for (const w of r.warnings) warnings.push(`${code}: ${w}`);
+    delete node.matrix;
+    delete node.experts;
+    // AHP judgments go into the tree so the synthesis reports each level's total-ranking CR.
+    const judged = (spec.method === 'ahp' && spec.scale !== 'any') || spec.method === 'group-ahp';
+    if (spec.method === 'ahp' && judged) node.matrix = spec.matrix;
+    if (spec.method === 'group-ahp') {
+      node.experts = spec.experts;
+      if (spec.aggregation) node.aggregation = spec.aggregation;
+    }
+    children.forEach((c, k) => {
+      if (judged) delete c.weight;
+      else c.weight = r.weights[k];
+    });
+  }
+  const hierarchy = under(['hierarchy'], () =>
+    synthesiseHierarchy(tree, { ...ahpOptions, aggregation: study.ahp?.aggregation, normalise: study.normalise }),
+  );
+  warnings.push(...hierarchy.warnings);
+  step('synthesis');
+  const { root } = validateHierarchy(tree, { normalise: study.normalise });
+  const evaluations = (study.evaluation ?? []).map((spec, k) => {
+    const e = evaluate(study, spec, k, root, hierarchy);
+    step(`evaluation ${spec.method}`);
+    return e;
+  });
+  const result: StudyResult = {
+    title: study.title,
+    ...(study.source ? { source: study.source } : {}),
+    ...(delphi ? { delphi } : {}),
+    weighting,
+    hierarchy,
+    evaluations,
+    checks: [],
+    reproduced: true,
+    warnings,
+  };
+  if (study.sensitivity || study.monteCarlo) {
+    const leaves = hierarchyLeaves(root);
+    const weights = leaves.map((l) => hierarchy.leaves.find((x) => x.code === l.code)?.globalWeight ?? null);
+    if (weights.some((w) => w === null))
+      throw new ValidationError([
+        { path: [study.sensitivity ? 'sensitivity' : 'monteCarlo'], message: 'needs every indicator’s global weight' },
+      ]);
+    const z = normaliseColumns(
+      leafScores(
+        study,
+        leaves.map((l) => l.code),
+        DEFAULT_GRADES,
+        [study.sensitivity ? 'sensitivity' : 'monteCarlo'],
+      ),
+      leaves.map((l) => directionOf(study, l)),
+    );
+    const w = weights as number[];
+    if (study.sensitivity)
+      result.sensitivity = under(['sensitivity'], () => oneAtATimeSensitivity(w, z)).map((s) => ({ ...s, code: leaves[s.index].code }));
+    if (study.sensitivity) step('sensitivity');
+    if (study.monteCarlo) {
+      const mc = study.monteCarlo;
+      result.monteCarlo = {
+        ...under(['monteCarlo'], () => monteCarloRanks(w, z, { draws: mc.draws ?? 1000, seed: mc.seed, concentration: mc.concentration })),
+        ids: (study.alternatives ?? []).map((a) => a.id),
+      };
+      step('Monte Carlo');
+    }
+  }
+  result.checks = checks(study, hierarchy, evaluations);
+  result.reproduced = result.checks.every((c) => c.match);
+  return result;
+}
