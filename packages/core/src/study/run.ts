@@ -20,6 +20,7 @@ import {
 import { type GreyFactorResult, type GreyNormalisation, greyFactors } from '../evaluation/grey.ts';
 import { type MonteCarloResult, monteCarloRanks } from '../evaluation/monte-carlo.ts';
 import { evaluatePortfolio, type PortfolioRow, thresholdsOf } from '../evaluation/portfolio.ts';
+import { applyScoringRule, type ScoringRule } from '../evaluation/scoring-rule.ts';
 import { oneAtATimeSensitivity, type WeightSensitivity } from '../evaluation/sensitivity.ts';
 import type { TopsisNormalisation } from '../evaluation/topsis.ts';
 import { type SynthesisResult, synthesiseHierarchy } from '../hierarchy/synthesis.ts';
@@ -117,7 +118,12 @@ function runDelphi(study: Study, root: HierarchyNode): NonNullable<StudyResult['
     ),
   }));
   const last = rounds[rounds.length - 1];
-  const pruned = d.prune ? last.indicators.filter((i) => i.decision === 'delete').map((i) => i.indicator) : [];
+  (d.remove ?? []).forEach((c, k) => {
+    if (!indicators.includes(c)) issues.push({ path: ['delphi', 'remove', k], message: `${c} is not one of the Delphi indicators` });
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const deleted = d.prune ? last.indicators.filter((i) => i.decision === 'delete').map((i) => i.indicator) : [];
+  const pruned = [...deleted, ...(d.remove ?? []).filter((c) => !deleted.includes(c))];
   return { rounds, pruned };
 }
 
@@ -174,6 +180,36 @@ function normaliseColumns(rows: number[][], directions: readonly Direction[]): n
       const span = hi[j] - lo[j];
       if (span === 0) return 1;
       return directions[j] === 'cost' ? (hi[j] - v) / span : (v - lo[j]) / span;
+    }),
+  );
+}
+
+/**
+ * The per-indicator scores the sensitivity and Monte-Carlo analyses re-weight. With a scorecard or
+ * fuzzy evaluation first (or none), the scores those methods sum — scoring-rule scores, values
+ * mapped through thresholds, vote scores, or the values themselves — so the weighted sum is the
+ * method's own total; with TOPSIS or GRA first, the values min-max normalised by direction.
+ */
+function sensitivityScores(study: Study, leaves: readonly HierarchyNode[]): number[][] {
+  const first = study.evaluation?.find((e) => e.method !== 'gra-factors')?.method;
+  const path = [study.sensitivity ? 'sensitivity' : 'monteCarlo'];
+  const raw = leafScores(
+    study,
+    leaves.map((l) => l.code),
+    DEFAULT_GRADES,
+    path,
+  );
+  if (first === 'topsis' || first === 'gra')
+    return normaliseColumns(
+      raw,
+      leaves.map((l) => directionOf(study, l)),
+    );
+  return raw.map((row) =>
+    row.map((v, j) => {
+      const rule = leaves[j].rule;
+      const th = thresholdsOf(rule);
+      if (th) return membershipFromThresholds(v, th).reduce((s, u, k) => s + u * DEFAULT_GRADES[k].score, 0);
+      return rule ? applyScoringRule(rule as ScoringRule, v) : v;
     }),
   );
 }
@@ -465,15 +501,7 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
       throw new ValidationError([
         { path: [study.sensitivity ? 'sensitivity' : 'monteCarlo'], message: 'needs every indicator’s global weight' },
       ]);
-    const z = normaliseColumns(
-      leafScores(
-        study,
-        leaves.map((l) => l.code),
-        DEFAULT_GRADES,
-        [study.sensitivity ? 'sensitivity' : 'monteCarlo'],
-      ),
-      leaves.map((l) => directionOf(study, l)),
-    );
+    const z = sensitivityScores(study, leaves);
     const w = weights as number[];
     if (study.sensitivity)
       result.sensitivity = under(['sensitivity'], () => oneAtATimeSensitivity(w, z)).map((s) => ({ ...s, code: leaves[s.index].code }));

@@ -128,6 +128,8 @@ const delphiSchema = z.strictObject({
   rounds: z.array(delphiRoundSchema).min(1, 'no rounds'),
   /** Remove the leaves the last round deletes before weighting. */
   prune: z.boolean().optional(),
+  /** Indicators the panel removed after discussing them (pruned too). */
+  remove: z.array(z.string()).optional(),
 });
 
 /** An alternative: values per leaf code (scores or raw data) and/or expert votes per leaf over the grades. */
