@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { weightBars } from '../src/report/charts.ts';
 import { renderReport } from '../src/report/html.ts';
+import { runCli } from './run-cli.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
@@ -57,6 +58,48 @@ describe.runIf(chromiumAvailable())('HTML report in headless Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'report.png'), fullPage: true });
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the JD study report (scf-risk run --out) opens offline, shows the weights and the table-10 checks', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scf-study-report-'));
+    const file = join(dir, 'jd.html');
+    const run = await runCli([
+      'run',
+      resolve(import.meta.dirname, '../../../examples/studies/jd-scf.yaml'),
+      '--out',
+      file,
+      '--format',
+      'json',
+    ]);
+    expect(run.code).toBe(0);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ offline: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pathToFileURL(file).href);
+      const weights = page.locator('table', { has: page.locator('caption', { hasText: 'Weighting of A5' }) });
+      expect(await weights.locator('tbody tr').first().locator('td').allTextContents()).toEqual([
+        'A51',
+        'Process risk',
+        '0.5652', // AHP: v = 2w − 1/4
+        '0.25', // entropy of a consistent matrix: equal
+
+        '0.4076',
+      ]);
+      const checks = page.locator('table', { has: page.locator('caption', { hasText: 'Checks against the printed numbers: 34/34' }) });
+      expect(await checks.locator('tbody tr').count()).toBe(34);
+      expect(await page.locator('figure svg').count()).toBeGreaterThanOrEqual(2);
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'jd-study-report.png'), fullPage: true });
+      expect(errors).toEqual([]);
     } finally {
       await browser.close();
     }

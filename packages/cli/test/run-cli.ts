@@ -18,6 +18,8 @@ export interface CliRun {
 export function runCli(args: string[], stdin?: string, cwd?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    child.stdout.setEncoding('utf8'); // decode across chunk boundaries (multi-byte characters)
+    child.stderr.setEncoding('utf8');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -56,8 +56,9 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** `matrix[0][2]: message (allowed: …)`. */
 export function formatIssue(issue: Issue): string {
-  const allowed = issue.allowed ? ` Allowed: ${issue.allowed}.` : '';
-  return `${formatPath(issue.path)}: ${issue.message}${allowed}`;
+  if (!issue.allowed) return `${formatPath(issue.path)}: ${issue.message}`;
+  const stop = /[.!?)]$/.test(issue.message) ? '' : '.';
+  return `${formatPath(issue.path)}: ${issue.message}${stop} Allowed: ${issue.allowed}.`;
 }
 
 /** Collects issues and throws them all at once, so the user sees every problem in one run. */

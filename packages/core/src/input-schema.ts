@@ -59,10 +59,20 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, prefix:
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   throw new ValidationError(
-    r.error.issues.map((iss) => ({
-      path: [...prefix, ...(iss.path as PathSegment[])],
-      message: describeZodIssue(iss),
-    })),
+    r.error.issues.map((iss) => {
+      const path = [...prefix, ...(iss.path as PathSegment[])];
+      const options = (iss as { options?: unknown[] }).options;
+      if (iss.code === 'invalid_union' && Array.isArray(options)) {
+        // a discriminated union (e.g. `method`) whose tag is missing or unknown
+        const value = valueAt(data, iss.path as PathSegment[]);
+        return {
+          path,
+          message: value === undefined ? 'is required' : `${describe(value)} is not allowed`,
+          allowed: options.map((o) => String(o)).join(', '),
+        };
+      }
+      return { path, message: describeZodIssue(iss) };
+    }),
   );
 }
 
@@ -81,6 +91,12 @@ function describeZodIssue(iss: z.core.$ZodIssue): string {
     default:
       return iss.message;
   }
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let v = data;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined;
+  return v;
 }
 
 function describe(v: unknown): string {

@@ -72,11 +72,13 @@ export function parseStudy(data: unknown): Study {
   return parseWith(studySchema, data);
 }
 
+/** Run `f`, putting `prefix` before its issues' paths (paths into `alternatives` are already absolute). */
 function under<T>(prefix: (string | number)[], f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw e instanceof ValidationError ? e.at(...prefix) : e;
+    if (!(e instanceof ValidationError)) throw e;
+    throw new ValidationError(e.issues.map((i) => (i.path[0] === 'alternatives' ? i : { ...i, path: [...prefix, ...i.path] })));
   }
 }
 
