@@ -185,6 +185,65 @@ describe('scf-risk validate and new', () => {
   });
 });
 
+describe('studies that import expert matrices and Delphi answers', () => {
+  it('a panel workbook (a sheet per expert) and a long answers CSV, errors naming sheet and cell', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scf-import-'));
+    const wb = new ExcelJS.Workbook();
+    const panels: [string, (number | string)[][]][] = [
+      [
+        'e1',
+        [
+          [1, 3, 5],
+          ['1/3', 1, 2],
+          ['1/5', '1/2', 1],
+        ],
+      ],
+      [
+        'e2',
+        [
+          [1, 2, 4],
+          ['1/2', 1, 3],
+          ['1/4', '1/3', 1],
+        ],
+      ],
+    ];
+    for (const [id, m] of panels) {
+      const ws = wb.addWorksheet(id);
+      ws.addRow(['', 'X', 'Y', 'Z']);
+      m.forEach((row, i) => ws.addRow([['X', 'Y', 'Z'][i], ...row]));
+    }
+    await wb.xlsx.writeFile(join(dir, 'panel.xlsx'));
+    const answers = ['expert,indicator,score,round'];
+    for (const [e, sc] of [
+      ['a', [5, 3, 1]],
+      ['b', [5, 5, 1]],
+      ['c', [3, 5, 1]],
+    ] as const)
+      ['X', 'Y', 'Z'].forEach((c, k) => answers.push(`${e},${c},${sc[k]},1`));
+    await writeFile(join(dir, 'answers.csv'), `${answers.join('\n')}\n`);
+    const text = [
+      'title: T',
+      'hierarchy: { code: G, name: G, children: [ { code: X, name: X }, { code: Y, name: Y }, { code: Z, name: Z } ] }',
+      'delphi: { rounds: [ { file: answers.csv } ] }',
+      'weighting:',
+      '  G: { method: group-ahp, aggregation: aij, file: panel.xlsx }',
+    ].join('\n');
+    await writeFile(join(dir, 's.yaml'), text);
+    const r = await runCli(['run', join(dir, 's.yaml'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.weighting.G.details.experts.map((e: any) => e.id)).toEqual(['e1', 'e2']);
+    expect(out.delphi.rounds[0].experts).toBe(3);
+    expect(out.delphi.rounds[0].indicators.map((i: any) => i.mean)).toEqual([13 / 3, 13 / 3, 1]);
+    const ws = wb.getWorksheet('e2') as ExcelJS.Worksheet;
+    ws.getCell('C3').value = 'lots';
+    await wb.xlsx.writeFile(join(dir, 'panel.xlsx'));
+    const bad = await runCli(['run', join(dir, 's.yaml')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/s\.yaml:5: weighting\.G\.file: .*panel\.xlsx, sheet e2, cell C3/);
+  });
+});
+
 describe('study workbook (XLSX) round trip', () => {
   it('exported and imported back, the study gives the same results', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'scf-xlsx-'));

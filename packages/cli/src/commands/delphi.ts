@@ -8,7 +8,7 @@ import { type DelphiRoundResult, type DelphiScale, delphiRound } from '@scf-risk
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
-import { importDelphiAnswers } from '../io/import-delphi.ts';
+import { importDelphiAnswers, roundScores } from '../io/import-delphi.ts';
 import { fmt } from '../output.ts';
 import { labelsSchema, parseWith, underField } from '../schemas.ts';
 
@@ -49,19 +49,7 @@ export function register(program: Command): void {
       if (!scores && d.answers) {
         const file = input.file === '<stdin>' ? resolve(d.answers) : resolve(dirname(input.file), d.answers);
         const imported = await importDelphiAnswers(file);
-        const round = d.round ?? imported.rounds[imported.rounds.length - 1];
-        const inRound = imported.answers.filter((a) => a.round === round);
-        const experts = [...new Set(inRound.map((a) => a.expert))];
-        indicators = imported.indicators;
-        const byKey = new Map(inRound.map((a) => [`${a.expert}\u0000${a.indicator}`, a]));
-        scores = experts.map((e) =>
-          (indicators as string[]).map((c) => {
-            const a = byKey.get(`${e}\u0000${c}`);
-            if (!a)
-              throw new ValidationError([{ path: ['answers'], message: `${file}: expert ${e} has no answer for ${c} in round ${round}` }]);
-            return a.score;
-          }),
-        );
+        ({ scores, indicators } = roundScores(imported, d.round ?? imported.rounds[imported.rounds.length - 1], file));
       }
       if (!scores)
         throw new ValidationError([{ path: [], message: 'give scores or answers', allowed: '{scores: [[...]]} or {answers: "file.csv"}' }]);

@@ -16,7 +16,7 @@ import { studyWorkbook } from '../io/study-xlsx.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
 import { studyReportHtml, studyTables } from '../report/study-report.ts';
-import { loadStudy } from '../study-load.ts';
+import { readStudyInput, resolveStudy } from '../study-load.ts';
 
 export const order = 2;
 
@@ -66,8 +66,8 @@ export function register(program: Command): void {
       let input: Input | undefined;
       await guard(
         async () => {
-          const loaded = await loadStudy(file);
-          input = loaded.input;
+          input = await readStudyInput(file);
+          const loaded = { data: await resolveStudy(input) };
           const study = parseStudy(loaded.data);
           const lang = opts.lang ?? study.lang ?? 'en';
           const progress = startProgress(1, 'study');

@@ -9,7 +9,7 @@ import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
-import { loadStudy } from '../study-load.ts';
+import { readStudyInput, resolveStudy } from '../study-load.ts';
 
 export const order = 3;
 
@@ -30,8 +30,8 @@ export function register(program: Command): void {
       let input: Input | undefined;
       await guard(
         async () => {
-          const loaded = await loadStudy(file);
-          input = loaded.input;
+          input = await readStudyInput(file);
+          const loaded = { data: await resolveStudy(input) };
           const study = validateStudy(loaded.data);
           const { root } = validateHierarchy(study.hierarchy, { normalise: study.normalise });
           let nodes = 0;

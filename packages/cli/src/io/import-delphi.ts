@@ -111,3 +111,27 @@ export function delphiAnswersFromTable(t: DataTable): ImportedDelphiAnswers {
     answers,
   };
 }
+
+/** One round's answers as a score matrix (rows = experts in first-seen order, columns = indicators). */
+export function roundScores(
+  imported: ImportedDelphiAnswers,
+  round: number,
+  file: string,
+  indicators: readonly string[] = imported.indicators,
+): { scores: number[][]; indicators: string[]; experts: string[] } {
+  const inRound = imported.answers.filter((a) => a.round === round);
+  if (inRound.length === 0)
+    throw new ValidationError([
+      { path: [], message: `${file}: no answers in round ${round}`, allowed: `rounds ${imported.rounds.join(', ')}` },
+    ]);
+  const experts = [...new Set(inRound.map((a) => a.expert))];
+  const byKey = new Map(inRound.map((a) => [`${a.expert}\u0000${a.indicator}`, a]));
+  const scores = experts.map((e) =>
+    indicators.map((c) => {
+      const a = byKey.get(`${e}\u0000${c}`);
+      if (!a) throw new ValidationError([{ path: ['answers'], message: `${file}: expert ${e} has no answer for ${c} in round ${round}` }]);
+      return a.score;
+    }),
+  );
+  return { scores, indicators: [...indicators], experts };
+}
