@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -312,5 +313,34 @@ describe('run writes its report and tables', () => {
     await wb.xlsx.readFile(join(dir, 'r.xlsx'));
     const sheet = wb.worksheets.find((w) => w.name.startsWith('综合评价'));
     expect(sheet?.getCell('C2').value).toBeTypeOf('number');
+  });
+});
+
+describe('progress bars', () => {
+  const bin = join(ROOT, 'packages/cli/bin/scf-risk.js');
+  it('a bar on a terminal (a pseudo-terminal from `script`), none when piped', async () => {
+    const cmd = `node ${bin} tree validate --data ${join(ROOT, 'examples/loan-history-small.csv')} --target 'days overdue' --max-depth 3 --format json > /dev/null`;
+    const tty = execFileSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    expect(tty).toContain('cross-validation [');
+    const piped = await runCli([
+      'tree',
+      'validate',
+      '--data',
+      join(ROOT, 'examples/loan-history-small.csv'),
+      '--target',
+      'days overdue',
+      '--max-depth',
+      '3',
+    ]);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    const study = execFileSync(
+      'script',
+      ['-qec', `node ${bin} run ${join(STUDIES, 'credit-scorecard.yaml')} --format json > /dev/null`, '/dev/null'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(study).toContain('study [');
   });
 });

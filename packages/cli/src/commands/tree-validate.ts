@@ -17,6 +17,7 @@ import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { readLoanHistory } from '../loan-history.ts';
 import { defaultFormat, emit, type Format, fmt } from '../output.ts';
+import { startProgress } from '../progress.ts';
 import { parseCutoffs, treeCommand } from './tree.ts';
 
 export const order = 51;
@@ -134,8 +135,15 @@ export function register(program: Command): void {
               allowed: `at most ${smallest} folds`,
             },
           ]);
+        const progress = startProgress(algorithms.length * k, 'cross-validation');
+        let done = 0;
         const results: ModelValidation[] = algorithms.map((algorithm) => {
-          if (algorithm === 'logistic') return validateLogistic(ds, fold, k);
+          if (algorithm === 'logistic') {
+            const v = validateLogistic(ds, fold, k);
+            done += k;
+            progress.update(done, 'logistic');
+            return v;
+          }
           const predicted = new Int32Array(ds.rows);
           const pHigh = new Float64Array(ds.rows);
           const perFold: ModelValidation['folds'] = [];
@@ -162,11 +170,13 @@ export function register(program: Command): void {
               ds.classes,
             );
             perFold.push({ fold: f + 1, accuracy: fr.accuracy, macroF1: fr.macroF1 });
+            progress.update(++done, `${algorithm} fold ${f + 1}/${k}`);
           }
           const report = classificationReport(ds.labels, predicted, ds.classes);
           const positive = Array.from(ds.labels, (l) => l === 0);
           return { algorithm, report, ...binaryDiscrimination(pHigh, positive), folds: perFold };
         });
+        progress.stop();
         emit(
           { folds: k, seed, rows: ds.rows, classes: ds.classes, positiveClass: ds.classes[0], models: results },
           opts.format ?? defaultFormat(),
