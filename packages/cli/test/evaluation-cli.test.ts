@@ -91,3 +91,22 @@ describe('evaluation commands (SPEC §10)', () => {
     expect(e.stderr).toMatch(/the portfolio is empty/);
   });
 });
+
+describe('evaluate --explain', () => {
+  it('fce: contributions of the scores actually summed, and every internal node’s score', async () => {
+    const r = await runCli(['evaluate', '--hierarchy', ex('smes.yaml'), '--data', ex('smes.csv'), '--explain', '--format', 'json']);
+    expect(r.code).toBe(0);
+    for (const row of r.json().results) {
+      const total = row.contributions.reduce((s: number, c: any) => s + c.contribution, 0);
+      expect(total).toBeCloseTo(row.score, 12);
+      const nodes = Object.fromEntries(row.nodes.map((n: any) => [n.code, n.score]));
+      expect(nodes.S).toBeCloseTo(row.score, 12);
+      // S = 0.55·S1 + 0.45·S2 (the tree's local weights)
+      expect(0.55 * nodes.S1 + 0.45 * nodes.S2).toBeCloseTo(row.score, 12);
+      // the overdue rate enters through its thresholds (0 % → 10 … 20 % → 2), so on the 2–10 axis
+      const overdue = row.contributions.find((c: any) => c.code === 'S22');
+      expect(overdue.value).toBeGreaterThanOrEqual(2);
+      expect(overdue.value).toBeLessThanOrEqual(10);
+    }
+  });
+});

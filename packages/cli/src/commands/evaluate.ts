@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { ValidationError } from '@scf-risk/core/errors.ts';
 import { evaluatePortfolio } from '@scf-risk/core/evaluation/portfolio.ts';
 import { synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
-import { type HierarchyNode, hierarchyLeaves } from '@scf-risk/core/hierarchy/tree.ts';
+import { type HierarchyNode, hierarchyLeaves, isLeaf, walkHierarchy } from '@scf-risk/core/hierarchy/tree.ts';
 import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
 import { labelText } from '@scf-risk/core/label.ts';
 import { type Command, Option } from 'commander';
@@ -32,6 +32,17 @@ interface EvaluateOptions {
   explain?: boolean;
   normalise?: boolean;
   format?: Format;
+}
+
+/** Every internal node with the indices (in `leaves`) of the indicators under it. */
+function internalNodes(root: HierarchyNode, leaves: readonly HierarchyNode[]): { code: string; leaves: number[] }[] {
+  const out: { code: string; leaves: number[] }[] = [];
+  walkHierarchy(root, (n) => {
+    if (isLeaf(n)) return;
+    const under = hierarchyLeaves(n).map((l) => leaves.indexOf(l));
+    out.push({ code: n.code, leaves: under });
+  });
+  return out;
 }
 
 export function register(program: Command): void {
@@ -109,7 +120,7 @@ export function register(program: Command): void {
             leaves.map((l, j) => ({ code: l.code, weight: weights[j], direction: l.direction, rule: l.rule })),
             ids,
             { rows: m, cols: n, data },
-            { method: opts.method, explain: opts.explain },
+            { method: opts.method, explain: opts.explain, nodes: internalNodes(root, leaves) },
           );
           const result = {
             method: opts.method,

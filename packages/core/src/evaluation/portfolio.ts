@@ -43,6 +43,8 @@ export interface PortfolioOptions {
   greyNormalisation?: GreyNormalisation;
   rho?: number;
   explain?: boolean;
+  /** With `explain` (fce, scorecard): internal nodes and the leaf columns under each, for per-node scores. */
+  nodes?: readonly { code: string; leaves: readonly number[] }[];
 }
 
 export interface PortfolioContribution {
@@ -61,6 +63,8 @@ export interface PortfolioRow {
   /** fce: the normalised membership vector B over the grades. */
   b?: number[];
   contributions?: PortfolioContribution[];
+  /** fce, scorecard with `explain`: each internal node's score, Σ W_l s_l / Σ W_l over its leaves. */
+  nodes?: { code: string; score: number }[];
 }
 
 export interface PortfolioResult {
@@ -95,6 +99,8 @@ export function evaluatePortfolio(
   const directions = indicators.map((l) => l.direction ?? 'benefit');
   const rows: PortfolioRow[] = [];
   const { method } = options;
+  /** The per-indicator score each method sums (explanations); raw values for TOPSIS and GRA. */
+  let scoreOf = (i: number, j: number) => cell(x, i, j);
   if (method === 'fce') {
     const grades = options.grades ?? DEFAULT_GRADES;
     const data = Float64Array.from(x.data);
@@ -107,6 +113,7 @@ export function evaluatePortfolio(
       }
     });
     const res = fuzzyEvaluateBatch({ rows: m, cols: n, data }, weights, grades);
+    scoreOf = (i, j) => data[j * m + i];
     const rank = rankDescending(res.score);
     const g = res.grades.length;
     for (let i = 0; i < m; i++)
@@ -131,6 +138,7 @@ export function evaluatePortfolio(
         options.scorecardGrades ?? DEFAULT_SCORECARD_GRADES,
       ),
     );
+    scoreOf = (i, j) => scores[i].indicators[j].score;
     const rank = rankDescending(scores.map((s) => s.score));
     scores.forEach((s, i) => {
       rows.push({ id: ids[i], score: s.score, grade: s.grade, rank: rank[i] });
@@ -147,7 +155,7 @@ export function evaluatePortfolio(
   }
   if (options.explain) {
     rows.forEach((row, i) => {
-      const values = indicators.map((_, j) => cell(x, i, j));
+      const values = indicators.map((_, j) => scoreOf(i, j));
       row.contributions = weightedSumContributions(weights, values).contributions.map((c) => ({
         code: indicators[c.index].code,
         weight: c.weight,
@@ -155,6 +163,16 @@ export function evaluatePortfolio(
         contribution: c.contribution,
         share: c.share,
       }));
+      if (options.nodes && (method === 'fce' || method === 'scorecard'))
+        row.nodes = options.nodes.map((node) => {
+          let num = 0;
+          let den = 0;
+          for (const j of node.leaves) {
+            num += weights[j] * values[j];
+            den += weights[j];
+          }
+          return { code: node.code, score: den > 0 ? num / den : 0 };
+        });
     });
   }
   return { method, rows };
