@@ -223,3 +223,152 @@ describe('study errors name the path', () => {
     expect(issues(() => runStudy(s))[0].path).toEqual(['weighting', 'G', 'on']);
   });
 });
+
+describe('every weighting and Delphi rule has its message and path', () => {
+  const cases: [string, (s: Record<string, any>) => void, (string | number)[], RegExp][] = [
+    [
+      'fixed list of the wrong length',
+      (s) => (s.weighting.G = { method: 'fixed', weights: [1] }),
+      ['weighting', 'G', 'weights'],
+      /1 weights for 2 children/,
+    ],
+    [
+      'ifahp with both matrix and upper',
+      (s) =>
+        (s.weighting.T = {
+          method: 'ifahp',
+          upper: { '12': [0.6, 0.3] },
+          matrix: [
+            [
+              [0.5, 0.5],
+              [0.6, 0.3],
+            ],
+            [
+              [0.3, 0.6],
+              [0.5, 0.5],
+            ],
+          ],
+        }),
+      ['weighting', 'T'],
+      /as `matrix` or as `upper`, not both or neither/,
+    ],
+    [
+      'ifahp of the wrong size',
+      (s) => (s.weighting.F = { method: 'ifahp', upper: { '12': [0.6, 0.3] } }),
+      ['weighting', 'F', 'upper'],
+      /a 2×2 relation for 3 children/,
+    ],
+    [
+      'g1 order missing a child',
+      (s) => (s.weighting.F = { method: 'g1', order: ['F1', 'F2', 'X'], ratios: [1.2, 1.2] }),
+      ['weighting', 'F', 'order'],
+      /missing F3; not children: X/,
+    ],
+    [
+      'critic on criteria, not indicators',
+      (s) => (s.weighting.G = { method: 'critic' }),
+      ['weighting', 'G'],
+      /G's children are not indicators/,
+    ],
+    [
+      'combine whose objective part fails',
+      (s) =>
+        (s.weighting.T = {
+          method: 'combine',
+          subjective: { method: 'fixed', weights: [0.5, 0.5] },
+          objective: { method: 'entropy', on: 'judgments' },
+        }),
+      ['weighting', 'T', 'objective', 'on'],
+      /needs a `matrix`, or an AHP `subjective`/,
+    ],
+    [
+      'Delphi indicator not in the tree',
+      (s) => (s.delphi = { indicators: ['F1', 'Q'], rounds: [{ scores: [[5, 3]] }] }),
+      ['delphi', 'indicators', 1],
+      /Q is not a node/,
+    ],
+    [
+      'Delphi remove not among the indicators',
+      (s) =>
+        (s.delphi = {
+          indicators: ['F1', 'F2'],
+          remove: ['T1'],
+          rounds: [
+            {
+              scores: [
+                [5, 3],
+                [5, 5],
+              ],
+            },
+          ],
+        }),
+      ['delphi', 'remove', 0],
+      /T1 is not one of the Delphi indicators/,
+    ],
+    [
+      'pruning under a tree matrix',
+      (s) => {
+        s.hierarchy.children[0].matrix = [
+          [1, 1, 1],
+          [1, 1, 1],
+          [1, 1, 1],
+        ];
+        delete s.weighting.F;
+        s.delphi = {
+          indicators: ['F1', 'F2', 'F3'],
+          prune: true,
+          rounds: [
+            {
+              scores: [
+                [5, 5, 1],
+                [5, 5, 3],
+                [5, 3, 1],
+              ],
+            },
+          ],
+        };
+      },
+      ['delphi', 'prune'],
+      /F: its tree judgment matrix covers indicators Delphi deletes/,
+    ],
+    ['directions of a criterion', (s) => (s.directions = { F: 'cost' }), ['directions', 'F'], /F is not an indicator/],
+    [
+      'votes for the wrong number of grades',
+      (s) => {
+        s.alternatives[0].votes = { F1: [1, 2] };
+        delete s.alternatives[0].values.F1;
+        s.evaluation = [{ method: 'fce' }];
+        delete s.sensitivity;
+        delete s.monteCarlo;
+      },
+      ['alternatives', 0, 'votes', 'F1'],
+      /2 vote counts for 5 grades/,
+    ],
+    [
+      'gra-factors on an unknown code',
+      (s) => (s.evaluation = [{ method: 'gra-factors', reference: [1, 2], series: { Q: [1, 2] } }]),
+      ['evaluation', 0, 'series', 'Q'],
+      /Q is not a node/,
+    ],
+    [
+      'Monte Carlo without alternatives',
+      (s) => {
+        s.alternatives = [];
+        s.evaluation = [];
+        delete s.sensitivity;
+        s.weighting.F = { method: 'fixed', weights: [0.2, 0.3, 0.5] };
+        s.weighting.T = { method: 'fixed', weights: [0.5, 0.5] };
+      },
+      ['monteCarlo'],
+      /needs alternatives/,
+    ],
+  ];
+  for (const [name, edit, path, message] of cases)
+    it(name, () => {
+      const s = study();
+      edit(s);
+      const found = issues(() => runStudy(s));
+      expect(found[0].path).toEqual(path);
+      expect(found[0].message).toMatch(message);
+    });
+});
