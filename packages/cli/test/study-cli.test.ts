@@ -186,6 +186,28 @@ describe('scf-risk validate and new', () => {
   });
 });
 
+describe('run --strict and --format csv', () => {
+  it('exit 1 on an inconsistent judgment under --strict; csv of the weights at full precision', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scf-strict-'));
+    const text = [
+      'title: T',
+      'hierarchy: { code: G, name: G, children: [ { code: X, name: X }, { code: Y, name: Y }, { code: Z, name: Z } ] }',
+      'weighting:',
+      '  G: { method: ahp, matrix: [[1, 9, "1/9"], ["1/9", 1, 9], [9, "1/9", 1]] }',
+    ].join('\n');
+    await writeFile(join(dir, 's.yaml'), text);
+    const plain = await runCli(['run', join(dir, 's.yaml'), '--format', 'csv']);
+    expect(plain.code).toBe(0);
+    const lines = plain.stdout.trim().split('\n');
+    expect(lines[0]).toBe('code,parent,depth,name,localWeight,globalWeight,cr');
+    expect(lines[1]).toMatch(/^G,,0,G,1,1,\d+\.\d{6,}/);
+    const strict = await runCli(['run', join(dir, 's.yaml'), '--strict', '--format', 'json']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('check failed: a judgment or a level has CR ≥ 0.10 (--strict)');
+    expect(strict.json().hierarchy.nodes[0].cr).toBeGreaterThan(0.1);
+  });
+});
+
 describe('studies that import expert matrices and Delphi answers', () => {
   it('a panel workbook (a sheet per expert) and a long answers CSV, errors naming sheet and cell', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'scf-import-'));

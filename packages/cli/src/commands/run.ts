@@ -7,13 +7,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CheckFailedError } from '@scf-risk/core/errors.ts';
-import { parseStudy, runStudy } from '@scf-risk/core/study/run.ts';
+import { labelText } from '@scf-risk/core/label.ts';
+import { parseStudy, runStudy, type StudyResult } from '@scf-risk/core/study/run.ts';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
 import { writeTablesXlsx } from '../io/export-xlsx.ts';
 import { studyWorkbook } from '../io/study-xlsx.ts';
-import { defaultFormat, emit, type Format } from '../output.ts';
+import { defaultFormat, emit, type Format, type Table } from '../output.ts';
 import { startProgress } from '../progress.ts';
 import { studyReportHtml, studyTables } from '../report/study-report.ts';
 import { readStudyInput, resolveStudy } from '../study-load.ts';
@@ -26,6 +27,7 @@ interface RunOptions {
   exportStudy?: string;
   lang?: 'en' | 'zh';
   format?: Format;
+  strict?: boolean;
 }
 
 async function writeOut(file: string, write: (path: string) => Promise<void>): Promise<string> {
@@ -33,6 +35,14 @@ async function writeOut(file: string, write: (path: string) => Promise<void>): P
   await mkdir(dirname(path), { recursive: true });
   await write(path);
   return path;
+}
+
+/** `--format csv`: every node's weights at full precision, one row per node. */
+function weightsCsvTable(r: StudyResult, lang: 'en' | 'zh'): Table {
+  return {
+    header: ['code', 'parent', 'depth', 'name', 'localWeight', 'globalWeight', 'cr'],
+    rows: r.hierarchy.nodes.map((n) => [n.code, n.parent ?? '', n.depth, labelText(n.name, lang), n.localWeight, n.globalWeight, n.cr]),
+  };
 }
 
 export function register(program: Command): void {
@@ -57,7 +67,13 @@ export function register(program: Command): void {
     .option('--xlsx <file>', 'write every result table to FILE (one sheet per table, numbers as numbers)')
     .option('--export-study <file>', 'write the study itself as a workbook (.xlsx) that `run` reads back')
     .addOption(new Option('--lang <lang>', 'language of names and the report (default: the study’s lang, else en)').choices(['en', 'zh']))
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table']))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: table on a terminal, json when piped; csv: the hierarchy’s weights)',
+      ).choices(['json', 'table', 'csv']),
+    )
+    .option('--strict', 'exit 1 when a judgment or a level has CR ≥ 0.10 (the result is still printed)')
     .addHelpText(
       'after',
       '\nExamples:\n  scf-risk run examples/studies/jd-scf.yaml --out reports/jd-study.html\n  scf-risk run examples/studies/b2b-platforms.yaml --format json\n  scf-risk run examples/studies/ztmg-gra.yaml --export-study /tmp/ztmg.xlsx\n',
@@ -85,8 +101,12 @@ export function register(program: Command): void {
           if (result.checks.length > 0)
             notes.push(`${result.checks.filter((c) => c.match).length}/${result.checks.length} printed numbers reproduced`);
           const format = opts.format ?? defaultFormat();
-          emit(result, format, { tables: (r) => studyTables(r, lang), notes: () => notes });
+          emit(result, format, {
+            tables: (r) => (format === 'csv' ? [weightsCsvTable(r, lang)] : studyTables(r, lang)),
+            notes: () => notes,
+          });
           if (format === 'json') for (const n of notes) process.stderr.write(`${n}\n`);
+          if (opts.strict && !result.hierarchy.consistent) throw new CheckFailedError('a judgment or a level has CR ≥ 0.10 (--strict)');
           if (!result.reproduced) {
             const bad = result.checks
               .filter((c) => !c.match)
