@@ -32,6 +32,40 @@ const T = {
   leafWeights: { en: 'Global weights of the indicators', zh: '指标全局权重' },
 } as const;
 
+/** Column headers in Chinese for `--lang zh`. */
+const ZH_HEADERS: Readonly<Record<string, string>> = {
+  code: '编码',
+  name: '名称',
+  local: '局部权重',
+  global: '全局权重',
+  weight: '权重',
+  level: '层级',
+  consistent: '一致',
+  judgments: '判断矩阵数',
+  expert: '专家',
+  indicator: '指标',
+  mean: '均值',
+  'full-score frequency': '满分频率',
+  sd: '标准差',
+  cv: '变异系数',
+  decision: '结论',
+  id: '编号',
+  score: '得分',
+  grade: '等级',
+  rank: '排名',
+  degree: '关联度',
+  'entropy e': '熵值 e',
+  'divergence d': '差异系数 d',
+  'relative change': '相对变化',
+  'weight at swap': '互换时权重',
+  pair: '互换对象',
+  'mean rank': '平均名次',
+  check: '核对项',
+  printed: '原文',
+  computed: '计算',
+  match: '一致',
+};
+
 function nodeName(result: StudyResult, code: string, lang: Lang): string {
   const n = result.hierarchy.nodes.find((x) => x.code === code);
   return n ? `${code} ${labelText(n.name, lang)}` : code;
@@ -108,7 +142,8 @@ function fuzzyCriteria(root: FuzzyNodeResult): FuzzyNodeResult[] {
 
 /** Every table of a study result, in report order. */
 export function studyTables(result: StudyResult, lang: Lang = 'en'): Table[] {
-  const tables: Table[] = [...hierarchyTables(result.hierarchy, lang)];
+  const tables: Table[] = hierarchyTables(result.hierarchy, lang);
+  tables[0] = { ...tables[0], title: T.hierarchy[lang] };
   for (const [code, w] of Object.entries(result.weighting)) tables.push(...weightingTables(result, code, w, lang));
   for (const r of result.delphi?.rounds ?? [])
     tables.push({
@@ -173,7 +208,7 @@ export function studyTables(result: StudyResult, lang: Lang = 'en'): Table[] {
       header: ['check', 'code', 'printed', 'computed', 'match'],
       rows: result.checks.map((c) => [c.what, c.code, c.printed, c.computed, c.match ? '✓' : '✗']),
     });
-  return tables;
+  return lang === 'zh' ? tables.map((t) => ({ ...t, header: t.header.map((h) => ZH_HEADERS[h] ?? h) })) : tables;
 }
 
 interface TreeChartNode {
