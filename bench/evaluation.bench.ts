@@ -59,7 +59,9 @@ def topsis():
     v = x / np.sqrt((x ** 2).sum(0)) * w
     bst = np.where(cost, v.min(0), v.max(0)); wst = np.where(cost, v.max(0), v.min(0))
     dp = np.sqrt(((v - bst) ** 2).sum(1)); dm = np.sqrt(((v - wst) ** 2).sum(1))
-    return dm / (dp + dm)
+    c = dm / (dp + dm)
+    rank = np.empty(c.size, dtype=np.int64); rank[np.argsort(-c, kind='stable')] = np.arange(1, c.size + 1)  # as ours, which ranks too
+    return c, rank
 def gra():
     lo, hi = x.min(0), x.max(0)
     z = np.where(cost, (hi - x) / (hi - lo), (x - lo) / (hi - lo))

@@ -71,12 +71,15 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
     let ss = 0;
     for (let i = 0; i < m; i++) {
       const v = data[o + i];
-      if (!Number.isFinite(v)) issues.add([i, j], `${v} is not a finite number`);
       if (v < lo) lo = v;
       if (v > hi) hi = v;
       ss += v * v;
     }
-    if (!issues.empty) continue;
+    // NaN or ±Infinity anywhere makes the sum of squares non-finite: only then look for the cells
+    if (!Number.isFinite(ss)) {
+      for (let i = 0; i < m; i++) if (!Number.isFinite(data[o + i])) issues.add([i, j], `${data[o + i]} is not a finite number`);
+      if (!issues.empty) continue;
+    }
     const cost = directions[j] === 'cost';
     if (normalisation === 'vector') {
       const norm = Math.sqrt(ss);

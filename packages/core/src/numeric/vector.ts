@@ -1,6 +1,7 @@
 /**
  * Small vector helpers shared by the methods. Plain loops, no allocation beyond the result.
  */
+import { argsortAscending } from './radix-sort.ts';
 
 /** Σ x_i. */
 export function sum(x: ArrayLike<number>): number {
@@ -39,23 +40,18 @@ export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /**
  * Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1].
- * rank_i = #{j : x_j > x_i} + 1, from one native numeric sort and a binary search per value.
+ * rank_i = #{j : x_j > x_i} + 1, from one radix argsort (no comparator calls).
  */
 export function rankDescending(x: ArrayLike<number>): number[] {
   const n = x.length;
-  const sorted = Float64Array.from(x).sort();
+  const order = argsortAscending(x);
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const v = x[i];
-    // first index whose value is > v (upper bound)
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = n - lo + 1;
+  // walk from the largest down; a value equal to the previous one shares its rank
+  let rank = 1;
+  for (let k = n - 1; k >= 0; k--) {
+    const i = order[k];
+    if (k < n - 1 && x[i] !== x[order[k + 1]]) rank = n - k;
+    out[i] = rank;
   }
   return out;
 }

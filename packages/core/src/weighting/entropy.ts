@@ -12,6 +12,7 @@ import { IssueList, ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
+import { sumZLogZ } from '../numeric/fast-log.ts';
 import { checkDataMatrix } from './data-matrix.ts';
 import { checkPairwiseMatrix, type JudgmentScale } from './saaty-scale.ts';
 
@@ -81,14 +82,20 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
     let sumV = 0;
     for (let i = 0; i < m; i++) {
       const v = data[o + i];
-      if (!Number.isFinite(v)) issues.add([i, j], `${v} is not a finite number`);
-      else if (normalisation === 'sum' && v < 0)
-        issues.add([i, j], `${v} is negative; the sum normalisation needs non-negative values`, 'values ≥ 0, or normalisation min-max');
       if (v < lo) lo = v;
       if (v > hi) hi = v;
       sumV += v;
     }
-    if (!issues.empty) continue;
+    // NaN or ±Infinity make the sum non-finite, a negative value the minimum: only then find the cells
+    if (!Number.isFinite(sumV) || (normalisation === 'sum' && lo < 0)) {
+      for (let i = 0; i < m; i++) {
+        const v = data[o + i];
+        if (!Number.isFinite(v)) issues.add([i, j], `${v} is not a finite number`);
+        else if (normalisation === 'sum' && v < 0)
+          issues.add([i, j], `${v} is negative; the sum normalisation needs non-negative values`, 'values ≥ 0, or normalisation min-max');
+      }
+      if (!issues.empty) continue;
+    }
     const range = hi - lo;
     if (range === 0) {
       constant.push(j);
@@ -101,11 +108,7 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
     const a = normalisation === 'sum' ? 1 : cost ? -1 / range : 1 / range;
     const b = (normalisation === 'sum' ? 0 : cost ? hi / range : -lo / range) + shift;
     const total = a * sumV + m * b;
-    let zlnz = 0;
-    for (let i = 0; i < m; i++) {
-      const z = a * data[o + i] + b;
-      if (z > 0) zlnz += z * Math.log(z);
-    }
+    const zlnz = sumZLogZ(data, o, m, a, b);
     entropy[j] = total > 0 ? Math.min(1, Math.max(0, (Math.log(total) - zlnz / total) * k)) : 1;
   }
   issues.throwIfAny();
