@@ -6,21 +6,23 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../packages/core/src/numeric/random.ts';
-import { entropyWeightsBatch } from '../packages/core/src/weighting/entropy.ts';
-import { report, runPython, timeBest } from './python.ts';
+import { poolSize, sharedColumnMajor } from '../packages/core/src/numeric/worker-pool.ts';
+import { entropyWeightsBatch, entropyWeightsParallel } from '../packages/core/src/weighting/entropy.ts';
+import { report, runPython, timeBest, timeBestAsync } from './python.ts';
 
 const ROWS = 1_000_000;
 const COLS = 53;
 const rng = createRng(3);
-const data = new Float64Array(ROWS * COLS);
+const x = sharedColumnMajor(ROWS, COLS);
+const { data } = x;
 for (let i = 0; i < data.length; i++) data[i] = rng.next() * 100;
 const file = join(tmpdir(), `scf-entropy-bench-${process.pid}.f64`);
 writeFileSync(file, Buffer.from(data.buffer));
-const x = { rows: ROWS, cols: COLS, data };
 let weights: number[] = [];
 const ours = timeBest(() => {
   weights = entropyWeightsBatch(x).weights;
 }, 3);
+const oursPar = await timeBestAsync(() => entropyWeightsParallel(x), 4);
 const ref = runPython<{ t: number; w0: number }>(
   `
 import sys, time, json, numpy as np
@@ -46,5 +48,11 @@ report(
   'entropy weights',
   ours,
   ref?.t ?? null,
-  `${((ROWS * COLS) / ours / 1e6).toFixed(0)} M cells/s${ref ? `; |w0 − numpy| = ${Math.abs(weights[0] - ref.w0).toExponential(1)}` : ''}`,
+  `one thread, ${((ROWS * COLS) / ours / 1e6).toFixed(0)} M cells/s${ref ? `; |w0 − numpy| = ${Math.abs(weights[0] - ref.w0).toExponential(1)}` : ''}`,
+);
+report(
+  'entropy weights, parallel',
+  oursPar,
+  ref?.t ?? null,
+  `${poolSize()} worker threads, ${((ROWS * COLS) / oursPar / 1e6).toFixed(0)} M cells/s`,
 );

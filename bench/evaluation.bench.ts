@@ -7,18 +7,20 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fuzzyEvaluateBatch } from '../packages/core/src/evaluation/fuzzy-batch.ts';
+import { fuzzyEvaluateBatch, fuzzyEvaluateParallel } from '../packages/core/src/evaluation/fuzzy-batch.ts';
 import { graGradesBatch } from '../packages/core/src/evaluation/grey-batch.ts';
 import { monteCarloRanks } from '../packages/core/src/evaluation/monte-carlo.ts';
-import { topsisBatch } from '../packages/core/src/evaluation/topsis.ts';
+import { topsisBatch, topsisParallel } from '../packages/core/src/evaluation/topsis.ts';
 import type { Direction } from '../packages/core/src/hierarchy/tree.ts';
 import { createRng, randomDirichlet } from '../packages/core/src/numeric/random.ts';
-import { report, runPython, timeBest } from './python.ts';
+import { poolSize, sharedColumnMajor } from '../packages/core/src/numeric/worker-pool.ts';
+import { report, runPython, timeBest, timeBestAsync } from './python.ts';
 
 const ROWS = 1_000_000;
 const COLS = 53;
 const rng = createRng(11);
-const data = new Float64Array(ROWS * COLS);
+const x = sharedColumnMajor(ROWS, COLS);
+const { data } = x;
 for (let i = 0; i < data.length; i++) data[i] = 2 + 8 * rng.next();
 // Leaf global weights of a 4-level tree (5 criteria, 16 sub-criteria, 53 leaves) = a Dirichlet draw.
 const weights = Array.from(randomDirichlet(rng, new Float64Array(COLS).fill(2)));
@@ -26,7 +28,6 @@ const directions: Direction[] = Array.from({ length: COLS }, (_, j) => (j % 4 ==
 const file = join(tmpdir(), `scf-eval-bench-${process.pid}.f64`);
 writeFileSync(file, Buffer.from(data.buffer));
 writeFileSync(`${file}.w`, JSON.stringify({ weights, cost: directions.map((d) => d === 'cost') }));
-const x = { rows: ROWS, cols: COLS, data };
 const cells = ROWS * COLS;
 const rate = (t: number) => `${(cells / t / 1e6).toFixed(0)} M cells/s`;
 
@@ -35,6 +36,8 @@ const tFce = timeBest(() => fuzzyEvaluateBatch(x, weights), 3);
 const peak = process.resourceUsage().maxRSS * 1024;
 const tTopsis = timeBest(() => topsisBatch(x, weights, { directions }), 3);
 const tGra = timeBest(() => graGradesBatch(x, weights, directions), 3);
+const tFcePar = await timeBestAsync(() => fuzzyEvaluateParallel(x, weights), 4);
+const tTopsisPar = await timeBestAsync(() => topsisParallel(x, weights, { directions }), 4);
 
 const ref = runPython<{ fce: number; topsis: number; gra: number }>(
   `
@@ -81,7 +84,9 @@ report(
   ref?.fce ?? null,
   `${rate(tFce)}; peak RSS ${(peak / 1e6).toFixed(0)} MB vs input ${((cells * 8) / 1e6).toFixed(0)} MB (process before: ${(rss0 / 1e6).toFixed(0)} MB)`,
 );
-report('TOPSIS (vector normalisation)', tTopsis, ref?.topsis ?? null, rate(tTopsis));
+report('4-level fuzzy evaluation, parallel', tFcePar, ref?.fce ?? null, `${poolSize()} worker threads, ${rate(tFcePar)}`);
+report('TOPSIS (vector normalisation), one thread', tTopsis, ref?.topsis ?? null, rate(tTopsis));
+report('TOPSIS, parallel', tTopsisPar, ref?.topsis ?? null, `${poolSize()} worker threads, ${rate(tTopsisPar)}`);
 report('grey relational grades (min-max, ρ = 0.5)', tGra, ref?.gra ?? null, rate(tGra));
 
 // Monte Carlo: 10,000 Dirichlet draws × 1,000 alternatives × 53 indicators

@@ -29,6 +29,17 @@ export function timeBest(fn: () => void, repeats = 3): number {
 }
 
 /** One line of a bench report: ours vs reference and the ratio (reference time / our time). */
+/** Best wall time of an async `fn` over `repeats` runs (the first run also warms the worker pool). */
+export async function timeBestAsync(fn: () => Promise<unknown>, repeats = 3): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < repeats; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return best;
+}
+
 export function report(name: string, ours: number, reference: number | null, extra = ''): void {
   const ratio =
     reference === null ? 'reference skipped' : `${(reference / ours).toFixed(2)}× faster than reference (${reference.toExponential(3)} s)`;

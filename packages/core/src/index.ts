@@ -41,6 +41,7 @@ export * from './numeric/radix-sort.ts';
 export * from './numeric/random.ts';
 export * from './numeric/stats.ts';
 export * from './numeric/vector.ts';
+export * from './numeric/worker-pool.ts';
 export * from './study/node-weighting.ts';
 export * from './study/run.ts';
 export * from './study/schema.ts';

@@ -8,6 +8,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import type { ColumnMajor } from '../numeric/column-major.ts';
+import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 import { checkGrades, DEFAULT_GRADES, type Grade } from './fuzzy.ts';
 
 export interface FuzzyBatchResult {
@@ -93,4 +94,36 @@ export function fuzzyEvaluateBatch(
     grade[i] = best;
   }
   return { b, score, grade, grades: [...grades] };
+}
+
+/**
+ * The same on every core for data in shared memory (a row range per worker thread); identical
+ * numbers. Data not in a SharedArrayBuffer runs on this thread.
+ */
+export async function fuzzyEvaluateParallel(
+  x: ColumnMajor,
+  leafWeights: ArrayLike<number>,
+  grades: readonly Grade[] = DEFAULT_GRADES,
+): Promise<FuzzyBatchResult> {
+  if (!isShared(x) || poolSize() < 2) return fuzzyEvaluateBatch(x, leafWeights, grades);
+  checkGrades(grades);
+  const w = Array.from(leafWeights);
+  const parts = await runBatchTasks<FuzzyBatchResult>(
+    splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'fuzzyEvaluateBatch', args: [x, w, grades, from, to] })),
+  );
+  const g = grades.length;
+  const out: FuzzyBatchResult = {
+    b: new Float64Array(x.rows * g),
+    score: new Float64Array(x.rows),
+    grade: new Int32Array(x.rows),
+    grades: [...grades],
+  };
+  let row = 0;
+  for (const p of parts) {
+    out.b.set(p.b, row * g);
+    out.score.set(p.score, row);
+    out.grade.set(p.grade, row);
+    row += p.score.length;
+  }
+  return out;
 }

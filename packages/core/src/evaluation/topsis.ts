@@ -9,7 +9,8 @@ import { IssueList } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
-import { rankDescending } from '../numeric/vector.ts';
+import { ranksDescending } from '../numeric/vector.ts';
+import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
 import { checkEvaluationWeights } from './weights-check.ts';
 
@@ -36,6 +37,14 @@ export interface TopsisResult {
   warnings: string[];
 }
 
+/** The batch result: per-alternative values in typed arrays (no million-element JS arrays). */
+export interface TopsisBatchResult extends Omit<TopsisResult, 'closeness' | 'rank' | 'distanceToBest' | 'distanceToWorst'> {
+  closeness: Float64Array;
+  rank: Int32Array;
+  distanceToBest: Float64Array;
+  distanceToWorst: Float64Array;
+}
+
 /** TOPSIS on a row-major matrix (rows = alternatives). */
 export function topsis(
   matrix: readonly (readonly number[])[],
@@ -43,12 +52,26 @@ export function topsis(
   options: TopsisOptions = {},
 ): TopsisResult {
   const { directions } = checkDataMatrix(matrix, { ...options, minRows: 1 });
-  return topsisBatch(toColumnMajor(matrix), weights, { ...options, directions });
+  const r = topsisBatch(toColumnMajor(matrix), weights, { ...options, directions });
+  return {
+    ...r,
+    closeness: Array.from(r.closeness),
+    rank: Array.from(r.rank),
+    distanceToBest: Array.from(r.distanceToBest),
+    distanceToWorst: Array.from(r.distanceToWorst),
+  };
 }
 
-/** TOPSIS over column-major data; per-alternative results in typed arrays internally. */
-export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefined, options: TopsisOptions = {}): TopsisResult {
-  const { rows: m, cols: n, data } = x;
+/** Checked parameters of a TOPSIS run. */
+interface TopsisPlan {
+  normalisation: TopsisNormalisation;
+  cost: boolean[];
+  w: number[];
+  warnings: string[];
+}
+
+function planTopsis(x: ColumnMajor, weights: readonly number[] | undefined, options: TopsisOptions): TopsisPlan {
+  const { rows: m, cols: n } = x;
   const normalisation = options.normalisation ?? 'vector';
   const directions = options.directions ?? new Array<Direction>(n).fill('benefit');
   const issues = new IssueList();
@@ -59,12 +82,14 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
   issues.throwIfAny();
   const warnings: string[] = [];
   const w = checkEvaluationWeights(weights, n, options.normalise ?? false, warnings);
-  // Per column: v_ij = scale_j · x_ij + shift_j; ideal/anti-ideal from the column's extremes.
-  const scale = new Float64Array(n);
-  const shift = new Float64Array(n);
-  const ideal = new Array<number>(n);
-  const antiIdeal = new Array<number>(n);
-  for (let j = 0; j < n; j++) {
+  return { normalisation, cost: directions.map((d) => d === 'cost'), w, warnings };
+}
+
+/** Kernel, pass 1: min, max and Σx² of columns [from, to), three numbers per column. */
+export function topsisColumnStats(x: ColumnMajor, from: number, to: number): Float64Array {
+  const { rows: m, data } = x;
+  const out = new Float64Array((to - from) * 3);
+  for (let j = from; j < to; j++) {
     const o = j * m;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
@@ -75,16 +100,35 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
       if (v > hi) hi = v;
       ss += v * v;
     }
+    const k = (j - from) * 3;
+    out[k] = lo;
+    out[k + 1] = hi;
+    out[k + 2] = ss;
+  }
+  return out;
+}
+
+/** Per column: v_ij = scale_j·x_ij + shift_j and the ideal / anti-ideal; names non-finite cells. */
+function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
+  const { rows: m, cols: n, data } = x;
+  const issues = new IssueList();
+  const scale = new Float64Array(n);
+  const shift = new Float64Array(n);
+  const ideal = new Float64Array(n);
+  const antiIdeal = new Float64Array(n);
+  const { w } = plan;
+  for (let j = 0; j < n; j++) {
+    const [lo, hi, ss] = [stats[3 * j], stats[3 * j + 1], stats[3 * j + 2]];
     // NaN or ±Infinity anywhere makes the sum of squares non-finite: only then look for the cells
     if (!Number.isFinite(ss)) {
+      const o = j * m;
       for (let i = 0; i < m; i++) if (!Number.isFinite(data[o + i])) issues.add([i, j], `${data[o + i]} is not a finite number`);
       if (!issues.empty) continue;
     }
-    const cost = directions[j] === 'cost';
-    if (normalisation === 'vector') {
+    const cost = plan.cost[j];
+    if (plan.normalisation === 'vector') {
       const norm = Math.sqrt(ss);
       scale[j] = norm > 0 ? w[j] / norm : 0;
-      shift[j] = 0;
       const a = scale[j] * hi;
       const b = scale[j] * lo;
       ideal[j] = cost ? b : a;
@@ -94,22 +138,35 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
       scale[j] = range > 0 ? (cost ? -w[j] / range : w[j] / range) : 0;
       shift[j] = range > 0 ? (cost ? (w[j] * hi) / range : (-w[j] * lo) / range) : 0;
       ideal[j] = range > 0 ? w[j] : 0;
-      antiIdeal[j] = 0;
     }
   }
   issues.throwIfAny();
-  const dPlus = new Float64Array(m);
-  const dMinus = new Float64Array(m);
-  // Rows in cache-sized blocks: the block's accumulators stay in L1 while the columns stream by.
+  return { scale, shift, ideal, antiIdeal };
+}
+
+/**
+ * Kernel, pass 2: squared distances to the ideal and the anti-ideal for rows [from, to), added
+ * into `dPlus` and `dMinus`. Rows in cache-sized blocks: the block's accumulators stay in L1
+ * while the columns stream by.
+ */
+export function topsisDistances(
+  x: ColumnMajor,
+  from: number,
+  to: number,
+  axes: { scale: Float64Array; shift: Float64Array; ideal: Float64Array; antiIdeal: Float64Array },
+  dPlus: Float64Array,
+  dMinus: Float64Array,
+): null {
+  const { rows: m, cols: n, data } = x;
   const BLOCK = 2048;
-  for (let i0 = 0; i0 < m; i0 += BLOCK) {
-    const i1 = Math.min(m, i0 + BLOCK);
+  for (let i0 = from; i0 < to; i0 += BLOCK) {
+    const i1 = Math.min(to, i0 + BLOCK);
     for (let j = 0; j < n; j++) {
       const o = j * m;
-      const a = scale[j];
-      const b = shift[j];
-      const best = ideal[j];
-      const worst = antiIdeal[j];
+      const a = axes.scale[j];
+      const b = axes.shift[j];
+      const best = axes.ideal[j];
+      const worst = axes.antiIdeal[j];
       for (let i = i0; i < i1; i++) {
         const v = a * data[o + i] + b;
         const p = v - best;
@@ -119,9 +176,21 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
       }
     }
   }
-  const closeness = new Array<number>(m);
-  const distanceToBest = new Array<number>(m);
-  const distanceToWorst = new Array<number>(m);
+  return null;
+}
+
+function finishTopsis(
+  plan: TopsisPlan,
+  axes: ReturnType<typeof topsisAxes>,
+  dPlus: Float64Array,
+  dMinus: Float64Array,
+  options: TopsisOptions,
+): TopsisBatchResult {
+  const m = dPlus.length;
+  const closeness = new Float64Array(m);
+  const distanceToBest = new Float64Array(m);
+  const distanceToWorst = new Float64Array(m);
+  let allEqual = true;
   for (let i = 0; i < m; i++) {
     const dp = Math.sqrt(dPlus[i]);
     const dm = Math.sqrt(dMinus[i]);
@@ -129,19 +198,59 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
     distanceToWorst[i] = dm;
     // Every alternative equal on every weighted indicator: all are ideal and anti-ideal at once.
     closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
+    if (dp + dm > 0) allEqual = false;
   }
-  if (closeness.every((c, i) => distanceToBest[i] + distanceToWorst[i] === 0 && c === 0.5))
-    warnings.push('no indicator distinguishes the alternatives: closeness 0.5 for all');
+  const warnings = [...plan.warnings];
+  if (allEqual) warnings.push('no indicator distinguishes the alternatives: closeness 0.5 for all');
   return {
     closeness,
-    rank: rankDescending(closeness),
+    rank: ranksDescending(closeness),
     distanceToBest,
     distanceToWorst,
-    ideal,
-    antiIdeal,
-    weights: w,
-    normalisation,
+    ideal: Array.from(axes.ideal),
+    antiIdeal: Array.from(axes.antiIdeal),
+    weights: plan.w,
+    normalisation: plan.normalisation,
     ...(options.labels ? { labels: options.labels } : {}),
     warnings,
   };
+}
+
+/** TOPSIS over column-major data: two streaming kernels, per-alternative results in typed arrays. */
+export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefined, options: TopsisOptions = {}): TopsisBatchResult {
+  const plan = planTopsis(x, weights, options);
+  const axes = topsisAxes(x, plan, topsisColumnStats(x, 0, x.cols));
+  const dPlus = new Float64Array(x.rows);
+  const dMinus = new Float64Array(x.rows);
+  topsisDistances(x, 0, x.rows, axes, dPlus, dMinus);
+  return finishTopsis(plan, axes, dPlus, dMinus, options);
+}
+
+/**
+ * The same on every core for data in shared memory (column ranges for pass 1, row ranges for
+ * pass 2); identical numbers. Data not in a SharedArrayBuffer runs on this thread.
+ */
+export async function topsisParallel(
+  x: ColumnMajor,
+  weights: readonly number[] | undefined,
+  options: TopsisOptions = {},
+): Promise<TopsisBatchResult> {
+  if (!isShared(x) || poolSize() < 2) return topsisBatch(x, weights, options);
+  const plan = planTopsis(x, weights, options);
+  const parts = await runBatchTasks<Float64Array>(
+    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'topsisColumnStats', args: [x, from, to] })),
+  );
+  const stats = new Float64Array(x.cols * 3);
+  let k = 0;
+  for (const p of parts) {
+    stats.set(p, k);
+    k += p.length;
+  }
+  const axes = topsisAxes(x, plan, stats);
+  const dPlus = new Float64Array(new SharedArrayBuffer(x.rows * 8));
+  const dMinus = new Float64Array(new SharedArrayBuffer(x.rows * 8));
+  await runBatchTasks(
+    splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'topsisDistances', args: [x, from, to, axes, dPlus, dMinus] })),
+  );
+  return finishTopsis(plan, axes, dPlus, dMinus, options);
 }

@@ -2,23 +2,25 @@
  * Argsort of doubles by LSD radix sort on their order-preserving 64-bit keys (SPEC §4.6: ranking
  * a million alternatives in a few passes, no comparator calls). A double's bits, with the sign
  * bit flipped for positives and all bits flipped for negatives, compare as unsigned integers in
- * the doubles' order (−0 sorts just before +0). Four 16-bit digit passes; stable, so equal values
- * keep their index order. NaN is not expected (callers validate).
+ * the doubles' order (−0 sorts just before +0). Six 11-bit digit passes (counts stay in L1); stable, so equal values
+ * keep their index order. NaN is not expected (callers validate). Little-endian hosts (all Node
+ * platforms).
  */
-const DIGIT = 16;
+const DIGIT = 11;
 const BUCKETS = 1 << DIGIT;
+/** Digit shifts within each 32-bit half: 11 + 11 + 10 bits. */
+const SHIFTS = [0, 11, 22];
 
 /** Indices of `x` in ascending order of value (ties by index). */
-export function argsortAscending(x: ArrayLike<number>): Int32Array {
+export function argsortAscending(x: Float64Array): Int32Array {
   const n = x.length;
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);
-  const f64 = new Float64Array(1);
-  const u32 = new Uint32Array(f64.buffer);
+  // the doubles' own bits (little-endian halves), no per-element conversion
+  const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * n);
   for (let i = 0; i < n; i++) {
-    f64[0] = x[i];
-    const h = u32[1];
-    const l = u32[0];
+    const h = bits[2 * i + 1];
+    const l = bits[2 * i];
     if (h & 0x80000000) {
       hi[i] = ~h >>> 0;
       lo[i] = ~l >>> 0;
@@ -27,17 +29,22 @@ export function argsortAscending(x: ArrayLike<number>): Int32Array {
       lo[i] = l;
     }
   }
+  // keys travel with their indices, so every pass reads sequentially
   let order = new Int32Array(n);
   let next = new Int32Array(n);
+  let kLo = lo;
+  let kHi = hi;
+  let nLo = new Uint32Array(n);
+  let nHi = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const count = new Int32Array(BUCKETS);
-  for (let pass = 0; pass < 4; pass++) {
-    const keys = pass < 2 ? lo : hi;
-    const shift = (pass & 1) * DIGIT;
+  for (let pass = 0; pass < 6; pass++) {
+    const shift = SHIFTS[pass % 3];
+    const keys = pass < 3 ? kLo : kHi;
     count.fill(0);
     for (let i = 0; i < n; i++) count[(keys[i] >>> shift) & (BUCKETS - 1)]++;
     // skip a pass whose digit is the same for every element
-    if (count[(keys[0] >>> shift) & (BUCKETS - 1)] === n) continue;
+    if (n === 0 || count[(keys[0] >>> shift) & (BUCKETS - 1)] === n) continue;
     let sum = 0;
     for (let b = 0; b < BUCKETS; b++) {
       const c = count[b];
@@ -45,12 +52,14 @@ export function argsortAscending(x: ArrayLike<number>): Int32Array {
       sum += c;
     }
     for (let k = 0; k < n; k++) {
-      const i = order[k];
-      next[count[(keys[i] >>> shift) & (BUCKETS - 1)]++] = i;
+      const d = count[(keys[k] >>> shift) & (BUCKETS - 1)]++;
+      next[d] = order[k];
+      nLo[d] = kLo[k];
+      nHi[d] = kHi[k];
     }
-    const t = order;
-    order = next;
-    next = t;
+    [order, next] = [next, order];
+    [kLo, nLo] = [nLo, kLo];
+    [kHi, nHi] = [nHi, kHi];
   }
   return order;
 }

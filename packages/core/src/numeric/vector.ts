@@ -42,10 +42,10 @@ export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1].
  * rank_i = #{j : x_j > x_i} + 1, from one radix argsort (no comparator calls).
  */
-export function rankDescending(x: ArrayLike<number>): number[] {
+export function ranksDescending(x: Float64Array): Int32Array {
   const n = x.length;
   const order = argsortAscending(x);
-  const out = new Array<number>(n);
+  const out = new Int32Array(n);
   // walk from the largest down; a value equal to the previous one shares its rank
   let rank = 1;
   for (let k = n - 1; k >= 0; k--) {
@@ -54,4 +54,9 @@ export function rankDescending(x: ArrayLike<number>): number[] {
     out[i] = rank;
   }
   return out;
+}
+
+/** `ranksDescending` for any list of numbers, as a plain array. */
+export function rankDescending(x: ArrayLike<number>): number[] {
+  return Array.from(ranksDescending(x instanceof Float64Array ? x : Float64Array.from(x)));
 }

@@ -13,6 +13,7 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
 import { sumZLogZ } from '../numeric/fast-log.ts';
+import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from './data-matrix.ts';
 import { checkPairwiseMatrix, type JudgmentScale } from './saaty-scale.ts';
 
@@ -56,12 +57,15 @@ export function entropyWeights(matrix: readonly (readonly number[])[], options: 
   return entropyWeightsBatch(toColumnMajor(matrix), { ...options, directions });
 }
 
-/**
- * Entropy weights over column-major data (SPEC §4.6): whole portfolios, three streaming passes
- * per column (range, sum, entropy), no allocation per alternative. Cells must be finite.
- */
-export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}): EntropyResult {
-  const { rows: m, cols: n, data } = x;
+/** The parameters of an entropy run, checked once. */
+export interface EntropyPlan {
+  normalisation: EntropyNormalisation;
+  shift: number;
+  cost: boolean[];
+}
+
+function planEntropy(x: ColumnMajor, options: EntropyOptions): EntropyPlan {
+  const { rows: m, cols: n } = x;
   const normalisation = options.normalisation ?? 'min-max';
   const shift = options.shift ?? 0;
   const directions = options.directions ?? new Array<Direction>(n).fill('benefit');
@@ -72,10 +76,19 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
   if (!Number.isFinite(shift) || shift < 0) issues.add(['shift'], `shift ${shift} must be a number ≥ 0`);
   if (directions.length !== n) issues.add(['directions'], `${directions.length} directions for ${n} indicators`);
   issues.throwIfAny();
-  const entropy = new Array<number>(n);
-  const constant: number[] = [];
-  const k = 1 / Math.log(m);
-  for (let j = 0; j < n; j++) {
+  return { normalisation, shift, cost: directions.map((d) => d === 'cost') };
+}
+
+/**
+ * The batch kernel: for columns [from, to), four numbers each — min, max, Σv and Σ z ln z with
+ * z = a·v + b the normalised value (benefit (v − lo)/range, cost (hi − v)/range, sum v; + shift).
+ * Two streaming passes per column, one table-driven log per cell. A non-finite Σv (NaN or ±∞ in
+ * the column) skips the second pass; the caller then names the cells.
+ */
+export function entropyColumnStats(x: ColumnMajor, from: number, to: number, plan: EntropyPlan): Float64Array {
+  const { rows: m, data } = x;
+  const out = new Float64Array((to - from) * 4);
+  for (let j = from; j < to; j++) {
     const o = j * m;
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
@@ -86,29 +99,85 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
       if (v > hi) hi = v;
       sumV += v;
     }
+    const k = (j - from) * 4;
+    out[k] = lo;
+    out[k + 1] = hi;
+    out[k + 2] = sumV;
+    const range = hi - lo;
+    if (!Number.isFinite(sumV) || range === 0) continue;
+    const { a, b } = affine(plan, j, lo, hi);
+    out[k + 3] = sumZLogZ(data, o, m, a, b);
+  }
+  return out;
+}
+
+/** z = a·v + b for column j. */
+function affine(plan: EntropyPlan, j: number, lo: number, hi: number): { a: number; b: number } {
+  const range = hi - lo;
+  const sum = plan.normalisation === 'sum';
+  const cost = plan.cost[j];
+  return {
+    a: sum ? 1 : cost ? -1 / range : 1 / range,
+    b: (sum ? 0 : cost ? hi / range : -lo / range) + plan.shift,
+  };
+}
+
+/**
+ * Entropy weights over column-major data (SPEC §4.6): whole portfolios, two streaming passes
+ * per column (range and sum, then Σ z ln z), no allocation per alternative. Cells must be finite.
+ */
+export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}): EntropyResult {
+  const plan = planEntropy(x, options);
+  return finishEntropy(x, plan, entropyColumnStats(x, 0, x.cols, plan), options);
+}
+
+/**
+ * The same over shared memory on every core (column ranges per worker thread); identical
+ * numbers. Data not in a SharedArrayBuffer runs on this thread.
+ */
+export async function entropyWeightsParallel(x: ColumnMajor, options: EntropyOptions = {}): Promise<EntropyResult> {
+  const plan = planEntropy(x, options);
+  if (!isShared(x) || poolSize() < 2) return finishEntropy(x, plan, entropyColumnStats(x, 0, x.cols, plan), options);
+  const parts = await runBatchTasks<Float64Array>(
+    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'entropyColumnStats', args: [x, from, to, plan] })),
+  );
+  const stats = new Float64Array(x.cols * 4);
+  let k = 0;
+  for (const p of parts) {
+    stats.set(p, k);
+    k += p.length;
+  }
+  return finishEntropy(x, plan, stats, options);
+}
+
+/** Entropy per column from the kernel's stats: e = (ln T − Σ z ln z / T)/ln m, T = Σ z = a·Σv + m·b. */
+function finishEntropy(x: ColumnMajor, plan: EntropyPlan, stats: Float64Array, options: EntropyOptions): EntropyResult {
+  const { rows: m, cols: n, data } = x;
+  const { normalisation, shift } = plan;
+  const issues = new IssueList();
+  const entropy = new Array<number>(n);
+  const constant: number[] = [];
+  const k = 1 / Math.log(m);
+  for (let j = 0; j < n; j++) {
+    const [lo, hi, sumV, zlnz] = [stats[4 * j], stats[4 * j + 1], stats[4 * j + 2], stats[4 * j + 3]];
     // NaN or ±Infinity make the sum non-finite, a negative value the minimum: only then find the cells
     if (!Number.isFinite(sumV) || (normalisation === 'sum' && lo < 0)) {
+      const o = j * m;
       for (let i = 0; i < m; i++) {
         const v = data[o + i];
         if (!Number.isFinite(v)) issues.add([i, j], `${v} is not a finite number`);
         else if (normalisation === 'sum' && v < 0)
           issues.add([i, j], `${v} is negative; the sum normalisation needs non-negative values`, 'values ≥ 0, or normalisation min-max');
       }
-      if (!issues.empty) continue;
+      continue;
     }
-    const range = hi - lo;
-    if (range === 0) {
+    if (hi - lo === 0) {
       constant.push(j);
       entropy[j] = 1;
       continue;
     }
-    // z = a·v + b (+ shift): benefit (v − lo)/range, cost (hi − v)/range, sum v. Then with
-    // T = Σ z = a·Σv + m·b and p = z/T:  −Σ p ln p = ln T − (1/T) Σ z ln z  (one log per cell).
-    const cost = directions[j] === 'cost';
-    const a = normalisation === 'sum' ? 1 : cost ? -1 / range : 1 / range;
-    const b = (normalisation === 'sum' ? 0 : cost ? hi / range : -lo / range) + shift;
+    const { a, b } = affine(plan, j, lo, hi);
     const total = a * sumV + m * b;
-    const zlnz = sumZLogZ(data, o, m, a, b);
     entropy[j] = total > 0 ? Math.min(1, Math.max(0, (Math.log(total) - zlnz / total) * k)) : 1;
   }
   issues.throwIfAny();
@@ -118,7 +187,7 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
     warnings.push(
       `indicator${constant.length > 1 ? 's' : ''} ${constant.join(', ')} do${constant.length > 1 ? '' : 'es'} not vary: weight 0`,
     );
-  if (normalisation === 'sum' && directions.includes('cost'))
+  if (normalisation === 'sum' && plan.cost.includes(true))
     warnings.push('the sum normalisation uses raw values; directions do not change entropy weights');
   const weights = weightsFrom(divergence, 'alternatives');
   return {

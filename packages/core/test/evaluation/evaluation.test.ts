@@ -48,7 +48,7 @@ describe('TOPSIS', () => {
   });
   it('the batch API gives identical numbers', () => {
     for (const c of fixture.cases)
-      expect(topsisBatch(toColumnMajor(c.matrix), c.weights, { directions: c.directions }).closeness).toEqual(
+      expect(Array.from(topsisBatch(toColumnMajor(c.matrix), c.weights, { directions: c.directions }).closeness)).toEqual(
         topsis(c.matrix, c.weights, { directions: c.directions }).closeness,
       );
   });

@@ -47,7 +47,7 @@ describe('radix argsort and ranks', () => {
       const x = Array.from({ length: n }, () =>
         rng.next() < 0.3 ? pool[Math.floor(rng.next() * pool.length)] : (rng.next() - 0.5) * 10 ** (rng.next() * 20),
       );
-      const order = Array.from(argsortAscending(x));
+      const order = Array.from(argsortAscending(Float64Array.from(x)));
       const expected = x
         .map((_, i) => i)
         .sort((p, q) =>

@@ -1,0 +1,86 @@
+/**
+ * A small pool of worker threads for the batch kernels (SPEC §4.6): whole portfolios in
+ * column-major data on a SharedArrayBuffer are split into column or row ranges, one per core;
+ * every worker runs the same kernel code as the single-thread path, so the numbers are identical.
+ * Workers start on first use, are reused, and never keep the process alive (unref).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { type Issue, ValidationError } from '../errors.ts';
+import type { ColumnMajor } from './column-major.ts';
+
+/** A task for the batch worker: the kernel's name and its arguments (structured-cloneable). */
+export interface BatchTask {
+  kernel: string;
+  args: unknown[];
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const MODULE = new URL('./batch-worker.ts', import.meta.url).href;
+let pool: Worker[] = [];
+const pending = new Map<number, Pending>();
+let nextId = 0;
+
+/** How many workers the pool uses: the machine's cores (at least 1). */
+export function poolSize(): number {
+  return Math.max(1, availableParallelism());
+}
+
+function workers(): Worker[] {
+  if (pool.length > 0) return pool;
+  pool = Array.from({ length: poolSize() }, () => {
+    const w = new Worker(BOOT, { workerData: { module: MODULE } });
+    w.unref();
+    w.on('message', (msg: { id: number; result?: unknown; issues?: Issue[]; error?: string }) => {
+      const p = pending.get(msg.id);
+      if (!p) return;
+      pending.delete(msg.id);
+      if (msg.issues) p.reject(new ValidationError(msg.issues));
+      else if (msg.error !== undefined) p.reject(new Error(`batch worker: ${msg.error}`));
+      else p.resolve(msg.result);
+    });
+    w.on('error', (e) => {
+      for (const p of pending.values()) p.reject(e);
+      pending.clear();
+      pool = [];
+    });
+    return w;
+  });
+  return pool;
+}
+
+/** Run `tasks` on the pool (task k on worker k mod size); results in task order. */
+export function runBatchTasks<T>(tasks: readonly BatchTask[]): Promise<T[]> {
+  const ws = workers();
+  return Promise.all(
+    tasks.map(
+      (task, k) =>
+        new Promise<T>((resolve, reject) => {
+          const id = nextId++;
+          pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+          ws[k % ws.length].postMessage({ id, ...task });
+        }),
+    ),
+  );
+}
+
+/** True when `x` lives in shared memory, so workers can read it without a copy. */
+export function isShared(x: ColumnMajor): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && x.data.buffer instanceof SharedArrayBuffer;
+}
+
+/** Column-major storage in shared memory, for the parallel batch kernels. */
+export function sharedColumnMajor(rows: number, cols: number): ColumnMajor {
+  return { rows, cols, data: new Float64Array(new SharedArrayBuffer(rows * cols * 8)) };
+}
+
+/** [from, to) ranges splitting `count` items into `parts` nearly equal pieces. */
+export function splitRange(count: number, parts: number): [number, number][] {
+  const k = Math.max(1, Math.min(parts, count));
+  return Array.from({ length: k }, (_, p) => [Math.floor((p * count) / k), Math.floor(((p + 1) * count) / k)]);
+}
