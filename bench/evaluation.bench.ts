@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fuzzyEvaluateBatch, fuzzyEvaluateParallel } from '../packages/core/src/evaluation/fuzzy-batch.ts';
-import { graGradesBatch } from '../packages/core/src/evaluation/grey-batch.ts';
+import { graGradesBatch, graGradesParallel } from '../packages/core/src/evaluation/grey-batch.ts';
 import { monteCarloRanks } from '../packages/core/src/evaluation/monte-carlo.ts';
 import { topsisBatch, topsisParallel } from '../packages/core/src/evaluation/topsis.ts';
 import type { Direction } from '../packages/core/src/hierarchy/tree.ts';
@@ -36,6 +36,7 @@ const tFce = timeBest(() => fuzzyEvaluateBatch(x, weights), 3);
 const peak = process.resourceUsage().maxRSS * 1024;
 const tTopsis = timeBest(() => topsisBatch(x, weights, { directions }), 3);
 const tGra = timeBest(() => graGradesBatch(x, weights, directions), 3);
+const tGraPar = await timeBestAsync(() => graGradesParallel(x, weights, directions), 4);
 const tFcePar = await timeBestAsync(() => fuzzyEvaluateParallel(x, weights), 4);
 const tTopsisPar = await timeBestAsync(() => topsisParallel(x, weights, { directions }), 4);
 
@@ -87,7 +88,8 @@ report(
 report('4-level fuzzy evaluation, parallel', tFcePar, ref?.fce ?? null, `${poolSize()} worker threads, ${rate(tFcePar)}`);
 report('TOPSIS (vector normalisation), one thread', tTopsis, ref?.topsis ?? null, rate(tTopsis));
 report('TOPSIS, parallel', tTopsisPar, ref?.topsis ?? null, `${poolSize()} worker threads, ${rate(tTopsisPar)}`);
-report('grey relational grades (min-max, ρ = 0.5)', tGra, ref?.gra ?? null, rate(tGra));
+report('grey relational grades (min-max, ρ = 0.5), one thread', tGra, ref?.gra ?? null, rate(tGra));
+report('grey relational grades, parallel', tGraPar, ref?.gra ?? null, `${poolSize()} worker threads, ${rate(tGraPar)}`);
 
 // Monte Carlo: 10,000 Dirichlet draws × 1,000 alternatives × 53 indicators
 const ALT = 1000;

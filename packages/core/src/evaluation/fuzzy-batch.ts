@@ -108,22 +108,37 @@ export async function fuzzyEvaluateParallel(
   if (!isShared(x) || poolSize() < 2) return fuzzyEvaluateBatch(x, leafWeights, grades);
   checkGrades(grades);
   const w = Array.from(leafWeights);
-  const parts = await runBatchTasks<FuzzyBatchResult>(
-    splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'fuzzyEvaluateBatch', args: [x, w, grades, from, to] })),
-  );
   const g = grades.length;
+  const m = x.rows;
   const out: FuzzyBatchResult = {
-    b: new Float64Array(x.rows * g),
-    score: new Float64Array(x.rows),
-    grade: new Int32Array(x.rows),
+    b: new Float64Array(new SharedArrayBuffer(m * g * 8)),
+    score: new Float64Array(new SharedArrayBuffer(m * 8)),
+    grade: new Int32Array(new SharedArrayBuffer(m * 4)),
     grades: [...grades],
   };
-  let row = 0;
-  for (const p of parts) {
-    out.b.set(p.b, row * g);
-    out.score.set(p.score, row);
-    out.grade.set(p.grade, row);
-    row += p.score.length;
-  }
+  await runBatchTasks(
+    splitRange(m, poolSize()).map(([from, to]) => ({
+      kernel: 'fuzzyEvaluateInto',
+      args: [x, w, grades, from, to, out.b, out.score, out.grade],
+    })),
+  );
   return out;
+}
+
+/** Kernel for the worker threads: rows [from, to) written into shared result arrays. */
+export function fuzzyEvaluateInto(
+  x: ColumnMajor,
+  leafWeights: ArrayLike<number>,
+  grades: readonly Grade[],
+  from: number,
+  to: number,
+  b: Float64Array,
+  score: Float64Array,
+  grade: Int32Array,
+): null {
+  const r = fuzzyEvaluateBatch(x, leafWeights, grades, from, to);
+  b.set(r.b, from * grades.length);
+  score.set(r.score, from);
+  grade.set(r.grade, from);
+  return null;
 }

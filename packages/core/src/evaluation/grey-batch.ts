@@ -3,44 +3,99 @@
  * normalisation by direction and the ideal reference (1 in every column). Then Δ_ij = 1 − z_ij,
  * Δmin = 0 and Δmax = 1 whenever a column varies, so
  *   ξ_ij = ρ / (Δ_ij + ρ),  r_i = Σ_j w_j ξ_ij,
- * computed in two streaming passes per column (range, then accumulation), no per-row objects.
+ * computed in two streaming passes (column ranges, then row blocks), no per-row objects.
  */
 import { ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
-import type { ColumnMajor } from '../numeric/column-major.ts';
+import { type ColumnMajor, columnStats, firstNonFinite } from '../numeric/column-major.ts';
+import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 
-export function graGradesBatch(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho = 0.5): Float64Array {
-  const { rows: m, cols: n, data } = x;
+/** Checked parameters and per-column coefficients: ξ_ij = wρ_j / (a_j·x_ij + b_j + ρ). */
+interface GraPlan {
+  a: Float64Array;
+  b: Float64Array;
+  /** w_j·ρ, or 0 for a constant column (its ξ = 1 is added as `constant`). */
+  wr: Float64Array;
+  constant: number;
+  anyVaries: boolean;
+  rho: number;
+}
+
+function planGra(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho: number, stats: Float64Array): GraPlan {
+  const n = x.cols;
   if (!(rho > 0 && rho <= 1)) throw new ValidationError([{ path: ['rho'], message: `ρ = ${rho} must lie in (0, 1]` }]);
   if (weights.length !== n || directions.length !== n)
     throw new ValidationError([
       { path: ['weights'], message: `${weights.length} weights and ${directions.length} directions for ${n} columns` },
     ]);
-  const grades = new Float64Array(m);
-  let anyVaries = false;
+  const plan: GraPlan = { a: new Float64Array(n), b: new Float64Array(n), wr: new Float64Array(n), constant: 0, anyVaries: false, rho };
   for (let j = 0; j < n; j++) {
-    const o = j * m;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < m; i++) {
-      const v = data[o + i];
-      if (!Number.isFinite(v)) throw new ValidationError([{ path: [i, j], message: `${v} is not a finite number` }]);
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+    const [lo, hi, ss] = [stats[3 * j], stats[3 * j + 1], stats[3 * j + 2]];
+    if (!Number.isFinite(ss)) {
+      const bad = firstNonFinite(x, j);
+      if (bad) throw new ValidationError([bad]);
     }
-    const w = weights[j];
     const range = hi - lo;
     if (range === 0) {
-      // a constant column is ideal everywhere: ξ = 1
-      for (let i = 0; i < m; i++) grades[i] += w;
+      plan.constant += weights[j]; // a constant column is ideal everywhere: ξ = 1
       continue;
     }
-    anyVaries = true;
+    plan.anyVaries = true;
     // Δ = 1 − z: benefit (hi − v)/range, cost (v − lo)/range
-    const a = directions[j] === 'cost' ? 1 / range : -1 / range;
-    const b = directions[j] === 'cost' ? -lo / range : hi / range;
-    for (let i = 0; i < m; i++) grades[i] += (w * rho) / (a * data[o + i] + b + rho);
+    const cost = directions[j] === 'cost';
+    plan.a[j] = cost ? 1 / range : -1 / range;
+    plan.b[j] = (cost ? -lo / range : hi / range) + rho;
+    plan.wr[j] = weights[j] * rho;
   }
-  if (!anyVaries) grades.fill(1);
+  return plan;
+}
+
+/** Kernel: grades of rows [from, to) into `grades`, in cache-sized row blocks. */
+export function graAccumulate(x: ColumnMajor, from: number, to: number, plan: GraPlan, grades: Float64Array): null {
+  const { rows: m, cols: n, data } = x;
+  const BLOCK = 4096;
+  for (let i0 = from; i0 < to; i0 += BLOCK) {
+    const i1 = Math.min(to, i0 + BLOCK);
+    for (let i = i0; i < i1; i++) grades[i] = plan.constant;
+    for (let j = 0; j < n; j++) {
+      const wr = plan.wr[j];
+      if (wr === 0) continue;
+      const o = j * m;
+      const a = plan.a[j];
+      const b = plan.b[j];
+      for (let i = i0; i < i1; i++) grades[i] += wr / (a * data[o + i] + b);
+    }
+  }
+  if (!plan.anyVaries) grades.fill(1, from, to);
+  return null;
+}
+
+export function graGradesBatch(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho = 0.5): Float64Array {
+  const plan = planGra(x, weights, directions, rho, columnStats(x, 0, x.cols));
+  const grades = new Float64Array(x.rows);
+  graAccumulate(x, 0, x.rows, plan, grades);
+  return grades;
+}
+
+/** The same on every core for data in shared memory; identical numbers. */
+export async function graGradesParallel(
+  x: ColumnMajor,
+  weights: ArrayLike<number>,
+  directions: readonly Direction[],
+  rho = 0.5,
+): Promise<Float64Array> {
+  if (!isShared(x) || poolSize() < 2) return graGradesBatch(x, weights, directions, rho);
+  const parts = await runBatchTasks<Float64Array>(
+    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'columnStats', args: [x, from, to] })),
+  );
+  const stats = new Float64Array(x.cols * 3);
+  let k = 0;
+  for (const p of parts) {
+    stats.set(p, k);
+    k += p.length;
+  }
+  const plan = planGra(x, weights, directions, rho, stats);
+  const grades = new Float64Array(new SharedArrayBuffer(x.rows * 8));
+  await runBatchTasks(splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'graAccumulate', args: [x, from, to, plan, grades] })));
   return grades;
 }

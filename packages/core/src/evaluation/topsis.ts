@@ -8,7 +8,7 @@
 import { IssueList } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
-import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
+import { type ColumnMajor, columnStats, toColumnMajor } from '../numeric/column-major.ts';
 import { ranksDescending } from '../numeric/vector.ts';
 import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
@@ -83,29 +83,6 @@ function planTopsis(x: ColumnMajor, weights: readonly number[] | undefined, opti
   const warnings: string[] = [];
   const w = checkEvaluationWeights(weights, n, options.normalise ?? false, warnings);
   return { normalisation, cost: directions.map((d) => d === 'cost'), w, warnings };
-}
-
-/** Kernel, pass 1: min, max and Σx² of columns [from, to), three numbers per column. */
-export function topsisColumnStats(x: ColumnMajor, from: number, to: number): Float64Array {
-  const { rows: m, data } = x;
-  const out = new Float64Array((to - from) * 3);
-  for (let j = from; j < to; j++) {
-    const o = j * m;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    let ss = 0;
-    for (let i = 0; i < m; i++) {
-      const v = data[o + i];
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      ss += v * v;
-    }
-    const k = (j - from) * 3;
-    out[k] = lo;
-    out[k + 1] = hi;
-    out[k + 2] = ss;
-  }
-  return out;
 }
 
 /** Per column: v_ij = scale_j·x_ij + shift_j and the ideal / anti-ideal; names non-finite cells. */
@@ -219,7 +196,7 @@ function finishTopsis(
 /** TOPSIS over column-major data: two streaming kernels, per-alternative results in typed arrays. */
 export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefined, options: TopsisOptions = {}): TopsisBatchResult {
   const plan = planTopsis(x, weights, options);
-  const axes = topsisAxes(x, plan, topsisColumnStats(x, 0, x.cols));
+  const axes = topsisAxes(x, plan, columnStats(x, 0, x.cols));
   const dPlus = new Float64Array(x.rows);
   const dMinus = new Float64Array(x.rows);
   topsisDistances(x, 0, x.rows, axes, dPlus, dMinus);
@@ -238,7 +215,7 @@ export async function topsisParallel(
   if (!isShared(x) || poolSize() < 2) return topsisBatch(x, weights, options);
   const plan = planTopsis(x, weights, options);
   const parts = await runBatchTasks<Float64Array>(
-    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'topsisColumnStats', args: [x, from, to] })),
+    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'columnStats', args: [x, from, to] })),
   );
   const stats = new Float64Array(x.cols * 3);
   let k = 0;

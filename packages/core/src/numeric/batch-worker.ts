@@ -4,14 +4,18 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ValidationError } from '../errors.ts';
-import { fuzzyEvaluateBatch } from '../evaluation/fuzzy-batch.ts';
-import { topsisColumnStats, topsisDistances } from '../evaluation/topsis.ts';
+import { fuzzyEvaluateBatch, fuzzyEvaluateInto } from '../evaluation/fuzzy-batch.ts';
+import { graAccumulate } from '../evaluation/grey-batch.ts';
+import { topsisDistances } from '../evaluation/topsis.ts';
 import { entropyColumnStats } from '../weighting/entropy.ts';
+import { columnStats } from './column-major.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: kernels take heterogeneous cloned arguments
 const KERNELS: Record<string, (...args: any[]) => unknown> = {
   entropyColumnStats,
-  topsisColumnStats,
+  columnStats,
+  graAccumulate,
+  fuzzyEvaluateInto,
   topsisDistances,
   fuzzyEvaluateBatch,
 };

@@ -25,3 +25,39 @@ export function toColumnMajor(matrix: readonly (readonly number[])[]): ColumnMaj
 export function cmAt(x: ColumnMajor, i: number, j: number): number {
   return x.data[j * x.rows + i];
 }
+
+/**
+ * Batch kernel: min, max and Σx² of columns [from, to), three numbers per column, in one
+ * streaming pass. A NaN or ±Infinity makes Σx² non-finite, so callers look for bad cells only then.
+ */
+export function columnStats(x: ColumnMajor, from: number, to: number): Float64Array {
+  const { rows: m, data } = x;
+  const out = new Float64Array((to - from) * 3);
+  for (let j = from; j < to; j++) {
+    const o = j * m;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let ss = 0;
+    for (let i = 0; i < m; i++) {
+      const v = data[o + i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      ss += v * v;
+    }
+    const k = (j - from) * 3;
+    out[k] = lo;
+    out[k + 1] = hi;
+    out[k + 2] = ss;
+  }
+  return out;
+}
+
+/** The first non-finite cell of column j as a ValidationError issue path and message, if any. */
+export function firstNonFinite(x: ColumnMajor, j: number): { path: [number, number]; message: string } | undefined {
+  const o = j * x.rows;
+  for (let i = 0; i < x.rows; i++) {
+    const v = x.data[o + i];
+    if (!Number.isFinite(v)) return { path: [i, j], message: `${v} is not a finite number` };
+  }
+  return undefined;
+}

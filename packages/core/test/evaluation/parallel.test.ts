@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.ts';
 import { fuzzyEvaluateBatch, fuzzyEvaluateParallel } from '../../src/evaluation/fuzzy-batch.ts';
+import { graGradesBatch, graGradesParallel } from '../../src/evaluation/grey-batch.ts';
 import { topsisBatch, topsisParallel } from '../../src/evaluation/topsis.ts';
 import { createRng } from '../../src/numeric/random.ts';
 import { poolSize, sharedColumnMajor } from '../../src/numeric/worker-pool.ts';
@@ -29,6 +30,9 @@ describe('parallel batch kernels (worker threads over shared memory)', () => {
     const g = fuzzyEvaluateBatch(x, w);
     expect(Array.from(f.b)).toEqual(Array.from(g.b));
     expect(Array.from(f.grade)).toEqual(Array.from(g.grade));
+    expect(Array.from(f.score)).toEqual(Array.from(g.score));
+    const gp = await graGradesParallel(x, w, [...directions]);
+    expect(Array.from(gp)).toEqual(Array.from(graGradesBatch(x, w, [...directions])));
   });
 
   it('data outside shared memory runs on this thread, same result', async () => {
@@ -46,5 +50,8 @@ describe('parallel batch kernels (worker threads over shared memory)', () => {
     const err = await fuzzyEvaluateParallel(y, [0.25, 0.25, 0.25, 0.25]).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).issues[0].path).toEqual([9_999, 3]);
+    await expect(graGradesParallel(y, [0.25, 0.25, 0.25, 0.25], ['benefit', 'benefit', 'cost', 'cost'])).rejects.toThrow(
+      /Infinity is not a finite number/,
+    );
   });
 });
