@@ -2,7 +2,8 @@
  * A small pool of worker threads for the batch kernels (SPEC §4.6): whole portfolios in
  * column-major data on a SharedArrayBuffer are split into column or row ranges, one per core;
  * every worker runs the same kernel code as the single-thread path, so the numbers are identical.
- * Workers start on first use, are reused, and never keep the process alive (unref).
+ * Workers start on first use and are reused; they keep the process alive only while tasks are
+ * pending (ref while busy, unref when idle), so a program ends when its work does.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -35,11 +36,11 @@ function workers(): Worker[] {
   if (pool.length > 0) return pool;
   pool = Array.from({ length: poolSize() }, () => {
     const w = new Worker(BOOT, { workerData: { module: MODULE } });
-    w.unref();
     w.on('message', (msg: { id: number; result?: unknown; issues?: Issue[]; error?: string }) => {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
+      if (pending.size === 0) setBusy(false);
       if (msg.issues) p.reject(new ValidationError(msg.issues));
       else if (msg.error !== undefined) p.reject(new Error(`batch worker: ${msg.error}`));
       else p.resolve(msg.result);
@@ -47,16 +48,25 @@ function workers(): Worker[] {
     w.on('error', (e) => {
       for (const p of pending.values()) p.reject(e);
       pending.clear();
+      setBusy(false);
       pool = [];
     });
+    w.unref(); // after the listeners: adding a 'message' listener refs the worker's port again
     return w;
   });
   return pool;
 }
 
+/** Hold the process open while tasks are pending, and only then. */
+function setBusy(busy: boolean): void {
+  for (const w of pool) if (busy) w.ref();
+  else w.unref();
+}
+
 /** Run `tasks` on the pool (task k on worker k mod size); results in task order. */
 export function runBatchTasks<T>(tasks: readonly BatchTask[]): Promise<T[]> {
   const ws = workers();
+  if (tasks.length > 0) setBusy(true);
   return Promise.all(
     tasks.map(
       (task, k) =>

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.ts';
 import { fuzzyEvaluateBatch, fuzzyEvaluateParallel } from '../../src/evaluation/fuzzy-batch.ts';
@@ -54,4 +58,24 @@ describe('parallel batch kernels (worker threads over shared memory)', () => {
       /Infinity is not a finite number/,
     );
   });
+
+  it('hold a program open while they work and let it end when they are done', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scf-pool-'));
+    const script = join(dir, 'pool.mts');
+    const src = (f: string) => new URL(`../../src/${f}`, import.meta.url).href;
+    writeFileSync(
+      script,
+      `import { sharedColumnMajor } from '${src('numeric/worker-pool.ts')}';
+import { entropyWeightsParallel } from '${src('weighting/entropy.ts')}';
+const x = sharedColumnMajor(1000, 4);
+for (let i = 0; i < x.data.length; i++) x.data[i] = (i * 7919) % 101;
+const r = await entropyWeightsParallel(x);
+console.log(r.weights.length);
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.signal).toBeNull(); // a hang ends in the timeout's SIGTERM
+    expect(r.status).toBe(0); // 13 would mean the pending await was dropped
+    expect(r.stdout.trim()).toBe('4');
+  }, 70_000);
 });

@@ -36,6 +36,14 @@ describe('table-driven logarithm', () => {
     expect(Math.abs(sumZLogZ(data, 0, data.length, a, b) - exact)).toBeLessThan(1e-12 * Math.abs(exact));
     expect(sumZLogZ(data, 5, 1, 0, 0)).toBe(0);
   });
+
+  it('adds subnormal z exactly in the second pass and nothing for z ≤ 0', () => {
+    const data = Float64Array.from([1e-310, 0, -3, 0.5, 5e-324]);
+    const exact = 1e-310 * Math.log(1e-310) + 0.5 * Math.log(0.5) + 5e-324 * Math.log(5e-324);
+    expect(sumZLogZ(data, 0, data.length, 1, 0)).toBe(exact);
+    expect(sumZLogZ(Float64Array.from([1e-310]), 0, 1, 1, 0)).toBe(1e-310 * Math.log(1e-310));
+    expect(sumZLogZ(Float64Array.from([0, -1]), 0, 2, 1, 0)).toBe(0);
+  });
 });
 
 describe('radix argsort and ranks', () => {
