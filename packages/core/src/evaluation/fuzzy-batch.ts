@@ -55,7 +55,7 @@ export function fuzzyEvaluateBatch(
       const s = data[o + i];
       const row = (i - from) * g;
       if (!(s > lo)) {
-        if (s !== s || s === Number.NEGATIVE_INFINITY)
+        if (Number.isNaN(s) || s === Number.NEGATIVE_INFINITY)
           throw new ValidationError([{ path: [i, j], message: `${s} is not a finite number` }]);
         b[row + up[0]] += w;
         continue;

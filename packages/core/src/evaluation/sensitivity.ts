@@ -21,7 +21,6 @@ export interface WeightSensitivity {
 
 /** For each weight, the smallest change that reverses any pair of ranks. `values` rows = alternatives, already normalised. */
 export function oneAtATimeSensitivity(weights: readonly number[], values: readonly (readonly number[])[]): WeightSensitivity[] {
-  const n = weights.length;
   const m = values.length;
   if (m < 2) throw new ValidationError([{ path: [], message: 'sensitivity needs at least 2 alternatives' }]);
   const score = values.map((row) => row.reduce((s, z, j) => s + weights[j] * z, 0));

@@ -10,7 +10,6 @@ import { topsisDistances } from '../evaluation/topsis.ts';
 import { entropyColumnStats } from '../weighting/entropy.ts';
 import { columnStats } from './column-major.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: kernels take heterogeneous cloned arguments
 const KERNELS: Record<string, (...args: any[]) => unknown> = {
   entropyColumnStats,
   columnStats,

@@ -59,8 +59,9 @@ function workers(): Worker[] {
 
 /** Hold the process open while tasks are pending, and only then. */
 function setBusy(busy: boolean): void {
-  for (const w of pool) if (busy) w.ref();
-  else w.unref();
+  for (const w of pool)
+    if (busy) w.ref();
+    else w.unref();
 }
 
 /** Run `tasks` on the pool (task k on worker k mod size); results in task order. */

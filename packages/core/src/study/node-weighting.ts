@@ -74,7 +74,7 @@ function basic(
         const r = ahp(spec.matrix, { ...ctx.ahp, labels: codes, ...(spec.scale ? { scale: spec.scale } : {}) });
         return { method: 'ahp', weights: r.weights, details: r, warnings: r.warnings };
       } catch (e) {
-        rethrow(e, 'matrix');
+        return rethrow(e, 'matrix');
       }
     }
     case 'group-ahp': {
@@ -82,7 +82,7 @@ function basic(
         const r = groupAhp(spec.experts, { ...ctx.ahp, labels: codes, aggregation: spec.aggregation ?? ctx.aggregation });
         return { method: 'group-ahp', weights: r.weights, details: r, warnings: r.warnings };
       } catch (e) {
-        rethrow(e, 'experts');
+        return rethrow(e, 'experts');
       }
     }
     case 'ifahp': {
@@ -92,7 +92,7 @@ function basic(
       try {
         matrix = spec.matrix ?? iprFromUpper(spec.upper ?? {});
       } catch (e) {
-        rethrow(e, 'upper');
+        return rethrow(e, 'upper');
       }
       if (matrix.length !== n)
         throw new ValidationError([
@@ -102,7 +102,7 @@ function basic(
         const r = ifahp(matrix, { tau: spec.tau, sigma: spec.sigma, labels: codes });
         return { method: 'ifahp', weights: r.weights, details: r, warnings: r.warnings };
       } catch (e) {
-        rethrow(e, spec.matrix ? 'matrix' : 'upper');
+        return rethrow(e, spec.matrix ? 'matrix' : 'upper');
       }
     }
     case 'g1': {
