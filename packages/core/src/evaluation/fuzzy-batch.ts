@@ -20,6 +20,127 @@ export interface FuzzyBatchResult {
   grades: Grade[];
 }
 
+/** The checked parameters of a batch evaluation. */
+interface FuzzyPlan {
+  w: Float64Array;
+  g: number;
+  /** Grade indices in ascending order of their scores, and those scores. */
+  up: Int32Array;
+  centres: Float64Array;
+  /** Grade scores in the grades' own order. */
+  gradeScore: Float64Array;
+  uniform: boolean;
+  invGap: number;
+}
+
+function planFuzzy(x: ColumnMajor, leafWeights: ArrayLike<number>, grades: readonly Grade[]): FuzzyPlan {
+  checkGrades(grades);
+  if (leafWeights.length !== x.cols)
+    throw new ValidationError([{ path: ['weights'], message: `${leafWeights.length} leaf weights for ${x.cols} indicator columns` }]);
+  const g = grades.length;
+  const up = Int32Array.from(grades.map((_, k) => k).sort((a, b) => grades[a].score - grades[b].score));
+  const centres = Float64Array.from(up, (k) => grades[k].score);
+  // Equally spaced centres (the usual case) locate a cell's segment by one multiplication.
+  const gap = (centres[g - 1] - centres[0]) / (g - 1);
+  let uniform = true;
+  for (let t = 1; t < g; t++) if (Math.abs(centres[t] - centres[t - 1] - gap) > 1e-12 * gap) uniform = false;
+  return {
+    w: Float64Array.from(leafWeights),
+    g,
+    up,
+    centres,
+    gradeScore: Float64Array.from(grades, (gr) => gr.score),
+    uniform,
+    invGap: 1 / gap,
+  };
+}
+
+/** Rows per block: the block's memberships (BLOCK × g doubles) stay in cache while the columns stream by. */
+const BLOCK = 4096;
+
+/**
+ * Rows [from, to) into b, score and grade at row (i − offset). Per block of rows, every column
+ * adds its cells to the block's memberships in ascending grade order; the block is then written out
+ * in the grades' order with its score and maximum-membership grade. No check per cell: a NaN or
+ * ±Infinity lands on an edge grade and makes that block's edge sum non-finite; only then are its
+ * cells searched, and the error names the first bad one.
+ */
+function fuzzyRows(
+  x: ColumnMajor,
+  plan: FuzzyPlan,
+  from: number,
+  to: number,
+  b: Float64Array,
+  score: Float64Array,
+  grade: Int32Array,
+  offset: number,
+): void {
+  const { rows, cols, data } = x;
+  const { w, g, up, centres, gradeScore, uniform, invGap } = plan;
+  const lo = centres[0];
+  const hi = centres[g - 1];
+  const top = g - 1;
+  const loc = new Float64Array(Math.min(BLOCK, to - from) * g);
+  for (let i0 = from; i0 < to; i0 += BLOCK) {
+    const len = Math.min(BLOCK, to - i0);
+    loc.fill(0);
+    let edge = 0;
+    for (let j = 0; j < cols; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const o = j * rows + i0;
+      for (let i = 0; i < len; i++) {
+        const s = data[o + i];
+        const row = i * g;
+        if (!(s > lo)) {
+          edge += s;
+          loc[row] += wj;
+          continue;
+        }
+        if (s >= hi) {
+          edge += s;
+          loc[row + top] += wj;
+          continue;
+        }
+        let t = 0;
+        let u: number;
+        if (uniform) {
+          const pos = (s - lo) * invGap;
+          t = Math.min(g - 2, pos | 0);
+          u = pos - t;
+        } else {
+          while (s > centres[t + 1]) t++;
+          u = (s - centres[t]) / (centres[t + 1] - centres[t]);
+        }
+        loc[row + t] += wj * (1 - u);
+        loc[row + t + 1] += wj * u;
+      }
+    }
+    if (!Number.isFinite(edge)) throwFirstNonFinite(x, i0, len);
+    for (let i = 0; i < len; i++) {
+      const row = (i0 + i - offset) * g;
+      for (let k = 0; k < g; k++) b[row + up[k]] = loc[i * g + k];
+      let sc = 0;
+      let best = 0;
+      for (let k = 0; k < g; k++) {
+        sc += b[row + k] * gradeScore[k];
+        if (b[row + k] > b[row + best] + 1e-15) best = k;
+      }
+      score[i0 + i - offset] = sc;
+      grade[i0 + i - offset] = best;
+    }
+  }
+}
+
+/** Name the first non-finite cell of rows [i0, i0 + len), column by column (none: a finite sum overflowed). */
+function throwFirstNonFinite(x: ColumnMajor, i0: number, len: number): void {
+  for (let j = 0; j < x.cols; j++)
+    for (let i = i0; i < i0 + len; i++) {
+      const v = x.data[j * x.rows + i];
+      if (!Number.isFinite(v)) throw new ValidationError([{ path: [i, j], message: `${v} is not a finite number` }]);
+    }
+}
+
 /**
  * Evaluate rows [from, to) of `x` (leaf scores) with leaf global weights `leafWeights` (sum 1).
  * Cells must be finite; the error names `[row, column]`.
@@ -31,69 +152,11 @@ export function fuzzyEvaluateBatch(
   from = 0,
   to = x.rows,
 ): FuzzyBatchResult {
-  checkGrades(grades);
-  const { rows, cols, data } = x;
-  if (leafWeights.length !== cols)
-    throw new ValidationError([{ path: ['weights'], message: `${leafWeights.length} leaf weights for ${cols} indicator columns` }]);
-  const g = grades.length;
-  const up = grades.map((_, k) => k).sort((a, b) => grades[a].score - grades[b].score);
-  const centres = Float64Array.from(up, (k) => grades[k].score);
-  const lo = centres[0];
-  const hi = centres[g - 1];
+  const plan = planFuzzy(x, leafWeights, grades);
   const m = to - from;
-  const b = new Float64Array(m * g);
-  // Equally spaced centres (the usual case) locate a cell's segment by one division.
-  const gap = (hi - lo) / (g - 1);
-  let uniform = true;
-  for (let t = 1; t < g; t++) if (Math.abs(centres[t] - centres[t - 1] - gap) > 1e-12 * gap) uniform = false;
-  const invGap = 1 / gap;
-  for (let j = 0; j < cols; j++) {
-    const w = leafWeights[j];
-    if (w === 0) continue;
-    const o = j * rows;
-    for (let i = from; i < to; i++) {
-      const s = data[o + i];
-      const row = (i - from) * g;
-      if (!(s > lo)) {
-        if (Number.isNaN(s) || s === Number.NEGATIVE_INFINITY)
-          throw new ValidationError([{ path: [i, j], message: `${s} is not a finite number` }]);
-        b[row + up[0]] += w;
-        continue;
-      }
-      if (s >= hi) {
-        if (s === Number.POSITIVE_INFINITY) throw new ValidationError([{ path: [i, j], message: `${s} is not a finite number` }]);
-        b[row + up[g - 1]] += w;
-        continue;
-      }
-      let t: number;
-      let u: number;
-      if (uniform) {
-        const pos = (s - lo) * invGap;
-        t = Math.min(g - 2, pos | 0);
-        u = pos - t;
-      } else {
-        t = 0;
-        while (s > centres[t + 1]) t++;
-        u = (s - centres[t]) / (centres[t + 1] - centres[t]);
-      }
-      b[row + up[t]] += w * (1 - u);
-      b[row + up[t + 1]] += w * u;
-    }
-  }
-  const score = new Float64Array(m);
-  const grade = new Int32Array(m);
-  for (let i = 0; i < m; i++) {
-    const row = i * g;
-    let s = 0;
-    let best = 0;
-    for (let k = 0; k < g; k++) {
-      s += b[row + k] * grades[k].score;
-      if (b[row + k] > b[row + best] + 1e-15) best = k;
-    }
-    score[i] = s;
-    grade[i] = best;
-  }
-  return { b, score, grade, grades: [...grades] };
+  const out = { b: new Float64Array(m * plan.g), score: new Float64Array(m), grade: new Int32Array(m), grades: [...grades] };
+  fuzzyRows(x, plan, from, to, out.b, out.score, out.grade, from);
+  return out;
 }
 
 /**
@@ -106,7 +169,7 @@ export async function fuzzyEvaluateParallel(
   grades: readonly Grade[] = DEFAULT_GRADES,
 ): Promise<FuzzyBatchResult> {
   if (!isShared(x) || poolSize() < 2) return fuzzyEvaluateBatch(x, leafWeights, grades);
-  checkGrades(grades);
+  planFuzzy(x, leafWeights, grades); // checks here, so errors come from this thread
   const w = Array.from(leafWeights);
   const g = grades.length;
   const m = x.rows;
@@ -125,7 +188,7 @@ export async function fuzzyEvaluateParallel(
   return out;
 }
 
-/** Kernel for the worker threads: rows [from, to) written into shared result arrays. */
+/** Kernel for the worker threads: rows [from, to) written straight into shared result arrays. */
 export function fuzzyEvaluateInto(
   x: ColumnMajor,
   leafWeights: ArrayLike<number>,
@@ -136,9 +199,6 @@ export function fuzzyEvaluateInto(
   score: Float64Array,
   grade: Int32Array,
 ): null {
-  const r = fuzzyEvaluateBatch(x, leafWeights, grades, from, to);
-  b.set(r.b, from * grades.length);
-  score.set(r.score, from);
-  grade.set(r.grade, from);
+  fuzzyRows(x, planFuzzy(x, leafWeights, grades), from, to, b, score, grade, 0);
   return null;
 }

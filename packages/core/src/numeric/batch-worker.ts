@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { ValidationError } from '../errors.ts';
-import { fuzzyEvaluateBatch, fuzzyEvaluateInto } from '../evaluation/fuzzy-batch.ts';
+import { fuzzyEvaluateInto } from '../evaluation/fuzzy-batch.ts';
 import { graAccumulate } from '../evaluation/grey-batch.ts';
 import { topsisDistances } from '../evaluation/topsis.ts';
 import { entropyColumnStats } from '../weighting/entropy.ts';
@@ -16,7 +16,6 @@ const KERNELS: Record<string, (...args: any[]) => unknown> = {
   graAccumulate,
   fuzzyEvaluateInto,
   topsisDistances,
-  fuzzyEvaluateBatch,
 };
 
 parentPort?.on('message', (msg: { id: number; kernel: string; args: unknown[] }) => {

@@ -302,6 +302,19 @@ describe('fuzzy comprehensive evaluation', () => {
     ).toMatchObject({ path: ['operator'] });
     expect(issues(() => fuzzyEvaluateBatch(toColumnMajor([[Number.NaN]]), [1]))[0]).toMatchObject({ path: [0, 0] });
   });
+
+  it('batch FCE names a non-finite cell in any row block, and huge finite scores are not mistaken for one', () => {
+    const rows = Array.from({ length: 9000 }, (_, i) => [2 + (i % 9), 10 - (i % 7)]);
+    rows[8500][1] = Number.POSITIVE_INFINITY;
+    expect(issues(() => fuzzyEvaluateBatch(toColumnMajor(rows), [0.5, 0.5]))[0]).toMatchObject({
+      path: [8500, 1],
+      message: 'Infinity is not a finite number',
+    });
+    rows[8500][1] = Number.NEGATIVE_INFINITY;
+    expect(issues(() => fuzzyEvaluateBatch(toColumnMajor(rows), [0.5, 0.5]))[0]).toMatchObject({ path: [8500, 1] });
+    const huge = fuzzyEvaluateBatch(toColumnMajor([[1e308], [1e308], [-1e308]]), [1]);
+    expect(Array.from(huge.score)).toEqual([10, 10, 2]);
+  });
 });
 
 describe('scorecard ([002 §1])', () => {

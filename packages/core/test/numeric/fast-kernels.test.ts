@@ -46,7 +46,37 @@ describe('table-driven logarithm', () => {
   });
 });
 
+/** Ascending order by a comparator: −0 before +0, ties by index. */
+function expectedOrder(x: number[]): number[] {
+  return x
+    .map((_, i) => i)
+    .sort((p, q) =>
+      x[p] < x[q] ? -1 : x[p] > x[q] ? 1 : Object.is(x[p], -0) && Object.is(x[q], 0) ? -1 : Object.is(x[p], 0) && Object.is(x[q], -0) ? 1 : p - q,
+    );
+}
+
 describe('radix argsort and ranks', () => {
+  it('orders values that differ only in their low 32 bits, in short runs and in runs long enough for the full sort', () => {
+    const rng = createRng(5);
+    for (const [runs, perRun] of [
+      [200, 5],
+      [3, 32],
+      [2, 33],
+      [1, 500],
+    ]) {
+      const x: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const base = (rng.next() < 0.5 ? -1 : 1) * (1 + Math.floor(rng.next() * 50));
+        for (let k = 0; k < perRun; k++) x.push(base + (rng.next() < 0.2 ? 0 : base * 2 ** -40 * Math.floor(rng.next() * 1000)));
+      }
+      for (let i = x.length - 1; i > 0; i--) {
+        const j = Math.floor(rng.next() * (i + 1));
+        [x[i], x[j]] = [x[j], x[i]];
+      }
+      expect(Array.from(argsortAscending(Float64Array.from(x)))).toEqual(expectedOrder(x));
+    }
+  });
+
   it('sorts negatives, zeros, ties and extremes; stable; ranks equal the counting definition', () => {
     const rng = createRng(2);
     for (let trial = 0; trial < 30; trial++) {
@@ -55,21 +85,7 @@ describe('radix argsort and ranks', () => {
       const x = Array.from({ length: n }, () =>
         rng.next() < 0.3 ? pool[Math.floor(rng.next() * pool.length)] : (rng.next() - 0.5) * 10 ** (rng.next() * 20),
       );
-      const order = Array.from(argsortAscending(Float64Array.from(x)));
-      const expected = x
-        .map((_, i) => i)
-        .sort((p, q) =>
-          x[p] < x[q]
-            ? -1
-            : x[p] > x[q]
-              ? 1
-              : Object.is(x[p], -0) && Object.is(x[q], 0)
-                ? -1
-                : Object.is(x[p], 0) && Object.is(x[q], -0)
-                  ? 1
-                  : p - q,
-        );
-      expect(order).toEqual(expected);
+      expect(Array.from(argsortAscending(Float64Array.from(x)))).toEqual(expectedOrder(x));
       const ranks = rankDescending(x);
       ranks.forEach((r, i) => expect(r).toBe(x.filter((v) => v > x[i]).length + 1));
     }
