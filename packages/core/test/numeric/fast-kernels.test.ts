@@ -51,7 +51,15 @@ function expectedOrder(x: number[]): number[] {
   return x
     .map((_, i) => i)
     .sort((p, q) =>
-      x[p] < x[q] ? -1 : x[p] > x[q] ? 1 : Object.is(x[p], -0) && Object.is(x[q], 0) ? -1 : Object.is(x[p], 0) && Object.is(x[q], -0) ? 1 : p - q,
+      x[p] < x[q]
+        ? -1
+        : x[p] > x[q]
+          ? 1
+          : Object.is(x[p], -0) && Object.is(x[q], 0)
+            ? -1
+            : Object.is(x[p], 0) && Object.is(x[q], -0)
+              ? 1
+              : p - q,
     );
 }
 
