@@ -3,7 +3,7 @@
  * views a yaahp user recognises: weights with ranks, λmax/CI/RI/CR, the judgments to revisit.
  */
 import { type Label, labelText } from '@scf-risk/core/label.ts';
-import { rankDescending } from '@scf-risk/core/numeric/vector.ts';
+import { rankDescending } from '@scf-risk/core/numeric/ranks.ts';
 import type { AhpResult, LambdaRule, PriorityMethod, RiTableName } from '@scf-risk/core/weighting/ahp.ts';
 import { PRIORITY_METHODS } from '@scf-risk/core/weighting/ahp-priority.ts';
 import { RI_TABLE_NAMES } from '@scf-risk/core/weighting/random-index.ts';

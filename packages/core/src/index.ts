@@ -39,6 +39,7 @@ export * from './numeric/gamma.ts';
 export * from './numeric/linear.ts';
 export * from './numeric/radix-sort.ts';
 export * from './numeric/random.ts';
+export * from './numeric/ranks.ts';
 export * from './numeric/stats.ts';
 export * from './numeric/vector.ts';
 export * from './numeric/worker-pool.ts';

@@ -11,7 +11,7 @@
 import { IssueList, ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
-import { rankDescending } from '../numeric/vector.ts';
+import { rankDescending } from '../numeric/ranks.ts';
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
 import { naturalBreaks } from './natural-breaks.ts';
 import { checkEvaluationWeights } from './weights-check.ts';

@@ -12,7 +12,7 @@ import { ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import { labelText } from '../label.ts';
 import { type ColumnMajor, cmAt as cell } from '../numeric/column-major.ts';
-import { rankDescending } from '../numeric/vector.ts';
+import { rankDescending } from '../numeric/ranks.ts';
 import { weightedSumContributions } from './explain.ts';
 import { DEFAULT_GRADES, type Grade, membershipFromThresholds } from './fuzzy.ts';
 import { fuzzyEvaluateBatch } from './fuzzy-batch.ts';

@@ -9,7 +9,7 @@ import { IssueList } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, columnStats, toColumnMajor } from '../numeric/column-major.ts';
-import { ranksDescending } from '../numeric/vector.ts';
+import { ranksDescending } from '../numeric/ranks.ts';
 import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
 import { checkEvaluationWeights } from './weights-check.ts';
@@ -124,7 +124,7 @@ function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
 /**
  * Kernel, pass 2: squared distances to the ideal and the anti-ideal for rows [from, to), added
  * into `dPlus` and `dMinus`. Rows in cache-sized blocks: the block's accumulators stay in L1
- * while the columns stream by.
+ * while the columns stream by, four columns at a time (one accumulator update per four cells).
  */
 export function topsisDistances(
   x: ColumnMajor,
@@ -135,21 +135,37 @@ export function topsisDistances(
   dMinus: Float64Array,
 ): null {
   const { rows: m, cols: n, data } = x;
+  const { scale, shift, ideal, antiIdeal } = axes;
   const BLOCK = 2048;
   for (let i0 = from; i0 < to; i0 += BLOCK) {
     const i1 = Math.min(to, i0 + BLOCK);
-    for (let j = 0; j < n; j++) {
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      const [o0, o1, o2, o3] = [j * m, (j + 1) * m, (j + 2) * m, (j + 3) * m];
+      const [a0, a1, a2, a3] = [scale[j], scale[j + 1], scale[j + 2], scale[j + 3]];
+      const [b0, b1, b2, b3] = [shift[j], shift[j + 1], shift[j + 2], shift[j + 3]];
+      const [p0, p1, p2, p3] = [ideal[j], ideal[j + 1], ideal[j + 2], ideal[j + 3]];
+      const [q0, q1, q2, q3] = [antiIdeal[j], antiIdeal[j + 1], antiIdeal[j + 2], antiIdeal[j + 3]];
+      for (let i = i0; i < i1; i++) {
+        const v0 = a0 * data[o0 + i] + b0;
+        const v1 = a1 * data[o1 + i] + b1;
+        const v2 = a2 * data[o2 + i] + b2;
+        const v3 = a3 * data[o3 + i] + b3;
+        const [e0, e1, e2, e3] = [v0 - p0, v1 - p1, v2 - p2, v3 - p3];
+        const [f0, f1, f2, f3] = [v0 - q0, v1 - q1, v2 - q2, v3 - q3];
+        dPlus[i] += e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+        dMinus[i] += f0 * f0 + f1 * f1 + (f2 * f2 + f3 * f3);
+      }
+    }
+    for (; j < n; j++) {
       const o = j * m;
-      const a = axes.scale[j];
-      const b = axes.shift[j];
-      const best = axes.ideal[j];
-      const worst = axes.antiIdeal[j];
+      const [a, b, best, worst] = [scale[j], shift[j], ideal[j], antiIdeal[j]];
       for (let i = i0; i < i1; i++) {
         const v = a * data[o + i] + b;
-        const p = v - best;
-        const q = v - worst;
-        dPlus[i] += p * p;
-        dMinus[i] += q * q;
+        const e = v - best;
+        const f = v - worst;
+        dPlus[i] += e * e;
+        dMinus[i] += f * f;
       }
     }
   }

@@ -1,7 +1,6 @@
 /**
  * Small vector helpers shared by the methods. Plain loops, no allocation beyond the result.
  */
-import { argsortAscending } from './radix-sort.ts';
 
 /** Σ x_i. */
 export function sum(x: ArrayLike<number>): number {
@@ -36,27 +35,4 @@ export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i] - y[i]));
   return m;
-}
-
-/**
- * Ranks (1 = largest) of x; ties get the same (lowest) rank, e.g. [3, 5, 5] → [3, 1, 1].
- * rank_i = #{j : x_j > x_i} + 1, from one radix argsort (no comparator calls).
- */
-export function ranksDescending(x: Float64Array): Int32Array {
-  const n = x.length;
-  const order = argsortAscending(x);
-  const out = new Int32Array(n);
-  // walk from the largest down; a value equal to the previous one shares its rank
-  let rank = 1;
-  for (let k = n - 1; k >= 0; k--) {
-    const i = order[k];
-    if (k < n - 1 && x[i] !== x[order[k + 1]]) rank = n - k;
-    out[i] = rank;
-  }
-  return out;
-}
-
-/** `ranksDescending` for any list of numbers, as a plain array. */
-export function rankDescending(x: ArrayLike<number>): number[] {
-  return Array.from(ranksDescending(x instanceof Float64Array ? x : Float64Array.from(x)));
 }

@@ -3,7 +3,7 @@ import { monteCarloRanks } from '../../src/evaluation/monte-carlo.ts';
 import { fastLog, sumZLogZ } from '../../src/numeric/fast-log.ts';
 import { argsortAscending } from '../../src/numeric/radix-sort.ts';
 import { createRng, randomDirichlet } from '../../src/numeric/random.ts';
-import { rankDescending } from '../../src/numeric/vector.ts';
+import { rankDescending, ranksByArgsort, ranksDescending } from '../../src/numeric/ranks.ts';
 
 describe('table-driven logarithm', () => {
   it('agrees with Math.log to a few ulp over 40 orders of magnitude', () => {
@@ -64,6 +64,28 @@ function expectedOrder(x: number[]): number[] {
 }
 
 describe('radix argsort and ranks', () => {
+  it('bucket ranks equal the counting definition for even, skewed, tied and infinite values (both paths)', () => {
+    const rng = createRng(6);
+    const counting = (x: Float64Array) => Array.from(x, (v) => x.filter((u) => u > v).length + 1);
+    const cases: Float64Array[] = [
+      Float64Array.from({ length: 3000 }, () => rng.next()),
+      Float64Array.from({ length: 3000 }, () => Math.floor(rng.next() * 40) / 7), // heavy ties: the argsort path
+      Float64Array.from({ length: 3000 }, () => Math.floor(rng.next() * 1000) / 7), // a few ties each: the bucket path
+      Float64Array.from({ length: 3000 }, (_, i) => (i === 0 ? 1e6 : rng.next())), // one outlier: uneven buckets
+      Float64Array.from({ length: 500 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : rng.next() - 0.5)),
+      Float64Array.from([1, Number.POSITIVE_INFINITY, -5, Number.NEGATIVE_INFINITY, 1]),
+      Float64Array.from([1e308, -1e308, 0]),
+      Float64Array.from([2, 2, 2]),
+      Float64Array.from([7]),
+      new Float64Array(0),
+    ];
+    for (const x of cases) {
+      const expected = counting(x);
+      expect(Array.from(ranksDescending(x))).toEqual(expected);
+      expect(Array.from(ranksByArgsort(x))).toEqual(expected);
+    }
+  });
+
   it('orders values that differ only in their low 32 bits, in short runs and in runs long enough for the full sort', () => {
     const rng = createRng(5);
     for (const [runs, perRun] of [
