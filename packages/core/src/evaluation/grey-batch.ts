@@ -52,17 +52,27 @@ function planGra(x: ColumnMajor, weights: ArrayLike<number>, directions: readonl
 
 /** Kernel: grades of rows [from, to) into `grades`, in cache-sized row blocks. */
 export function graAccumulate(x: ColumnMajor, from: number, to: number, plan: GraPlan, grades: Float64Array): null {
-  const { rows: m, cols: n, data } = x;
+  const { rows: m, data } = x;
+  // the columns that count, so four at a time share one accumulator update
+  const cols = Array.from(plan.wr).flatMap((wr, j) => (wr === 0 ? [] : [j]));
   const BLOCK = 4096;
   for (let i0 = from; i0 < to; i0 += BLOCK) {
     const i1 = Math.min(to, i0 + BLOCK);
     for (let i = i0; i < i1; i++) grades[i] = plan.constant;
-    for (let j = 0; j < n; j++) {
-      const wr = plan.wr[j];
-      if (wr === 0) continue;
-      const o = j * m;
-      const a = plan.a[j];
-      const b = plan.b[j];
+    let c = 0;
+    for (; c + 3 < cols.length; c += 4) {
+      const [j0, j1, j2, j3] = [cols[c], cols[c + 1], cols[c + 2], cols[c + 3]];
+      const [o0, o1, o2, o3] = [j0 * m, j1 * m, j2 * m, j3 * m];
+      const [w0, w1, w2, w3] = [plan.wr[j0], plan.wr[j1], plan.wr[j2], plan.wr[j3]];
+      const [a0, a1, a2, a3] = [plan.a[j0], plan.a[j1], plan.a[j2], plan.a[j3]];
+      const [b0, b1, b2, b3] = [plan.b[j0], plan.b[j1], plan.b[j2], plan.b[j3]];
+      for (let i = i0; i < i1; i++)
+        grades[i] +=
+          w0 / (a0 * data[o0 + i] + b0) + w1 / (a1 * data[o1 + i] + b1) + (w2 / (a2 * data[o2 + i] + b2) + w3 / (a3 * data[o3 + i] + b3));
+    }
+    for (; c < cols.length; c++) {
+      const j = cols[c];
+      const [o, wr, a, b] = [j * m, plan.wr[j], plan.a[j], plan.b[j]];
       for (let i = i0; i < i1; i++) grades[i] += wr / (a * data[o + i] + b);
     }
   }
