@@ -29,6 +29,7 @@ import { validateHierarchy } from '../hierarchy/validate.ts';
 import { parseWith } from '../input-schema.ts';
 import { labelText } from '../label.ts';
 import { type DelphiRoundResult, delphiRound } from '../weighting/delphi.ts';
+import { expertGlobalWeights } from './expert-weights.ts';
 import { type NodeWeighting, nodeWeighting } from './node-weighting.ts';
 import { type EvaluationSpec, type Study, studySchema } from './schema.ts';
 
@@ -60,7 +61,8 @@ export interface StudyResult {
   evaluations: StudyEvaluation[];
   /** Over the leaves' min-max normalised scores (weighted sum). */
   sensitivity?: (WeightSensitivity & { code: string })[];
-  monteCarlo?: MonteCarloResult & { ids: string[] };
+  /** `experts`: the panel whose weight vectors were resampled (sampling: experts). */
+  monteCarlo?: MonteCarloResult & { ids: string[]; experts?: string[] };
   checks: StudyCheck[];
   /** True when every check matches (or there are none). */
   reproduced: boolean;
@@ -510,9 +512,25 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
     if (study.sensitivity) step('sensitivity');
     if (study.monteCarlo) {
       const mc = study.monteCarlo;
+      const experts =
+        mc.sampling === 'experts'
+          ? expertGlobalWeights(
+              hierarchy.nodes,
+              weighting,
+              leaves.map((l) => l.code),
+            )
+          : undefined;
       result.monteCarlo = {
-        ...under(['monteCarlo'], () => monteCarloRanks(w, z, { draws: mc.draws ?? 1000, seed: mc.seed, concentration: mc.concentration })),
+        ...under(['monteCarlo'], () =>
+          monteCarloRanks(w, z, {
+            draws: mc.draws ?? 1000,
+            seed: mc.seed,
+            concentration: mc.concentration,
+            ...(experts ? { expertWeights: experts.weights } : {}),
+          }),
+        ),
         ids: (study.alternatives ?? []).map((a) => a.id),
+        ...(experts ? { experts: experts.ids } : {}),
       };
       step('Monte Carlo');
     }

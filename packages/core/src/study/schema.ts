@@ -216,6 +216,8 @@ export const studySchema = z.strictObject({
       draws: z.number().int().positive().max(10_000_000).optional(),
       seed: z.number().int().optional(),
       concentration: z.number().positive().optional(),
+      /** dirichlet (default): around the weights; experts: resample the panel's own weight vectors. */
+      sampling: z.enum(['dirichlet', 'experts']).optional(),
     })
     .optional(),
   expect: expectSchema.optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topsis } from '../../src/evaluation/topsis.ts';
+import { expertGlobalWeights } from '../../src/study/expert-weights.ts';
 import { runStudy, validateStudy } from '../../src/study/run.ts';
 import { ahp } from '../../src/weighting/ahp.ts';
 import { criticWeights } from '../../src/weighting/critic.ts';
@@ -65,6 +66,54 @@ const ROWS = [
   [0.08, 0.7, 1.1, 3, 0.05],
   [0.15, 0.6, 1.2, 9, 0.04],
 ];
+
+describe('Monte Carlo by resampling experts', () => {
+  const panel = (ids: string[]) =>
+    ids.map((id, k) => ({
+      id,
+      matrix: [
+        [1, k + 2],
+        [1 / (k + 2), 1],
+      ],
+    }));
+
+  it("draws whole experts' global weights: their own vectors at panel nodes, the group's elsewhere", () => {
+    const s = study();
+    s.weighting.G = { method: 'group-ahp', experts: panel(['E1', 'E2', 'E3']), aggregation: 'aip' };
+    s.monteCarlo = { draws: 400, seed: 5, sampling: 'experts' };
+    const r = runStudy(s);
+    expect(r.monteCarlo?.sampling).toBe('experts');
+    expect(r.monteCarlo?.experts).toEqual(['E1', 'E2', 'E3']);
+    r.monteCarlo?.probabilities.forEach((row) => expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12));
+    const leaves = ['F1', 'F2', 'F3', 'T1', 'T2'];
+    const e = expertGlobalWeights(r.hierarchy.nodes, r.weighting, leaves);
+    const local = (code: string) => r.hierarchy.nodes.find((n) => n.code === code)?.localWeight as number;
+    [2, 3, 4].forEach((a, k) => {
+      const top = [a / (a + 1), 1 / (a + 1)]; // a consistent 2×2 judgment
+      leaves.forEach((code, l) => expect(e.weights[k][l]).toBeCloseTo(top[l < 3 ? 0 : 1] * local(code), 14));
+    });
+    // the panel's mean weight vector is the AIP group's: E[draw] = global weights
+    const mean = leaves.map((_, l) => e.weights.reduce((acc, w) => acc + w[l], 0) / 3);
+    r.hierarchy.leaves.forEach((leaf, l) => expect(mean[l]).toBeCloseTo(leaf.globalWeight as number, 14));
+  });
+
+  it('needs a panel, and the same experts on every panel', () => {
+    const s = study();
+    s.monteCarlo = { sampling: 'experts' };
+    expect(issues(() => runStudy(s))[0]).toMatchObject({
+      path: ['monteCarlo', 'sampling'],
+      message: 'resampling experts needs a node weighted by a panel',
+    });
+    s.weighting.G = { method: 'group-ahp', experts: panel(['E1', 'E2']) };
+    s.weighting.T = {
+      method: 'group-ahp',
+      experts: panel(['E1', 'X']),
+    };
+    expect(issues(() => runStudy(s))[0].message).toBe('T is judged by E1, X but G by E1, E2; every panel must have the same experts');
+    s.monteCarlo = { sampling: 'bootstrap' };
+    expect(issues(() => validateStudy(s))[0]).toMatchObject({ path: ['monteCarlo', 'sampling'] });
+  });
+});
 
 describe('runStudy', () => {
   it('weights every node by its method and evaluates with the global weights', () => {
