@@ -121,55 +121,60 @@ function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
   return { scale, shift, ideal, antiIdeal };
 }
 
+type TopsisAxes = { scale: Float64Array; shift: Float64Array; ideal: Float64Array; antiIdeal: Float64Array };
+
 /**
  * Kernel, pass 2: squared distances to the ideal and the anti-ideal for rows [from, to), added
  * into `dPlus` and `dMinus`. Rows in cache-sized blocks: the block's accumulators stay in L1
- * while the columns stream by, four columns at a time (one accumulator update per four cells).
+ * while the columns stream by. One call per block, so V8 optimises the block function whole
+ * after a few blocks (a single long loop runs its slower on-stack-replaced code for seconds).
  */
 export function topsisDistances(
   x: ColumnMajor,
   from: number,
   to: number,
-  axes: { scale: Float64Array; shift: Float64Array; ideal: Float64Array; antiIdeal: Float64Array },
+  axes: TopsisAxes,
   dPlus: Float64Array,
   dMinus: Float64Array,
 ): null {
+  const BLOCK = 2048;
+  for (let i0 = from; i0 < to; i0 += BLOCK) topsisBlock(x, i0, Math.min(to, i0 + BLOCK), axes, dPlus, dMinus);
+  return null;
+}
+
+/** Rows [i0, i1) of pass 2, four columns at a time (one accumulator update per four cells). */
+function topsisBlock(x: ColumnMajor, i0: number, i1: number, axes: TopsisAxes, dPlus: Float64Array, dMinus: Float64Array): void {
   const { rows: m, cols: n, data } = x;
   const { scale, shift, ideal, antiIdeal } = axes;
-  const BLOCK = 2048;
-  for (let i0 = from; i0 < to; i0 += BLOCK) {
-    const i1 = Math.min(to, i0 + BLOCK);
-    let j = 0;
-    for (; j + 3 < n; j += 4) {
-      const [o0, o1, o2, o3] = [j * m, (j + 1) * m, (j + 2) * m, (j + 3) * m];
-      const [a0, a1, a2, a3] = [scale[j], scale[j + 1], scale[j + 2], scale[j + 3]];
-      const [b0, b1, b2, b3] = [shift[j], shift[j + 1], shift[j + 2], shift[j + 3]];
-      const [p0, p1, p2, p3] = [ideal[j], ideal[j + 1], ideal[j + 2], ideal[j + 3]];
-      const [q0, q1, q2, q3] = [antiIdeal[j], antiIdeal[j + 1], antiIdeal[j + 2], antiIdeal[j + 3]];
-      for (let i = i0; i < i1; i++) {
-        const v0 = a0 * data[o0 + i] + b0;
-        const v1 = a1 * data[o1 + i] + b1;
-        const v2 = a2 * data[o2 + i] + b2;
-        const v3 = a3 * data[o3 + i] + b3;
-        const [e0, e1, e2, e3] = [v0 - p0, v1 - p1, v2 - p2, v3 - p3];
-        const [f0, f1, f2, f3] = [v0 - q0, v1 - q1, v2 - q2, v3 - q3];
-        dPlus[i] += e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
-        dMinus[i] += f0 * f0 + f1 * f1 + (f2 * f2 + f3 * f3);
-      }
-    }
-    for (; j < n; j++) {
-      const o = j * m;
-      const [a, b, best, worst] = [scale[j], shift[j], ideal[j], antiIdeal[j]];
-      for (let i = i0; i < i1; i++) {
-        const v = a * data[o + i] + b;
-        const e = v - best;
-        const f = v - worst;
-        dPlus[i] += e * e;
-        dMinus[i] += f * f;
-      }
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    const [o0, o1, o2, o3] = [j * m, (j + 1) * m, (j + 2) * m, (j + 3) * m];
+    const [a0, a1, a2, a3] = [scale[j], scale[j + 1], scale[j + 2], scale[j + 3]];
+    const [b0, b1, b2, b3] = [shift[j], shift[j + 1], shift[j + 2], shift[j + 3]];
+    const [p0, p1, p2, p3] = [ideal[j], ideal[j + 1], ideal[j + 2], ideal[j + 3]];
+    const [q0, q1, q2, q3] = [antiIdeal[j], antiIdeal[j + 1], antiIdeal[j + 2], antiIdeal[j + 3]];
+    for (let i = i0; i < i1; i++) {
+      const v0 = a0 * data[o0 + i] + b0;
+      const v1 = a1 * data[o1 + i] + b1;
+      const v2 = a2 * data[o2 + i] + b2;
+      const v3 = a3 * data[o3 + i] + b3;
+      const [e0, e1, e2, e3] = [v0 - p0, v1 - p1, v2 - p2, v3 - p3];
+      const [f0, f1, f2, f3] = [v0 - q0, v1 - q1, v2 - q2, v3 - q3];
+      dPlus[i] += e0 * e0 + e1 * e1 + (e2 * e2 + e3 * e3);
+      dMinus[i] += f0 * f0 + f1 * f1 + (f2 * f2 + f3 * f3);
     }
   }
-  return null;
+  for (; j < n; j++) {
+    const o = j * m;
+    const [a, b, best, worst] = [scale[j], shift[j], ideal[j], antiIdeal[j]];
+    for (let i = i0; i < i1; i++) {
+      const v = a * data[o + i] + b;
+      const e = v - best;
+      const f = v - worst;
+      dPlus[i] += e * e;
+      dMinus[i] += f * f;
+    }
+  }
 }
 
 function finishTopsis(
