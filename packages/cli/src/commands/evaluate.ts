@@ -6,9 +6,12 @@
  * or mapped through `rule: {thresholds: [...]}`), scorecard (values are 1–7 scores or go through
  * the leaf's scoring rule), topsis and gra (raw values with the leaves' directions).
  */
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { ValidationError } from '@scf-risk/core/errors.ts';
-import { evaluatePortfolio } from '@scf-risk/core/evaluation/portfolio.ts';
+import { evaluatePortfolio, thresholdsOf } from '@scf-risk/core/evaluation/portfolio.ts';
+import { type BatchPortfolioResult, evaluatePortfolioBatch } from '@scf-risk/core/evaluation/portfolio-batch.ts';
 import { synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
 import { type HierarchyNode, hierarchyLeaves, isLeaf, walkHierarchy } from '@scf-risk/core/hierarchy/tree.ts';
 import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
@@ -16,6 +19,7 @@ import { labelText } from '@scf-risk/core/label.ts';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
+import { readNumericCsv } from '../io/numeric-csv.ts';
 import { numberCell, readTable } from '../io/tables.ts';
 import { defaultFormat, emit, type Format, fmt, renderCsv } from '../output.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
@@ -89,6 +93,23 @@ export function register(program: Command): void {
               },
             ]);
           const weights = leaves.map((l) => weightOf.get(l.code) as number);
+          // Large portfolios: CSV in, CSV out, batch kernels on every core, no per-alternative objects.
+          const batchable =
+            opts.method !== 'scorecard' && !(opts.method === 'fce' && leaves.some((l) => thresholdsOf(l.rule) !== undefined));
+          if (opts.out?.endsWith('.csv') && /\.csv$/i.test(opts.data) && !opts.explain && batchable) {
+            const csv = await readNumericCsv(
+              opts.data,
+              leaves.map((l) => l.code),
+            );
+            if (csv) {
+              const method = opts.method as 'fce' | 'topsis' | 'gra';
+              const directions = leaves.map((l) => l.direction ?? 'benefit');
+              const r = await evaluatePortfolioBatch(csv.x, weights, directions, method);
+              await writeResultsCsv(opts.out, csv.ids, r);
+              process.stdout.write(`${csv.ids.length} alternatives evaluated (${opts.method}); results written to ${opts.out}\n`);
+              return;
+            }
+          }
           const table = await readTable(opts.data);
           const cols = leaves.map((l) => {
             const c = table.header.indexOf(l.code);
@@ -149,4 +170,20 @@ export function register(program: Command): void {
         () => input,
       );
     });
+}
+
+/** id,score,grade,rank lines (the general path's CSV), written in chunks. */
+async function writeResultsCsv(file: string, ids: readonly string[], r: BatchPortfolioResult): Promise<void> {
+  const out = createWriteStream(file);
+  const names = r.grades?.map((g) => labelText(g.name)) ?? [];
+  let chunk = 'id,score,grade,rank\n';
+  for (let i = 0; i < ids.length; i++) {
+    chunk += `${ids[i]},${r.score[i]},${r.grade ? names[r.grade[i]] : ''},${r.rank[i]}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await finished(out);
 }

@@ -1,0 +1,48 @@
+/**
+ * A whole portfolio on every core (SPEC §4.6): the `evaluate` methods that are pure batch
+ * kernels — fuzzy evaluation (scores on the grade scale), TOPSIS and GRA (min-max, ρ = 0.5,
+ * the ideal as reference) — over column-major data in shared memory, results in typed arrays
+ * (no per-alternative objects). The same numbers as `evaluatePortfolio` (a test checks it).
+ */
+import { ValidationError } from '../errors.ts';
+import type { Direction } from '../hierarchy/tree.ts';
+import type { ColumnMajor } from '../numeric/column-major.ts';
+import { ranksDescending } from '../numeric/ranks.ts';
+import { DEFAULT_GRADES, type Grade } from './fuzzy.ts';
+import { fuzzyEvaluateParallel } from './fuzzy-batch.ts';
+import { graGradesParallel } from './grey-batch.ts';
+import { topsisParallel } from './topsis.ts';
+
+export type BatchPortfolioMethod = 'fce' | 'topsis' | 'gra';
+
+export interface BatchPortfolioResult {
+  method: BatchPortfolioMethod;
+  score: Float64Array;
+  rank: Int32Array;
+  /** fce: grade index (into `grades`) by maximum membership. */
+  grade?: Int32Array;
+  grades?: Grade[];
+}
+
+export async function evaluatePortfolioBatch(
+  x: ColumnMajor,
+  weights: readonly number[],
+  directions: readonly Direction[],
+  method: BatchPortfolioMethod,
+  grades: readonly Grade[] = DEFAULT_GRADES,
+): Promise<BatchPortfolioResult> {
+  if (x.rows === 0) throw new ValidationError([{ path: [], message: 'the portfolio is empty (no alternatives)' }]);
+  if (method === 'fce') {
+    const r = await fuzzyEvaluateParallel(x, weights, grades);
+    return { method, score: r.score, rank: ranksDescending(r.score), grade: r.grade, grades: r.grades };
+  }
+  if (method === 'topsis') {
+    const r = await topsisParallel(x, [...weights], { directions: [...directions] });
+    return { method, score: r.closeness, rank: r.rank };
+  }
+  if (method === 'gra') {
+    const score = await graGradesParallel(x, weights, directions);
+    return { method, score, rank: ranksDescending(score) };
+  }
+  throw new ValidationError([{ path: ['method'], message: `unknown method "${String(method)}"`, allowed: 'fce, topsis, gra' }]);
+}
