@@ -8,7 +8,7 @@
 import { ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import { type ColumnMajor, columnStats, firstNonFinite } from '../numeric/column-major.ts';
-import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
+import { isShared, poolSize, runBatchTasks, runColumnKernel, splitRange } from '../numeric/worker-pool.ts';
 
 /** Checked parameters and per-column coefficients: ξ_ij = wρ_j / (a_j·x_ij + b_j + ρ). */
 interface GraPlan {
@@ -95,15 +95,7 @@ export async function graGradesParallel(
   rho = 0.5,
 ): Promise<Float64Array> {
   if (!isShared(x) || poolSize() < 2) return graGradesBatch(x, weights, directions, rho);
-  const parts = await runBatchTasks<Float64Array>(
-    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'columnStats', args: [x, from, to] })),
-  );
-  const stats = new Float64Array(x.cols * 3);
-  let k = 0;
-  for (const p of parts) {
-    stats.set(p, k);
-    k += p.length;
-  }
+  const stats = await runColumnKernel('columnStats', x, 3);
   const plan = planGra(x, weights, directions, rho, stats);
   const grades = new Float64Array(new SharedArrayBuffer(x.rows * 8));
   await runBatchTasks(splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'graAccumulate', args: [x, from, to, plan, grades] })));

@@ -10,7 +10,7 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, columnStats, toColumnMajor } from '../numeric/column-major.ts';
 import { ranksDescending } from '../numeric/ranks.ts';
-import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
+import { isShared, poolSize, runBatchTasks, runColumnKernel, splitRange } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
 import { checkEvaluationWeights } from './weights-check.ts';
 
@@ -235,15 +235,7 @@ export async function topsisParallel(
 ): Promise<TopsisBatchResult> {
   if (!isShared(x) || poolSize() < 2) return topsisBatch(x, weights, options);
   const plan = planTopsis(x, weights, options);
-  const parts = await runBatchTasks<Float64Array>(
-    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'columnStats', args: [x, from, to] })),
-  );
-  const stats = new Float64Array(x.cols * 3);
-  let k = 0;
-  for (const p of parts) {
-    stats.set(p, k);
-    k += p.length;
-  }
+  const stats = await runColumnKernel('columnStats', x, 3);
   const axes = topsisAxes(x, plan, stats);
   const dPlus = new Float64Array(new SharedArrayBuffer(x.rows * 8));
   const dMinus = new Float64Array(new SharedArrayBuffer(x.rows * 8));

@@ -80,6 +80,23 @@ export function runBatchTasks<T>(tasks: readonly BatchTask[]): Promise<T[]> {
   );
 }
 
+/**
+ * Run a per-column kernel `kernel(x, from, to, ...args)` — which returns `perColumn` numbers for
+ * each column of [from, to) — on column ranges, one per worker, and join the parts in column order.
+ */
+export async function runColumnKernel(kernel: string, x: ColumnMajor, perColumn: number, ...args: unknown[]): Promise<Float64Array> {
+  const parts = await runBatchTasks<Float64Array>(
+    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel, args: [x, from, to, ...args] })),
+  );
+  const out = new Float64Array(x.cols * perColumn);
+  let k = 0;
+  for (const p of parts) {
+    out.set(p, k);
+    k += p.length;
+  }
+  return out;
+}
+
 /** True when `x` lives in shared memory, so workers can read it without a copy. */
 export function isShared(x: ColumnMajor): boolean {
   return typeof SharedArrayBuffer !== 'undefined' && x.data.buffer instanceof SharedArrayBuffer;

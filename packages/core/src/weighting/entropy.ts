@@ -13,7 +13,7 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
 import { sumZLogZ } from '../numeric/fast-log.ts';
-import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
+import { isShared, poolSize, runColumnKernel } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from './data-matrix.ts';
 import { checkPairwiseMatrix, type JudgmentScale } from './saaty-scale.ts';
 
@@ -138,16 +138,7 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
 export async function entropyWeightsParallel(x: ColumnMajor, options: EntropyOptions = {}): Promise<EntropyResult> {
   const plan = planEntropy(x, options);
   if (!isShared(x) || poolSize() < 2) return finishEntropy(x, plan, entropyColumnStats(x, 0, x.cols, plan), options);
-  const parts = await runBatchTasks<Float64Array>(
-    splitRange(x.cols, poolSize()).map(([from, to]) => ({ kernel: 'entropyColumnStats', args: [x, from, to, plan] })),
-  );
-  const stats = new Float64Array(x.cols * 4);
-  let k = 0;
-  for (const p of parts) {
-    stats.set(p, k);
-    k += p.length;
-  }
-  return finishEntropy(x, plan, stats, options);
+  return finishEntropy(x, plan, await runColumnKernel('entropyColumnStats', x, 4, plan), options);
 }
 
 /** Entropy per column from the kernel's stats: e = (ln T − Σ z ln z / T)/ln m, T = Σ z = a·Σv + m·b. */
