@@ -79,15 +79,8 @@ type Basic =
   | z.infer<typeof entropySchema>
   | z.infer<typeof criticSchema>;
 
-const basicSchema = z.discriminatedUnion('method', [
-  fixedSchema,
-  ahpSchema,
-  groupAhpSchema,
-  ifahpSchema,
-  g1Schema,
-  entropySchema,
-  criticSchema,
-]);
+const BASIC = [fixedSchema, ahpSchema, groupAhpSchema, ifahpSchema, g1Schema, entropySchema, criticSchema] as const;
+const basicSchema = z.discriminatedUnion('method', [...BASIC]);
 
 /** A subjective and an objective weighting of the same children, combined. */
 const combineSchema = z.strictObject({
@@ -98,16 +91,7 @@ const combineSchema = z.strictObject({
   alpha: probability.optional(),
 });
 
-export const weightingSchema = z.discriminatedUnion('method', [
-  fixedSchema,
-  ahpSchema,
-  groupAhpSchema,
-  ifahpSchema,
-  g1Schema,
-  entropySchema,
-  criticSchema,
-  combineSchema,
-]);
+export const weightingSchema = z.discriminatedUnion('method', [...BASIC, combineSchema]);
 
 export type BasicWeighting = Basic;
 export type WeightingSpec = z.infer<typeof weightingSchema>;
