@@ -60,6 +60,8 @@ export function register(program: Command): void {
         '--hierarchy: a tree (SPEC §10) whose weights are known (child weights, matrices or experts).',
         '--data: CSV/XLSX/JSON, one row per alternative: first column the id, then a column per leaf code.',
         'Output: per alternative id, score, grade, rank (and with --explain the indicators’ contributions).',
+        'Large portfolios: with a plain CSV --data and --out FILE.csv (fce without thresholds, topsis, gra; no --explain)',
+        'the data stream into column-major memory and every core evaluates them; the output file is the same.',
       ].join('\n'),
     )
     .requiredOption('--hierarchy <file>', 'the weighted indicator tree (JSON/YAML)')
