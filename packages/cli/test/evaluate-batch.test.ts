@@ -128,5 +128,8 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
     expect(await run('id,A1,A2,B1,B2\nx,1,2\n')).toMatch(/bad\.csv, row 2: 3 cells but the header has 5 columns/);
     expect(await run('id,A1,A2,B1,B2\nx,1,2,3,4,5\n')).toMatch(/bad\.csv, row 2: more cells than the header's 5 columns/);
     expect(await run('id,A1,A2,B1,B2\n')).toMatch(/the portfolio is empty/);
+    expect(await run('id,A1,A2,A1,B1,B2\nx,1,2,3,4,5\n')).toMatch(
+      /bad\.csv, column 4 of the header row: duplicate column name "A1" \(also column 2\)/,
+    );
   });
 });

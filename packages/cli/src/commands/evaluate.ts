@@ -108,7 +108,7 @@ export function register(program: Command): void {
               const directions = leaves.map((l) => l.direction ?? 'benefit');
               const r = await evaluatePortfolioBatch(csv.x, weights, directions, method);
               await writeResultsCsv(opts.out, csv.ids, r);
-              process.stdout.write(`${csv.ids.length} alternatives evaluated (${opts.method}); results written to ${opts.out}\n`);
+              written(csv.ids.length, opts.method, opts.out);
               return;
             }
           }
@@ -156,7 +156,7 @@ export function register(program: Command): void {
               ? renderCsv({ header: ['id', 'score', 'grade', 'rank'], rows: rows.map((r) => [r.id, r.score, r.grade ?? '', r.rank]) })
               : rows.map((r) => JSON.stringify(r)).join('\n');
             await writeFile(opts.out, `${text}\n`);
-            process.stdout.write(`${m} alternatives evaluated (${opts.method}); results written to ${opts.out}\n`);
+            written(m, opts.method, opts.out);
             return;
           }
           emit(result, opts.format ?? defaultFormat(), {
@@ -172,6 +172,10 @@ export function register(program: Command): void {
         () => input,
       );
     });
+}
+
+function written(m: number, method: Method, file: string): void {
+  process.stdout.write(`${m} alternatives evaluated (${method}); results written to ${file}\n`);
 }
 
 /** id,score,grade,rank lines (the general path's CSV), written in chunks. */

@@ -10,6 +10,7 @@ import { createReadStream } from 'node:fs';
 import { ValidationError } from '@scf-risk/core';
 import type { ColumnMajor } from '@scf-risk/core/numeric/column-major.ts';
 import { sharedColumnMajor } from '@scf-risk/core/numeric/worker-pool.ts';
+import { checkCsvHeader, csvWhere } from './tables.ts';
 
 export interface NumericCsv {
   /** First column of every data row (its row number when empty). */
@@ -37,6 +38,7 @@ export async function readNumericCsv(file: string, wanted: readonly string[]): P
         .split(',')
         .map((h) => h.trim());
       const hdr = header;
+      checkCsvHeader(file, hdr);
       const missing = wanted.filter((w) => !hdr.includes(w));
       if (missing.length > 0) fail(`${file}: no column ${missing.map((c) => `"${c}"`).join(', ')}`, `a header with ${wanted.join(', ')}`);
       pick = Int32Array.from(hdr, (h) => wanted.indexOf(h));
@@ -62,8 +64,8 @@ export async function readNumericCsv(file: string, wanted: readonly string[]): P
       if (k >= 0) {
         const cell = text.slice(start, end).trim();
         const v = Number(cell);
-        if (cell === '') fail(`${file}, row ${r + 2}, column "${hdr[field]}": empty cell`, 'a number');
-        if (!Number.isFinite(v)) fail(`${file}, row ${r + 2}, column "${hdr[field]}": "${cell}" is not a number`);
+        if (cell === '') fail(`${csvWhere(file, r, hdr[field])}: empty cell`, 'a number');
+        if (!Number.isFinite(v)) fail(`${csvWhere(file, r, hdr[field])}: "${cell}" is not a number`);
         values[r * n + k] = v;
         got++;
       }

@@ -37,7 +37,7 @@ export function readCsvTable(file: string, text: string, delimiter?: string): Da
   const records = csvCells(file, text, delimiter);
   if (records.length === 0) throw new ValidationError([{ path: [], message: `${file} is empty; expected a header row and data rows` }]);
   const header = records[0].map((h) => (h === null ? '' : String(h)));
-  checkHeader(file, header, (c) => `column ${c + 1} of the header row`);
+  checkCsvHeader(file, header);
   const rows = records.slice(1).map((rec, r) => {
     if (rec.length > header.length) {
       throw new ValidationError([
@@ -46,7 +46,12 @@ export function readCsvTable(file: string, text: string, delimiter?: string): Da
     }
     return header.map((_, c) => rec[c] ?? null);
   });
-  return { file, header, rows, where: (r, c) => `${file}, row ${r + 2}, column "${header[c]}"` };
+  return { file, header, rows, where: (r, c) => csvWhere(file, r, header[c]) };
+}
+
+/** Where data row r (0-based, below the header) of a CSV file stands, in a column: for messages. */
+export function csvWhere(file: string, r: number, column: string): string {
+  return `${file}, row ${r + 2}, column "${column}"`;
 }
 
 async function readXlsx(file: string, buf: Buffer, sheetName?: string): Promise<DataTable> {
@@ -101,6 +106,11 @@ function readJsonTable(file: string, text: string): DataTable {
     }),
   );
   return { file, header, rows, where: (r, c) => `${file}, [${r}].${header[c]}` };
+}
+
+/** A CSV header: no empty or duplicate column names. */
+export function checkCsvHeader(file: string, header: string[]): void {
+  checkHeader(file, header, (c) => `column ${c + 1} of the header row`);
 }
 
 function checkHeader(file: string, header: string[], at: (c: number) => string): void {

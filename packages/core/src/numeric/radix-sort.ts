@@ -2,81 +2,18 @@
  * Argsort of doubles by LSD radix sort on their order-preserving 64-bit keys (SPEC §4.6: ranking
  * a million alternatives in a few passes, no comparator calls). A double's bits, with the sign
  * bit flipped for positives and all bits flipped for negatives, compare as unsigned integers in
- * the doubles' order (−0 sorts just before +0). Three 11-bit digit passes on the high 32 bits
- * (sign, exponent, 20 mantissa bits; counts stay in L1), then runs of equal high bits — short for
- * real data — are insertion-sorted by the low bits; a run longer than MAX_RUN switches to the full
- * six-pass sort. Stable, so equal values keep their index order. NaN is not expected (callers
- * validate). Little-endian hosts (all Node platforms).
+ * the doubles' order (−0 sorts just before +0). Six 11-bit digit passes (counts stay in L1; a
+ * pass whose digit is the same everywhere is skipped); stable, so equal values keep their index
+ * order. NaN is not expected (callers validate). Little-endian hosts (all Node platforms).
+ * `ranksDescending` ranks by buckets and comes here only for uneven data (heavy ties, outliers).
  */
 const DIGIT = 11;
 const BUCKETS = 1 << DIGIT;
 /** Digit shifts within each 32-bit half: 11 + 11 + 10 bits. */
 const SHIFTS = [0, 11, 22];
 
-/** Longest run of equal high keys the insertion pass takes on. */
-const MAX_RUN = 32;
-
 /** Indices of `x` in ascending order of value (ties by index). */
 export function argsortAscending(x: Float64Array): Int32Array {
-  const n = x.length;
-  const bits = new Uint32Array(x.buffer, x.byteOffset, 2 * n);
-  let keys = new Uint32Array(n);
-  const count = new Int32Array(3 * BUCKETS);
-  for (let i = 0; i < n; i++) {
-    const h = bits[2 * i + 1];
-    const k = h & 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    keys[i] = k;
-    count[k & (BUCKETS - 1)]++;
-    count[BUCKETS + ((k >>> 11) & (BUCKETS - 1))]++;
-    count[2 * BUCKETS + (k >>> 22)]++;
-  }
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  let nextKeys = new Uint32Array(n);
-  for (let pass = 0; pass < 3; pass++) {
-    const shift = SHIFTS[pass];
-    const base = pass * BUCKETS;
-    if (n === 0 || count[base + ((keys[0] >>> shift) & (BUCKETS - 1))] === n) continue;
-    let sum = 0;
-    for (let b = base; b < base + BUCKETS; b++) {
-      const c = count[b];
-      count[b] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const d = count[base + ((keys[k] >>> shift) & (BUCKETS - 1))]++;
-      next[d] = order[k];
-      nextKeys[d] = keys[k];
-    }
-    [order, next] = [next, order];
-    [keys, nextKeys] = [nextKeys, keys];
-  }
-  // runs of equal high keys: insertion sort by the low key (same sign within a run), stable
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && keys[end] === keys[start]) end++;
-    if (end - start > MAX_RUN) return argsortFull(x);
-    if (end - start > 1) {
-      const negative = keys[start] < 0x80000000;
-      for (let a = start + 1; a < end; a++) {
-        const idx = order[a];
-        const key = negative ? ~bits[2 * idx] >>> 0 : bits[2 * idx];
-        let b = a - 1;
-        while (b >= start && (negative ? ~bits[2 * order[b]] >>> 0 : bits[2 * order[b]]) > key) {
-          order[b + 1] = order[b];
-          b--;
-        }
-        order[b + 1] = idx;
-      }
-    }
-    start = end;
-  }
-  return order;
-}
-
-/** The six-pass LSD sort on all 64 key bits, for data with long runs of equal high bits. */
-function argsortFull(x: Float64Array): Int32Array {
   const n = x.length;
   const lo = new Uint32Array(n);
   const hi = new Uint32Array(n);
