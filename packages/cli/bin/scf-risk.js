@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `scf-risk` command: loads the TypeScript sources through tsx
-// (see docs/decisions.md, "Run TypeScript sources directly").
-import { register } from 'tsx/esm/api';
+// Entry point of the `scf-risk` command: runs the built JavaScript (npm run build).
+import { main } from '../dist/main.js';
 
 // A closed pipe (`scf-risk … | head`) is not an error: stop quietly.
 process.stdout.on('error', (e) => {
@@ -9,6 +8,4 @@ process.stdout.on('error', (e) => {
   throw e;
 });
 
-register();
-const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv);

@@ -3,10 +3,12 @@
  * [--format json|table|csv]`, input loading, output, and the exit-code mapping
  * (0 ok, 1 a requested check failed, 2 invalid input or usage, 3 internal error).
  */
+
 import { CheckFailedError, formatIssue, ValidationError } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
 import { type Input, loadInput } from './input.ts';
 import { defaultFormat, emit, type Format, type Presenter } from './output.ts';
+import { terminal } from './terminal.ts';
 
 /** Exit codes of SPEC §10. */
 export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
@@ -63,13 +65,13 @@ export function addMethodCommand<R extends object, O>(program: Command, def: Met
 
 /**
  * Run `body`, turning errors into messages on stderr and the SPEC §10 exit code
- * (stored in process.exitCode). `input` names the file and lines in validation messages.
+ * (stored in the terminal's exitCode). `input` names the file and lines in validation messages.
  */
 export async function guard(body: () => Promise<void>, input: () => Input | undefined = () => undefined): Promise<void> {
   try {
     await body();
   } catch (e) {
-    process.exitCode = reportError(e, input());
+    terminal().exitCode = reportError(e, input());
   }
 }
 
@@ -79,16 +81,16 @@ export function reportError(e: unknown, input?: Input): number {
     for (const issue of e.issues) {
       const line = input && issue.path.length > 0 ? input.lineOf(issue.path) : undefined;
       const where = input ? `${input.file}${line ? `:${line}` : ''}: ` : '';
-      process.stderr.write(`error: ${where}${formatIssue(issue)}\n`);
+      terminal().stderr.write(`error: ${where}${formatIssue(issue)}\n`);
     }
     return EXIT.invalid;
   }
   if (e instanceof CheckFailedError) {
-    process.stderr.write(`check failed: ${e.message}\n`);
+    terminal().stderr.write(`check failed: ${e.message}\n`);
     return EXIT.checkFailed;
   }
   const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(
+  terminal().stderr.write(
     `internal error (a bug in scf-risk, not in your input): ${msg}\n` +
       'Please report it on the project issue tracker with the command and input that caused it' +
       (process.env.SCF_DEBUG ? `\n${(e as Error).stack}` : ' (set SCF_DEBUG=1 for details).') +

@@ -3,9 +3,11 @@
  * Everything is parsed with the YAML 1.2 parser (a superset of JSON) so every value keeps its
  * source position and errors can name the line.
  */
+
 import { readFile } from 'node:fs/promises';
 import { type PathSegment, ValidationError } from '@scf-risk/core';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { terminal } from './terminal.ts';
 
 /** A parsed input file: the plain data plus a way to find where a path stands in the file. */
 export interface Input {
@@ -20,7 +22,7 @@ export interface Input {
 /** Read standard input to a string. */
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of terminal().stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 

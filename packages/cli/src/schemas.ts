@@ -1,2 +1,2 @@
 /** The shared input schemas live in core (the study schema uses them too). */
-export * from '@scf-risk/core/input-schema.ts';
+export * from '@scf-risk/core';

@@ -6,13 +6,19 @@
  * per expert, long expert,row,column,value, or one matrix), `delphi.rounds[k]: {file, round?,
  * sheet?}` (answers, wide or long) — files relative to the study — and fractions in tree matrices.
  */
+
 import { dirname, extname, resolve } from 'node:path';
-import { ValidationError } from '@scf-risk/core/errors.ts';
+import { ValidationError } from '@scf-risk/core';
+import {
+  importDelphiAnswers,
+  importJudgments,
+  importStudyWorkbook,
+  type JudgmentLayout,
+  numberCell,
+  readTable,
+  roundScores,
+} from '@scf-risk/io';
 import { type Input, loadInput } from './input.ts';
-import { importDelphiAnswers, roundScores } from './io/import-delphi.ts';
-import { importJudgments, type JudgmentLayout } from './io/import-judgments.ts';
-import { importStudyWorkbook } from './io/study-xlsx.ts';
-import { numberCell, readTable } from './io/tables.ts';
 import { loadTemplate } from './templates.ts';
 import { parseTreeMatrices } from './tree-input.ts';
 

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { ValidationError } from '@scf-risk/core/errors.ts';
+import { ValidationError } from '@scf-risk/core';
 import { type Input, parseInputText } from './input.ts';
 
 /** The folder holding the templates. */

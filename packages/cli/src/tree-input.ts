@@ -3,7 +3,7 @@
  * (SPEC §10). Convert every node's `matrix` and `experts[k].matrix` to numbers (null = missing)
  * before core validates the tree; a bad cell is reported with its full path.
  */
-import type { PathSegment } from '@scf-risk/core/errors.ts';
+import type { PathSegment } from '@scf-risk/core';
 import { incompleteMatrixSchema, parseWith } from './schemas.ts';
 
 /** A copy of `tree` with numeric matrices. Leaves everything else to core's validation. */

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readNumericCsv } from '@scf-risk/io';
 import { describe, expect, it } from 'vitest';
-import { readNumericCsv } from '../src/io/numeric-csv.ts';
 import { runCli } from './run-cli.ts';
 
 /** Two criteria, four indicators (one cost), no membership thresholds: every method can batch. */

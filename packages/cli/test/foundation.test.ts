@@ -2,11 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
+import { readCsvTable, readTable } from '@scf-risk/io';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseInputText } from '../src/input.ts';
-import { readCsvTable, readTable } from '../src/io/tables.ts';
 import { incompleteMatrixSchema, matrixSchema, parseWith } from '../src/schemas.ts';
 import { runCli } from './run-cli.ts';
 

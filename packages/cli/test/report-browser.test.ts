@@ -2,9 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { renderReport, weightBars } from '@scf-risk/report';
 import { describe, expect, it } from 'vitest';
-import { weightBars } from '../src/report/charts.ts';
-import { renderReport } from '../src/report/html.ts';
 import { runCli } from './run-cli.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 

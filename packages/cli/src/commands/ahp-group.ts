@@ -1,14 +1,13 @@
 /** `scf-risk ahp-group`: group AHP over several experts' matrices, AIJ or AIP (SPEC §3.1, §10). */
-import { CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
-import { type GroupAggregation, type GroupAhpResult, groupAhp } from '@scf-risk/core/weighting/group-ahp.ts';
+
+import { CR_THRESHOLD, type GroupAggregation, type GroupAhpResult, groupAhp } from '@scf-risk/core';
+import { consistencyTable, elementName, fmt, matrixTable, pairsTable, weightTable } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { type AhpCliOptions, addAhpOptions, consistencyTable, elementName, matrixTable, pairsTable, weightTable } from '../ahp-options.ts';
+import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 11;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({
   experts: z
@@ -20,7 +19,7 @@ const inputSchema = z.object({
 export function register(program: Command): void {
   addMethodCommand<GroupAhpResult, AhpCliOptions & { aggregation: GroupAggregation }>(program, {
     name: 'ahp-group',
-    summary: 'group AHP: aggregate experts by judgments (AIJ) or by priorities (AIP)',
+    summary: summaryOf('ahp-group'),
     details: [
       'Input (JSON or YAML):',
       '  experts  [{id?, weight?, matrix}]: every expert judges the same n elements;',

@@ -1,19 +1,20 @@
 /** `scf-risk ahp`: weights and consistency of one pairwise comparison matrix (SPEC §3.1, §10). */
-import { type AhpResult, ahp, CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
+
+import { type AhpResult, ahp, CR_THRESHOLD } from '@scf-risk/core';
+import { ahpTables } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type AhpCliOptions, addAhpOptions, ahpTables } from '../ahp-options.ts';
+import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 10;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({ matrix: incompleteMatrixSchema, labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<AhpResult, AhpCliOptions>(program, {
     name: 'ahp',
-    summary: 'AHP weights and consistency (λmax, CI, RI, CR) of a pairwise comparison matrix',
+    summary: summaryOf('ahp'),
     details: [
       'Input (JSON or YAML):',
       "  matrix   n×n pairwise judgments on Saaty's 1–9 scale, row-major; a cell is a",

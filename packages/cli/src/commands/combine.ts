@@ -1,21 +1,19 @@
 /** `scf-risk combine`: combine subjective and objective weights (SPEC §3.7, §10). */
-import { COMBINE_RULES, type CombineResult, type CombineRule, combineWeights } from '@scf-risk/core/weighting/combine.ts';
+
+import { COMBINE_RULES, type CombineResult, type CombineRule, combineWeights } from '@scf-risk/core';
+import { elementName, fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { elementName } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { labelsSchema, parseWith, vectorSchema } from '../schemas.ts';
-
-export const order = 23;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({ subjective: vectorSchema, objective: vectorSchema, labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<CombineResult, { rule: CombineRule; alpha: string; normalise?: boolean }>(program, {
     name: 'combine',
-    summary:
-      'combine subjective (e.g. AHP) and objective (e.g. entropy) weights: linear, multiplicative, min-discrimination or game-theoretic',
+    summary: summaryOf('combine'),
     details: [
       'Input: {subjective: [...], objective: [...], labels?} — same length, non-negative, each summing to 1',
       '  (or --normalise to rescale them).',

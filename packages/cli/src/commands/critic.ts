@@ -1,21 +1,20 @@
 /** `scf-risk critic`: CRITIC weights of a data matrix (SPEC §3.4, §10). */
-import type { SdKind } from '@scf-risk/core/numeric/stats.ts';
-import { type CriticResult, criticWeights } from '@scf-risk/core/weighting/critic.ts';
+
+import type { SdKind } from '@scf-risk/core';
+import { type CriticResult, criticWeights } from '@scf-risk/core';
+import { elementName, fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { elementName } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { directionSchema, labelsSchema, matrixSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 21;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({ matrix: matrixSchema, directions: z.array(directionSchema).optional(), labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<CriticResult, { sd: SdKind }>(program, {
     name: 'critic',
-    summary: 'CRITIC weights: contrast (σ) × conflict (1 − correlation) of min-max normalised indicators',
+    summary: summaryOf('critic'),
     details: [
       'Input: {matrix (rows = alternatives), directions?: [benefit|cost], labels?}',
       'Output: weights, std, conflict, information, correlation, sdKind.',

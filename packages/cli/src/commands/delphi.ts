@@ -1,18 +1,15 @@
 /** `scf-risk delphi`: one Delphi round's statistics and [004]'s screening (SPEC §3.8, §10). */
 
 import { dirname, resolve } from 'node:path';
-import { ValidationError } from '@scf-risk/core/errors.ts';
-import { labelText } from '@scf-risk/core/label.ts';
-import type { SdKind } from '@scf-risk/core/numeric/stats.ts';
-import { type DelphiRoundResult, type DelphiScale, delphiRound } from '@scf-risk/core/weighting/delphi.ts';
+import type { SdKind } from '@scf-risk/core';
+import { type DelphiRoundResult, type DelphiScale, delphiRound, labelText, ValidationError } from '@scf-risk/core';
+import { importDelphiAnswers, roundScores } from '@scf-risk/io';
+import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
-import { importDelphiAnswers, roundScores } from '../io/import-delphi.ts';
-import { fmt } from '../output.ts';
 import { labelsSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 24;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({
   scores: z.array(z.array(z.number())).optional(),
@@ -26,7 +23,7 @@ const inputSchema = z.object({
 export function register(program: Command): void {
   addMethodCommand<DelphiRoundResult, { scale: DelphiScale; sd: SdKind }>(program, {
     name: 'delphi',
-    summary: 'Delphi round statistics (mean, full-score frequency, SD, CV), [004] screening and Kendall’s W',
+    summary: summaryOf('delphi'),
     details: [
       'Input: {scores: [[...], ...] (rows = experts, columns = indicators), indicators?: [codes], labels?, fullScore?}',
       '  or {answers: "answers.csv", round?: 1} — a CSV/XLSX of answers (wide: expert[,round],<codes>…; long: expert,indicator,score[,round]).',

@@ -4,25 +4,29 @@
  * panel weighting the five first-level criteria with group AHP (CR per expert and for the
  * group), printed as tables and written as a self-contained HTML report.
  */
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
-import type { HierarchyNode } from '@scf-risk/core/hierarchy/tree.ts';
-import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
-import { labelText } from '@scf-risk/core/label.ts';
-import { groupAhp } from '@scf-risk/core/weighting/group-ahp.ts';
+import type { HierarchyNode } from '@scf-risk/core';
+import { groupAhp, labelText, synthesiseHierarchy, validateHierarchy } from '@scf-risk/core';
+import {
+  consistencyTable,
+  fmt,
+  hierarchyTables,
+  hierarchyTree,
+  renderReport,
+  renderTable,
+  type Table,
+  weightBars,
+  weightTable,
+} from '@scf-risk/report';
 import { type Command, Option } from 'commander';
-import { consistencyTable, weightTable } from '../ahp-options.ts';
 import { guard } from '../command.ts';
 import { loadInput } from '../input.ts';
-import { fmt, renderTable, type Table } from '../output.ts';
-import { hierarchyTree, weightBars } from '../report/charts.ts';
-import { renderReport } from '../report/html.ts';
 import { loadTemplate, TEMPLATES_DIR } from '../templates.ts';
+import { terminal } from '../terminal.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
-import { hierarchyTables } from './hierarchy.ts';
-
-export const order = 1;
+import { summaryOf } from './index.ts';
 
 /** [003] table 10, the printed "absolute weight" of the operational-risk indicators. */
 export const TABLE_10: Record<string, number> = {
@@ -49,7 +53,7 @@ const DEFAULT_OUT = resolve(TEMPLATES_DIR, '../reports/jd-demo.html');
 export function register(program: Command): void {
   program
     .command('demo')
-    .summary('the JD risk system of [003]: weights, table 10 check, a panel’s AHP consistency, HTML report')
+    .summary(summaryOf('demo'))
     .description(
       'the JD risk system of [003]: published weights, the check against its table 10, an illustrative panel weighting the criteria by group AHP, and an HTML report',
     )
@@ -135,7 +139,7 @@ export function register(program: Command): void {
         await mkdir(dirname(opts.out), { recursive: true });
         await writeFile(opts.out, html);
         text.push(`${zh ? '报告已写入' : 'HTML report written to'} ${opts.out}`);
-        process.stdout.write(`${text.join('\n\n')}\n`);
+        terminal().stdout.write(`${text.join('\n\n')}\n`);
       });
     });
 }

@@ -1,25 +1,19 @@
 /** `scf-risk entropy`: entropy weights of a data matrix, or of an AHP matrix ([003]) (SPEC §3.3, §10). */
-import {
-  type EntropyNormalisation,
-  type EntropyResult,
-  entropyOfComparisonMatrix,
-  entropyWeights,
-} from '@scf-risk/core/weighting/entropy.ts';
+
+import { type EntropyNormalisation, type EntropyResult, entropyOfComparisonMatrix, entropyWeights } from '@scf-risk/core';
+import { elementName, fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { elementName } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { directionSchema, incompleteMatrixSchema, labelsSchema, matrixSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 20;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({ matrix: z.unknown(), directions: z.array(directionSchema).optional(), labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<EntropyResult, { normalisation: EntropyNormalisation | 'ahp-matrix'; shift: string }>(program, {
     name: 'entropy',
-    summary: 'entropy weights of indicators from data (rows = alternatives), or of an AHP matrix as in [003]',
+    summary: summaryOf('entropy'),
     details: [
       'Input: {matrix: [[...], ...] (rows = alternatives, columns = indicators), directions?: [benefit|cost], labels?}',
       'Normalisation: min-max by direction (default), sum (raw non-negative values), or ahp-matrix',

@@ -6,25 +6,33 @@
  * or mapped through `rule: {thresholds: [...]}`), scorecard (values are 1–7 scores or go through
  * the leaf's scoring rule), topsis and gra (raw values with the leaves' directions).
  */
+
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { ValidationError } from '@scf-risk/core/errors.ts';
-import { evaluatePortfolio, thresholdsOf } from '@scf-risk/core/evaluation/portfolio.ts';
-import { type BatchPortfolioResult, evaluatePortfolioBatch } from '@scf-risk/core/evaluation/portfolio-batch.ts';
-import { synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
-import { type HierarchyNode, hierarchyLeaves, isLeaf, walkHierarchy } from '@scf-risk/core/hierarchy/tree.ts';
-import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
-import { labelText } from '@scf-risk/core/label.ts';
+import {
+  type BatchPortfolioResult,
+  evaluatePortfolio,
+  evaluatePortfolioBatch,
+  type HierarchyNode,
+  hierarchyLeaves,
+  isLeaf,
+  labelText,
+  synthesiseHierarchy,
+  thresholdsOf,
+  ValidationError,
+  validateHierarchy,
+  walkHierarchy,
+} from '@scf-risk/core';
+import { numberCell, readNumericCsv, readTable } from '@scf-risk/io';
+import { fmt, renderCsv } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
-import { readNumericCsv } from '../io/numeric-csv.ts';
-import { numberCell, readTable } from '../io/tables.ts';
-import { defaultFormat, emit, type Format, fmt, renderCsv } from '../output.ts';
+import { defaultFormat, emit, type Format } from '../output.ts';
+import { terminal } from '../terminal.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
-
-export const order = 33;
+import { summaryOf } from './index.ts';
 
 type Method = 'fce' | 'scorecard' | 'topsis' | 'gra';
 
@@ -52,7 +60,7 @@ function internalNodes(root: HierarchyNode, leaves: readonly HierarchyNode[]): {
 export function register(program: Command): void {
   program
     .command('evaluate')
-    .summary('evaluate a portfolio on a weighted hierarchy: fce, scorecard, topsis or gra; ranks and explanations')
+    .summary(summaryOf('evaluate'))
     .description(
       [
         'evaluate a portfolio on a weighted hierarchy',
@@ -175,7 +183,7 @@ export function register(program: Command): void {
 }
 
 function written(m: number, method: Method, file: string): void {
-  process.stdout.write(`${m} alternatives evaluated (${method}); results written to ${file}\n`);
+  terminal().stdout.write(`${m} alternatives evaluated (${method}); results written to ${file}\n`);
 }
 
 /** id,score,grade,rank lines (the general path's CSV), written in chunks. */

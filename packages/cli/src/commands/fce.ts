@@ -1,6 +1,5 @@
 /** `scf-risk fce`: fuzzy comprehensive evaluation, flat or multi-level (SPEC §4.2, §10). */
 
-import { ValidationError } from '@scf-risk/core/errors.ts';
 import {
   FUZZY_OPERATORS,
   type FuzzyNode,
@@ -8,15 +7,15 @@ import {
   type FuzzyOperator,
   type FuzzyResult,
   fuzzyEvaluate,
-} from '@scf-risk/core/evaluation/fuzzy.ts';
-import { labelText } from '@scf-risk/core/label.ts';
+  labelText,
+  ValidationError,
+} from '@scf-risk/core';
+import { fmt, type Table } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
-import { fmt, type Table } from '../output.ts';
 import { labelSchema, parseWith } from '../schemas.ts';
-
-export const order = 30;
+import { summaryOf } from './index.ts';
 
 const gradeSchema = z.object({ name: labelSchema, score: z.number() });
 const nodeSchema: z.ZodType<FuzzyNode> = z.lazy(() =>
@@ -38,7 +37,7 @@ const inputSchema = z.object({
 export function register(program: Command): void {
   addMethodCommand<FuzzyResult, { operator: FuzzyOperator; normalise?: boolean }>(program, {
     name: 'fce',
-    summary: 'fuzzy comprehensive evaluation: B = W ∘ R, score S = B·V and grade, flat or multi-level',
+    summary: summaryOf('fce'),
     details: [
       'Input: {grades?: [{name, score}] (default [004]: 10/8/6/4/2), weights: [...], membership: [[...]] (indicators × grades)}',
       '  or {grades?, tree: {children: [{weight, membership} | {weight, children}]}} for a multi-level evaluation.',

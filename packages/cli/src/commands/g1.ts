@@ -1,12 +1,12 @@
 /** `scf-risk g1`: G1 / order-relation weights, one expert or a group (SPEC §3.5, §10). */
-import { type G1GroupResult, type G1Result, g1Group, g1Weights } from '@scf-risk/core/weighting/g1.ts';
+
+import { type G1GroupResult, type G1Result, g1Group, g1Weights } from '@scf-risk/core';
+import { fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { labelsSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 22;
+import { summaryOf } from './index.ts';
 
 const ratiosSchema = z.array(z.union([z.number(), z.string()]));
 const one = z.object({
@@ -25,7 +25,7 @@ const group = z.object({
 export function register(program: Command): void {
   addMethodCommand<G1Result | G1GroupResult, object>(program, {
     name: 'g1',
-    summary: 'G1 (order-relation) weights from an importance order and ratios r_k = w_{k−1}/w_k',
+    summary: summaryOf('g1'),
     details: [
       'Input: {order: [most → least important], ratios: [r2, …, rn], indicators?, labels?}; r_k = w_{k−1}/w_k ≥ 1 as a',
       '  number or a term: equal 1.0, slightly 1.2, clearly 1.4, strongly 1.6, extremely 1.8 (also 同等重要 … 极端重要).',

@@ -1,20 +1,12 @@
 /** `scf-risk gra`: grey relational analysis of alternatives, or of factors against a reference series (SPEC §4.3, §10). */
-import {
-  GREY_NORMALISATIONS,
-  type GraResult,
-  type GreyFactorResult,
-  type GreyNormalisation,
-  gra,
-  greyFactors,
-} from '@scf-risk/core/evaluation/grey.ts';
+
+import { GREY_NORMALISATIONS, type GraResult, type GreyFactorResult, type GreyNormalisation, gra, greyFactors } from '@scf-risk/core';
+import { elementName, fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { elementName } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { directionSchema, labelsSchema, matrixSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
-
-export const order = 32;
+import { summaryOf } from './index.ts';
 
 const alternativesSchema = z.object({
   matrix: matrixSchema,
@@ -36,7 +28,7 @@ type GraOut = (GraResult & { alternatives?: unknown[] }) | GreyFactorResult;
 export function register(program: Command): void {
   addMethodCommand<GraOut, { normalisation?: GreyNormalisation; rho: string; normalise?: boolean }>(program, {
     name: 'gra',
-    summary: 'grey relational analysis: rank alternatives by closeness to a reference, or factors by relation to a series',
+    summary: summaryOf('gra'),
     details: [
       'Alternatives: {matrix (rows = alternatives), directions?, reference?, weights?, labels?, alternatives?}',
       '  → coefficients (rows × columns), grades (relational degrees), rank, deltaMin, deltaMax.',

@@ -1,18 +1,15 @@
 /** `scf-risk hierarchy`: validate an indicator tree and synthesise its weights (SPEC §2, §3.1, §10). */
 
-import { CheckFailedError } from '@scf-risk/core/errors.ts';
-import { type SynthesisResult, synthesiseHierarchy } from '@scf-risk/core/hierarchy/synthesis.ts';
-import { labelText } from '@scf-risk/core/label.ts';
-import { CR_THRESHOLD } from '@scf-risk/core/weighting/ahp.ts';
+import { CheckFailedError, CR_THRESHOLD, labelText, type SynthesisResult, synthesiseHierarchy } from '@scf-risk/core';
+import { fmt, hierarchyTables, type Table } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
-import { defaultFormat, emit, type Format, fmt, type Table } from '../output.ts';
+import { defaultFormat, emit, type Format } from '../output.ts';
 import { loadTemplate } from '../templates.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
-
-export const order = 5;
+import { summaryOf } from './index.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -24,34 +21,10 @@ export interface HierarchyCliOptions extends AhpCliOptions {
   format?: Format;
 }
 
-/** The indented tree table: code, name, local weight, global weight, CR of the node's judgment. */
-export function hierarchyTables(r: SynthesisResult, lang: Lang = 'en'): Table[] {
-  const tree: Table = {
-    title: 'Indicator hierarchy',
-    header: ['code', 'name', 'local', 'global', 'CR'],
-    rows: r.nodes.map((n) => [
-      `${'  '.repeat(n.depth)}${n.code}`,
-      labelText(n.name, lang),
-      n.depth === 0 ? '' : fmt(n.localWeight, 3),
-      fmt(n.globalWeight, 4),
-      n.cr === undefined ? '' : fmt(n.cr, 4),
-    ]),
-  };
-  const tables = [tree];
-  if (r.levels.length > 0) {
-    tables.push({
-      title: 'Total-ranking consistency by level (CR = Σ a_j·CI_j / Σ a_j·RI_j)',
-      header: ['level', 'CR', 'consistent', 'judgments'],
-      rows: r.levels.map((l) => [l.depth, fmt(l.cr, 4), l.consistent ? 'yes' : 'NO', l.judgments]),
-    });
-  }
-  return tables;
-}
-
 export function register(program: Command): void {
   const cmd = program
     .command('hierarchy')
-    .summary('validate an indicator hierarchy and compute local and global weights with level CRs')
+    .summary(summaryOf('hierarchy'))
     .description(
       [
         'validate an indicator hierarchy and compute local and global weights with level CRs',

@@ -1,15 +1,20 @@
 /** `scf-risk ifahp`: intuitionistic fuzzy AHP with automatic repair (SPEC §3.2, §10). */
-import { ValidationError } from '@scf-risk/core/errors.ts';
-import { type IfahpConvention, type IfahpCrispRule, type IfahpResult, type Ifn, ifahp } from '@scf-risk/core/weighting/ifahp.ts';
-import { iprFromUpper } from '@scf-risk/core/weighting/ifahp-scale.ts';
+
+import {
+  type IfahpConvention,
+  type IfahpCrispRule,
+  type IfahpResult,
+  type Ifn,
+  ifahp,
+  iprFromUpper,
+  ValidationError,
+} from '@scf-risk/core';
+import { elementName, fmt, type Table } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { elementName } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt, type Table } from '../output.ts';
 import { labelsSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 12;
+import { summaryOf } from './index.ts';
 
 const pair = z.tuple([z.number(), z.number()]);
 const inputSchema = z.object({
@@ -28,7 +33,7 @@ function relationTable(m: Ifn[][], labels: IfahpResult['labels'], title: string)
 export function register(program: Command): void {
   addMethodCommand<IfahpResult, { tau: string; sigma: string; convention: IfahpConvention; crisp: IfahpCrispRule }>(program, {
     name: 'ifahp',
-    summary: 'intuitionistic fuzzy AHP (Xu & Liao 2014): consistency by distance to R̄, automatic repair, IF and crisp weights',
+    summary: summaryOf('ifahp'),
     details: [
       'Input: {matrix: [[[mu, nu], ...], ...]} (a full IPR: μ + ν ≤ 1, r_ki = (ν_ik, μ_ik), diagonal (0.5, 0.5)),',
       '  or {upper: {"12": judgment, ...}} — the upper triangle, 1-based keys "ik" (n ≤ 9) or "i,k" (any n, e.g. "1,10");',

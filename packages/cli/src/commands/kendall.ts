@@ -1,21 +1,19 @@
 /** `scf-risk kendall`: Kendall's coefficient of concordance W with χ² and p (SPEC §3.8, §10). */
 
-import { ValidationError } from '@scf-risk/core/errors.ts';
-import { type KendallResult, type KendallTies, kendallW } from '@scf-risk/core/weighting/kendall.ts';
+import { type KendallResult, type KendallTies, kendallW, ValidationError } from '@scf-risk/core';
+import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { matrixSchema, parseWith, underField } from '../schemas.ts';
-
-export const order = 25;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({ ranks: matrixSchema.optional(), ratings: matrixSchema.optional() });
 
 export function register(program: Command): void {
   addMethodCommand<KendallResult, { ties: KendallTies }>(program, {
     name: 'kendall',
-    summary: "Kendall's W: how far raters agree on the order of objects, with the χ² test",
+    summary: summaryOf('kendall'),
     details: [
       'Input: {ranks} or {ratings}: rows = objects, columns = raters (each column is ranked; ties get average ranks).',
       'Output: w, chiSquare, df, p, rankSums, tieCorrection.',

@@ -3,15 +3,15 @@
  * study that validates as it is, with the template referenced, an AHP matrix to fill in for the
  * first-level criteria, and commented examples of every other section.
  */
+
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { ValidationError } from '@scf-risk/core/errors.ts';
-import { labelText } from '@scf-risk/core/label.ts';
+import { labelText, ValidationError } from '@scf-risk/core';
 import type { Command } from 'commander';
 import { guard } from '../command.ts';
 import { loadTemplate } from '../templates.ts';
-
-export const order = 4;
+import { terminal } from '../terminal.ts';
+import { summaryOf } from './index.ts';
 
 interface TemplateNode {
   code: string;
@@ -82,7 +82,7 @@ ${ones.map((r) => `      - ${r}`).join('\n')}
 export function register(program: Command): void {
   program
     .command('new')
-    .summary('start a study file from a template (scf-risk templates lists them)')
+    .summary(summaryOf('new'))
     .description('start a study file from a template: writes YAML that validates as it is, with every section explained')
     .requiredOption('--template <name>', 'the template (jd-scf, b2b-platform, credit-evaluation, credit-tree-attributes, ztmg)')
     .option('--out <file>', 'write to FILE instead of standard output (an existing file is not overwritten)')
@@ -94,13 +94,13 @@ export function register(program: Command): void {
       await guard(async () => {
         const text = await newStudyText(opts.template);
         if (!opts.out) {
-          process.stdout.write(text);
+          terminal().stdout.write(text);
           return;
         }
         if (existsSync(opts.out))
           throw new ValidationError([{ path: [], message: `${opts.out} already exists; not overwritten`, allowed: 'a new file name' }]);
         await writeFile(opts.out, text, { flag: 'wx' });
-        process.stdout.write(`study written to ${opts.out}; next: scf-risk run ${opts.out} --out report.html\n`);
+        terminal().stdout.write(`study written to ${opts.out}; next: scf-risk run ${opts.out} --out report.html\n`);
       });
     });
 }

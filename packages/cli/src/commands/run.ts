@@ -4,22 +4,20 @@
  * an XLSX of every table, or the study itself as a workbook. Exit 1 when a printed number in
  * `expect` is not reproduced.
  */
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { CheckFailedError } from '@scf-risk/core/errors.ts';
-import { labelText } from '@scf-risk/core/label.ts';
-import { parseStudy, runStudy, type StudyResult } from '@scf-risk/core/study/run.ts';
+import { CheckFailedError, labelText, parseStudy, runStudy, type StudyResult } from '@scf-risk/core';
+import { studyWorkbook } from '@scf-risk/io';
+import { studyReportHtml, studyTables, type Table, writeTablesXlsx } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
-import { writeTablesXlsx } from '../io/export-xlsx.ts';
-import { studyWorkbook } from '../io/study-xlsx.ts';
-import { defaultFormat, emit, type Format, type Table } from '../output.ts';
+import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
-import { studyReportHtml, studyTables } from '../report/study-report.ts';
 import { readStudyInput, resolveStudy } from '../study-load.ts';
-
-export const order = 2;
+import { terminal } from '../terminal.ts';
+import { summaryOf } from './index.ts';
 
 interface RunOptions {
   out?: string;
@@ -48,7 +46,7 @@ function weightsCsvTable(r: StudyResult, lang: 'en' | 'zh'): Table {
 export function register(program: Command): void {
   program
     .command('run')
-    .summary('run a study file: Delphi → weights → evaluation → sensitivity, with tables, HTML and XLSX')
+    .summary(summaryOf('run'))
     .description(
       [
         'run a study file (YAML, JSON, or a study workbook .xlsx) end to end',
@@ -105,7 +103,7 @@ export function register(program: Command): void {
             tables: (r) => (format === 'csv' ? [weightsCsvTable(r, lang)] : studyTables(r, lang)),
             notes: () => notes,
           });
-          if (format === 'json') for (const n of notes) process.stderr.write(`${n}\n`);
+          if (format === 'json') for (const n of notes) terminal().stderr.write(`${n}\n`);
           if (opts.strict && !result.hierarchy.consistent) throw new CheckFailedError('a judgment or a level has CR ≥ 0.10 (--strict)');
           if (!result.reproduced) {
             const bad = result.checks

@@ -1,19 +1,16 @@
 /** `scf-risk templates`: list the shipped indicator-system templates (SPEC §9). */
 
-import { hierarchyLeaves, walkHierarchy } from '@scf-risk/core/hierarchy/tree.ts';
-import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
-import { labelText } from '@scf-risk/core/label.ts';
+import { hierarchyLeaves, labelText, validateHierarchy, walkHierarchy } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { loadTemplate, templateNames } from '../templates.ts';
-
-export const order = 4;
+import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
   program
     .command('templates')
-    .summary('list the shipped indicator-system templates of the source papers')
+    .summary(summaryOf('templates'))
     .description('list the shipped indicator-system templates of the source papers (use one with: scf-risk hierarchy --template NAME)')
     .addOption(new Option('--lang <lang>', 'language of names').choices(['en', 'zh']).default('en'))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'csv']))

@@ -1,13 +1,12 @@
 /** `scf-risk topsis`: closeness to the ideal solution (SPEC §4.4, §10). */
-import { type TopsisNormalisation, type TopsisResult, topsis } from '@scf-risk/core/evaluation/topsis.ts';
+
+import { type TopsisNormalisation, type TopsisResult, topsis } from '@scf-risk/core';
+import { elementName, fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { elementName } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { fmt } from '../output.ts';
 import { directionSchema, labelsSchema, matrixSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
-
-export const order = 31;
+import { summaryOf } from './index.ts';
 
 const inputSchema = z.object({
   matrix: matrixSchema,
@@ -20,7 +19,7 @@ const inputSchema = z.object({
 export function register(program: Command): void {
   addMethodCommand<TopsisResult & { alternatives?: unknown[] }, { normalisation: TopsisNormalisation; normalise?: boolean }>(program, {
     name: 'topsis',
-    summary: 'TOPSIS: rank alternatives by closeness to the ideal and distance from the anti-ideal',
+    summary: summaryOf('topsis'),
     details: [
       'Input: {matrix (rows = alternatives), weights, directions?: [benefit|cost], labels? (indicators), alternatives? (names)}',
       'Output: closeness, rank, distanceToBest, distanceToWorst, ideal, antiIdeal.',

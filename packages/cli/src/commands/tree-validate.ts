@@ -4,23 +4,31 @@
  * SPEC §5.3, §5.4. Both attach to the `tree` parent command.
  */
 
-import { binaryDiscrimination, type ClassificationReport, classificationReport } from '@scf-risk/core/credit/classification-metrics.ts';
-import { type CreditDataset, subsetCreditDataset } from '@scf-risk/core/credit/dataset.ts';
-import { DEFAULT_NPL_RATIOS, type GainWeightsResult, treeGainWeights } from '@scf-risk/core/credit/gain-weights.ts';
-import { fitLogistic, logisticProbability } from '@scf-risk/core/credit/logistic.ts';
-import { predictTreeDataset } from '@scf-risk/core/credit/predict.ts';
-import { stratifiedFolds } from '@scf-risk/core/credit/stratified-folds.ts';
-import { type TreeAlgorithm, trainTree } from '@scf-risk/core/credit/tree.ts';
-import { fitWoe } from '@scf-risk/core/credit/woe.ts';
-import { ValidationError } from '@scf-risk/core/errors.ts';
+import {
+  binaryDiscrimination,
+  type ClassificationReport,
+  type CreditDataset,
+  classificationReport,
+  DEFAULT_NPL_RATIOS,
+  fitLogistic,
+  fitWoe,
+  type GainWeightsResult,
+  logisticProbability,
+  predictTreeDataset,
+  stratifiedFolds,
+  subsetCreditDataset,
+  type TreeAlgorithm,
+  trainTree,
+  treeGainWeights,
+  ValidationError,
+} from '@scf-risk/core';
+import { readLoanHistory } from '@scf-risk/io';
+import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
-import { readLoanHistory } from '../loan-history.ts';
-import { defaultFormat, emit, type Format, fmt } from '../output.ts';
+import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
 import { parseCutoffs, treeCommand } from './tree.ts';
-
-export const order = 51;
 
 const ALGORITHMS: (TreeAlgorithm | 'logistic')[] = ['id3', 'c45', 'cart', 'logistic'];
 

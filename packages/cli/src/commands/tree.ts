@@ -3,20 +3,28 @@
  * lender's loan history ([002 §3]). `validate` and `weights` attach to the same parent command
  * from their own file via {@link treeCommand}.
  */
+
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { generateLoanHistory, loanHistoryCsv } from '@scf-risk/core/credit/generator.ts';
-import type { DaysOverdueCutoffs } from '@scf-risk/core/credit/labelling.ts';
-import { printTree, treeRules } from '@scf-risk/core/credit/rules.ts';
-import { type DecisionTree, predictTree, type TreeAlgorithm, type TreePrediction, trainTree } from '@scf-risk/core/credit/tree.ts';
-import { ValidationError } from '@scf-risk/core/errors.ts';
+import type { DaysOverdueCutoffs } from '@scf-risk/core';
+import {
+  type DecisionTree,
+  generateLoanHistory,
+  loanHistoryCsv,
+  predictTree,
+  printTree,
+  type TreeAlgorithm,
+  type TreePrediction,
+  trainTree,
+  treeRules,
+  ValidationError,
+} from '@scf-risk/core';
+import { readLoanHistory, readTable, tableRows } from '@scf-risk/io';
+import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
-import { readTable } from '../io/tables.ts';
-import { readLoanHistory, tableRows } from '../loan-history.ts';
-import { defaultFormat, emit, type Format, fmt } from '../output.ts';
-
-export const order = 50;
+import { defaultFormat, emit, type Format } from '../output.ts';
+import { summaryOf } from './index.ts';
 
 /** The `tree` parent command (created on first use, so other files can add subcommands). */
 export function treeCommand(program: Command): Command {
@@ -24,7 +32,7 @@ export function treeCommand(program: Command): Command {
   if (found) return found;
   return program
     .command('tree')
-    .summary('credit rating with decision trees learned from a loan history (ID3, C4.5, CART)')
+    .summary(summaryOf('tree'))
     .description(
       "Decision trees learned from a lender's loan history (SPEC §5, [002 §3]).\n" +
         'Subcommands: train, predict, generate (demo data); validate and weights where installed.',

@@ -2,21 +2,18 @@
  * `scf-risk validate STUDY`: check a study file without computing (SPEC §7): the schema (every
  * field, with file, path and line), the hierarchy, and every code the study refers to.
  */
-import { hierarchyLeaves } from '@scf-risk/core/hierarchy/tree.ts';
-import { validateHierarchy } from '@scf-risk/core/hierarchy/validate.ts';
-import { validateStudy } from '@scf-risk/core/study/run.ts';
+import { hierarchyLeaves, validateHierarchy, validateStudy } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { readStudyInput, resolveStudy } from '../study-load.ts';
-
-export const order = 3;
+import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
   program
     .command('validate')
-    .summary('check a study file (schema, hierarchy, references) without running it')
+    .summary(summaryOf('validate'))
     .description(
       'check a study file (schema, hierarchy, references) without running it\n\nOutput: valid, file, counts of nodes, indicators, weighted nodes, alternatives and evaluations.\nExit 0 when valid, 2 with one message per problem (file:line: path: what. Allowed: …).',
     )

@@ -21,7 +21,9 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+/** Built JavaScript runs the worker file itself; the TypeScript sources (tests) boot it through tsx. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const BOOT = new URL(FROM_SOURCE ? './worker-boot.mjs' : './batch-worker.js', import.meta.url);
 const MODULE = new URL('./batch-worker.ts', import.meta.url).href;
 let pool: Worker[] = [];
 const pending = new Map<number, Pending>();

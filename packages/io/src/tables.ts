@@ -6,8 +6,6 @@ import { extname } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
 import { columnLetter, csvCells, loadWorkbook, type RawCell, readBytes, sheetCells } from './grid.ts';
 
-export { columnLetter, type RawCell } from './grid.ts';
-
 /** A table read from a file: a header row and data rows (all rows as long as the header). */
 export interface DataTable {
   file: string;

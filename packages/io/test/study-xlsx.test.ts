@@ -1,10 +1,10 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ValidationError } from '@scf-risk/core/errors.ts';
+import { ValidationError } from '@scf-risk/core';
+import { importStudyWorkbook, studyWorkbook } from '@scf-risk/io';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { importStudyWorkbook, studyWorkbook } from '../src/io/study-xlsx.ts';
 
 const STUDY = {
   title: { zh: '示例', en: 'Example' },

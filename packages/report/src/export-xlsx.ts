@@ -3,7 +3,7 @@
  * and frozen, numbers stored as numbers at full precision (never as text), empty cells empty.
  */
 import ExcelJS from 'exceljs';
-import type { Table } from '../output.ts';
+import type { Table } from './table.ts';
 
 /** Excel's limits on sheet names: ≤ 31 characters, none of : \ / ? * [ ]. */
 const SHEET_NAME_MAX = 31;

@@ -11,7 +11,7 @@
  * Exporting then importing gives the same study; import errors name the sheet and cell.
  */
 
-import { ValidationError } from '@scf-risk/core/errors.ts';
+import { ValidationError } from '@scf-risk/core';
 import ExcelJS from 'exceljs';
 import { type DataTable, numberCell, readTable } from './tables.ts';
 

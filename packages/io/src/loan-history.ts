@@ -4,18 +4,21 @@
  * risk class names, or days overdue turned into risk classes by cut-offs. Every error names the
  * file, row and column.
  */
+
+import type { TreeRow } from '@scf-risk/core';
 import {
   type CreditAttributeKind,
   type CreditCell,
   type CreditDataset,
   creditCellNumber,
   creditDatasetFromRows,
+  type DaysOverdueCutoffs,
+  DEFAULT_DAYS_OVERDUE_CUTOFFS,
+  daysOverdueLabeller,
   isMissingCreditCell,
-} from '@scf-risk/core/credit/dataset.ts';
-import { type DaysOverdueCutoffs, DEFAULT_DAYS_OVERDUE_CUTOFFS, daysOverdueLabeller } from '@scf-risk/core/credit/labelling.ts';
-import type { TreeRow } from '@scf-risk/core/credit/tree.ts';
-import { ValidationError } from '@scf-risk/core/errors.ts';
-import { type DataTable, readTable } from './io/tables.ts';
+  ValidationError,
+} from '@scf-risk/core';
+import { type DataTable, readTable } from './tables.ts';
 
 /** How to read a loan history. */
 export interface LoanHistoryReadOptions {

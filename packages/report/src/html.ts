@@ -3,8 +3,9 @@
  * inline SVG; no script, no external stylesheet, font or image, so it opens without a network.
  * Texts are escaped; numbers are shown with `fmt`, and CJK names are fine (UTF-8).
  */
-import { fmt, type Table } from '../output.ts';
+
 import { type ChartSpec, renderChartSvg } from './charts.ts';
+import { fmt, type Table } from './table.ts';
 
 /** Report language. */
 export type ReportLang = 'zh' | 'en';

@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTable } from '@scf-risk/io';
+import { sheetName, writeTablesXlsx } from '@scf-risk/report';
 import { describe, expect, it } from 'vitest';
-import { sheetName, writeTablesXlsx } from '../src/io/export-xlsx.ts';
-import { readTable } from '../src/io/tables.ts';
 
 describe('XLSX export', () => {
   it('writes one sheet per table with numbers as numbers, and reads back identically', async () => {

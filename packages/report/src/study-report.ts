@@ -4,20 +4,22 @@
  * Delphi round statistics, evaluation results, sensitivity, rank probabilities and the checks
  * against the printed numbers — and as a self-contained HTML report with charts.
  */
-import type { FuzzyNodeResult } from '@scf-risk/core/evaluation/fuzzy.ts';
-import { labelText } from '@scf-risk/core/label.ts';
-import type { NodeWeighting } from '@scf-risk/core/study/node-weighting.ts';
-import type { StudyResult } from '@scf-risk/core/study/run.ts';
-import type { Study } from '@scf-risk/core/study/schema.ts';
-import type { AhpResult } from '@scf-risk/core/weighting/ahp.ts';
-import type { EntropyResult } from '@scf-risk/core/weighting/entropy.ts';
-import type { GroupAhpResult } from '@scf-risk/core/weighting/group-ahp.ts';
-import type { IfahpResult } from '@scf-risk/core/weighting/ifahp.ts';
-import { matrixTable } from '../ahp-options.ts';
-import { hierarchyTables } from '../commands/hierarchy.ts';
-import { fmt, type Table } from '../output.ts';
+import type {
+  AhpResult,
+  EntropyResult,
+  FuzzyNodeResult,
+  GroupAhpResult,
+  IfahpResult,
+  NodeWeighting,
+  Study,
+  StudyResult,
+} from '@scf-risk/core';
+import { labelText } from '@scf-risk/core';
+import { matrixTable } from './ahp-tables.ts';
 import { type ChartSpec, hierarchyTree, radar, rankHeatmap, weightBars } from './charts.ts';
+import { hierarchyTables } from './hierarchy-tables.ts';
 import { type ReportSection, renderReport } from './html.ts';
+import { fmt, type Table } from './table.ts';
 
 type Lang = 'zh' | 'en';
 

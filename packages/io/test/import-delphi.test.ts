@@ -1,7 +1,6 @@
 import { ValidationError } from '@scf-risk/core';
+import { delphiAnswersFromTable, readCsvTable } from '@scf-risk/io';
 import { describe, expect, it } from 'vitest';
-import { delphiAnswersFromTable } from '../src/io/import-delphi.ts';
-import { readCsvTable } from '../src/io/tables.ts';
 
 const table = (text: string) => readCsvTable('answers.csv', text);
 

@@ -7,9 +7,9 @@
  * general reader, which understands quotes. Errors name file, row and column like `readTable`.
  */
 import { createReadStream } from 'node:fs';
+import type { ColumnMajor } from '@scf-risk/core';
 import { ValidationError } from '@scf-risk/core';
-import type { ColumnMajor } from '@scf-risk/core/numeric/column-major.ts';
-import { sharedColumnMajor } from '@scf-risk/core/numeric/worker-pool.ts';
+import { sharedColumnMajor } from '@scf-risk/core/parallel';
 import { checkCsvHeader, csvWhere } from './tables.ts';
 
 export interface NumericCsv {

@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
+import { importJudgments } from '@scf-risk/io';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importJudgments } from '../src/io/import-judgments.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,6 +1,5 @@
+import { escapeHtml, hierarchyTree, radar, rankHeatmap, renderReport, weightBars } from '@scf-risk/report';
 import { describe, expect, it } from 'vitest';
-import { hierarchyTree, radar, rankHeatmap, weightBars } from '../src/report/charts.ts';
-import { escapeHtml, renderReport } from '../src/report/html.ts';
 
 const report = () =>
   renderReport({
