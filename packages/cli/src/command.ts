@@ -6,12 +6,12 @@
 
 import { CheckFailedError, formatIssue, ValidationError } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
+import { EXIT } from './exit-codes.ts';
 import { type Input, loadInput } from './input.ts';
 import { defaultFormat, emit, type Format, type Presenter } from './output.ts';
 import { terminal } from './terminal.ts';
 
-/** Exit codes of SPEC §10. */
-export const EXIT = { ok: 0, checkFailed: 1, invalid: 2, internal: 3 } as const;
+export { EXIT };
 
 /** What a method's `run` returns: the result, and optionally a failed check (exit code 1). */
 export interface MethodOutcome<R extends object> {

@@ -3,7 +3,7 @@
  * `main` runs on the process's streams; `runCommand` runs in-process on given ones.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT } from './command.ts';
+import { EXIT } from './exit-codes.ts';
 import { registerCommands } from './commands/index.ts';
 import { type OutStream, type Terminal, terminal, withTerminal } from './terminal.ts';
 

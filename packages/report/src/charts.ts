@@ -1,31 +1,16 @@
 /**
- * Charts for reports, rendered to inline SVG strings with Apache ECharts' server-side renderer
- * (no DOM, no network): weight bars, a radar per alternative, a rank-probability heat map and
- * the hierarchy tree. Animation is off so the SVG is the final picture.
+ * ECharts option builders for reports and the web workbench: weight bars, a radar per
+ * alternative, a rank-probability heat map and the hierarchy tree. Pure data: rendering is
+ * `renderChartSvg` (html entry) on the server, ECharts itself in the browser.
  */
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
 
 /** A chart as an ECharts option plus its size. */
 export interface ChartSpec {
   title?: string;
   width?: number;
   height?: number;
-  option: echarts.EChartsOption;
-}
-
-/** Render a chart to an SVG string. */
-export function renderChartSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width ?? 640, height: spec.height ?? 360 });
-  try {
-    chart.setOption({
-      animation: false,
-      ...(spec.title ? { title: { text: spec.title, left: 'center', textStyle: { fontSize: 14 } } } : {}),
-      ...spec.option,
-    });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+  option: EChartsOption;
 }
 
 /** Horizontal bars of weights, largest first. */

@@ -4,7 +4,8 @@
  * Texts are escaped; numbers are shown with `fmt`, and CJK names are fine (UTF-8).
  */
 
-import { type ChartSpec, renderChartSvg } from './charts.ts';
+import type { ChartSpec } from './charts.ts';
+import { renderChartSvg } from './render-svg.ts';
 import { fmt, type Table } from './table.ts';
 
 /** Report language. */

@@ -1,9 +1,7 @@
-// @scf-risk/report — the table model, zh/en labels, table views of results, the HTML report with
-// ECharts charts (rendered to SVG on the server; the option builders serve the web workbench too).
+// @scf-risk/report — the table model, table views of results and the ECharts option builders
+// (shared with the web workbench). Light to import: the HTML report (with ECharts' SVG renderer)
+// is `@scf-risk/report/html`, spreadsheets `@scf-risk/report/xlsx`.
 export * from './ahp-tables.ts';
 export * from './charts.ts';
-export * from './export-xlsx.ts';
 export * from './hierarchy-tables.ts';
-export * from './html.ts';
-export * from './study-report.ts';
 export * from './table.ts';

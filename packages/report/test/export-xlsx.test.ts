@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTable } from '@scf-risk/io';
-import { sheetName, writeTablesXlsx } from '@scf-risk/report';
+import { sheetName, writeTablesXlsx } from '@scf-risk/report/xlsx';
 import { describe, expect, it } from 'vitest';
 
 describe('XLSX export', () => {

@@ -1,4 +1,5 @@
-import { escapeHtml, hierarchyTree, radar, rankHeatmap, renderReport, weightBars } from '@scf-risk/report';
+import { hierarchyTree, radar, rankHeatmap, weightBars } from '@scf-risk/report';
+import { escapeHtml, renderReport } from '@scf-risk/report/html';
 import { describe, expect, it } from 'vitest';
 
 const report = () =>

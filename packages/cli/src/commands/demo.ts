@@ -14,12 +14,12 @@ import {
   fmt,
   hierarchyTables,
   hierarchyTree,
-  renderReport,
   renderTable,
   type Table,
   weightBars,
   weightTable,
 } from '@scf-risk/report';
+import { renderReport } from '@scf-risk/report/html';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { loadInput } from '../input.ts';
