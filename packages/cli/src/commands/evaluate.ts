@@ -12,17 +12,16 @@ import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import {
   type BatchPortfolioResult,
-  evaluatePortfolio,
+  evaluateHierarchyPortfolio,
   evaluatePortfolioBatch,
   type HierarchyNode,
   hierarchyLeaves,
-  isLeaf,
   labelText,
+  portfolioIndicators,
   synthesiseHierarchy,
   thresholdsOf,
   ValidationError,
   validateHierarchy,
-  walkHierarchy,
 } from '@scf-risk/core';
 import { numberCell, readNumericCsv, readTable } from '@scf-risk/io';
 import { fmt, renderCsv } from '@scf-risk/report';
@@ -44,17 +43,6 @@ interface EvaluateOptions {
   explain?: boolean;
   normalise?: boolean;
   format?: Format;
-}
-
-/** Every internal node with the indices (in `leaves`) of the indicators under it. */
-function internalNodes(root: HierarchyNode, leaves: readonly HierarchyNode[]): { code: string; leaves: number[] }[] {
-  const out: { code: string; leaves: number[] }[] = [];
-  walkHierarchy(root, (n) => {
-    if (isLeaf(n)) return;
-    const under = hierarchyLeaves(n).map((l) => leaves.indexOf(l));
-    out.push({ code: n.code, leaves: under });
-  });
-  return out;
 }
 
 export function register(program: Command): void {
@@ -92,17 +80,7 @@ export function register(program: Command): void {
           const synthesis = synthesiseHierarchy(tree, { normalise: opts.normalise });
           const { root } = validateHierarchy(tree, { normalise: opts.normalise });
           const leaves: HierarchyNode[] = hierarchyLeaves(root);
-          const weightOf = new Map(synthesis.leaves.map((l) => [l.code, l.globalWeight]));
-          const unknown = leaves.filter((l) => weightOf.get(l.code) === null).map((l) => l.code);
-          if (unknown.length > 0)
-            throw new ValidationError([
-              {
-                path: [],
-                message: `${opts.hierarchy}: no global weight for ${unknown.join(', ')}`,
-                allowed: 'a tree whose every level is weighted',
-              },
-            ]);
-          const weights = leaves.map((l) => weightOf.get(l.code) as number);
+          const weights = portfolioIndicators(root, synthesis).map((l) => l.weight);
           // Large portfolios: CSV in, CSV out, batch kernels on every core, no per-alternative objects.
           const batchable =
             opts.method !== 'scorecard' && !(opts.method === 'fce' && leaves.some((l) => thresholdsOf(l.rule) !== undefined));
@@ -147,18 +125,15 @@ export function register(program: Command): void {
               data[j * m + i] = v;
             }
           }
-          const { rows } = evaluatePortfolio(
-            leaves.map((l, j) => ({ code: l.code, weight: weights[j], direction: l.direction, rule: l.rule })),
-            ids,
-            { rows: m, cols: n, data },
-            { method: opts.method, explain: opts.explain, nodes: internalNodes(root, leaves) },
-          );
-          const result = {
+          const evaluation = evaluateHierarchyPortfolio({
+            root,
+            synthesis,
+            alternatives: { ids, codes: leaves.map((l) => l.code), x: { rows: m, cols: n, data } },
             method: opts.method,
-            alternatives: m,
-            indicators: leaves.map((l, j) => ({ code: l.code, globalWeight: weights[j], direction: l.direction ?? 'benefit' })),
-            results: rows,
-          };
+            explain: opts.explain,
+          });
+          const rows = evaluation.rows;
+          const result = { method: opts.method, alternatives: m, indicators: evaluation.indicators, results: rows };
           if (opts.out) {
             const text = opts.out.endsWith('.csv')
               ? renderCsv({ header: ['id', 'score', 'grade', 'rank'], rows: rows.map((r) => [r.id, r.score, r.grade ?? '', r.rank]) })

@@ -8,18 +8,15 @@
 import { type Issue, ValidationError } from '../errors.ts';
 import {
   DEFAULT_GRADES,
-  type FuzzyNode,
   type FuzzyOperator,
   type FuzzyResult,
-  fuzzyEvaluate,
   type Grade,
-  membershipFromScore,
   membershipFromThresholds,
   membershipFromVotes,
 } from '../evaluation/fuzzy.ts';
 import { type GreyFactorResult, type GreyNormalisation, greyFactors } from '../evaluation/grey.ts';
 import { type MonteCarloResult, monteCarloRanks } from '../evaluation/monte-carlo.ts';
-import { evaluatePortfolio, type PortfolioRow, thresholdsOf } from '../evaluation/portfolio.ts';
+import { evaluateHierarchyPortfolio, type HierarchyPortfolioInput, type PortfolioRow, thresholdsOf } from '../evaluation/portfolio.ts';
 import { applyScoringRule, type ScoringRule } from '../evaluation/scoring-rule.ts';
 import { oneAtATimeSensitivity, type WeightSensitivity } from '../evaluation/sensitivity.ts';
 import type { TopsisNormalisation } from '../evaluation/topsis.ts';
@@ -218,15 +215,8 @@ function sensitivityScores(study: Study, leaves: readonly HierarchyNode[]): numb
   );
 }
 
-function fuzzyTree(node: HierarchyNode, local: Map<string, number | null>, membership: (leaf: HierarchyNode) => number[]): FuzzyNode {
-  const weight = local.get(node.code) ?? undefined;
-  if (isLeaf(node)) return { code: node.code, name: node.name, weight, membership: membership(node) };
-  return { code: node.code, name: node.name, weight, children: (node.children ?? []).map((c) => fuzzyTree(c, local, membership)) };
-}
-
 function evaluate(study: Study, spec: EvaluationSpec, k: number, root: HierarchyNode, synthesis: SynthesisResult): StudyEvaluation {
   const path = ['evaluation', k];
-  const leaves = hierarchyLeaves(root);
   if (spec.method === 'gra-factors') {
     const factors = Object.entries(spec.series).map(([code, series]) => {
       const node = findNode(root, code);
@@ -243,94 +233,64 @@ function evaluate(study: Study, spec: EvaluationSpec, k: number, root: Hierarchy
     );
     return { method: spec.method, factors: r };
   }
-  const weightOf = new Map(synthesis.leaves.map((l) => [l.code, l.globalWeight]));
-  const unknown = leaves.filter((l) => weightOf.get(l.code) === null).map((l) => l.code);
-  if (unknown.length > 0)
-    throw new ValidationError([
-      {
-        path,
-        message: `no global weight for ${unknown.join(', ')}`,
-        allowed: 'a hierarchy whose every level is weighted (tree weights or the weighting section)',
-      },
-    ]);
   const alts = study.alternatives ?? [];
-  const ids = alts.map((a) => a.id);
+  if (alts.length === 0) throw new ValidationError([{ path, message: 'needs alternatives, and the study has none' }]);
   const names = alts.map((a) => (a.name === undefined ? undefined : labelText(a.name, study.lang ?? 'en')));
-  if (spec.method === 'fce') {
-    const grades = (spec.grades as Grade[] | undefined) ?? [...DEFAULT_GRADES];
-    if (alts.length === 0) throw new ValidationError([{ path, message: 'needs alternatives, and the study has none' }]);
-    const local = new Map(synthesis.nodes.map((n) => [n.code, n.localWeight]));
-    const fuzzy = alts.map((a, i) => {
-      const membership = (leaf: HierarchyNode): number[] => {
-        const votes = a.votes?.[leaf.code];
-        const at = ['alternatives', i];
-        if (votes) {
-          if (votes.length !== grades.length)
-            throw new ValidationError([
-              { path: [...at, 'votes', leaf.code], message: `${votes.length} vote counts for ${grades.length} grades` },
-            ]);
-          return under([...at, 'votes', leaf.code], () => membershipFromVotes(votes));
-        }
-        const v = a.values?.[leaf.code];
-        if (v === undefined)
-          throw new ValidationError([
-            { path: at, message: `${a.id}: no votes or value for ${leaf.code}`, allowed: `votes.${leaf.code} or values.${leaf.code}` },
-          ]);
-        const th = thresholdsOf(leaf.rule);
-        return th ? membershipFromThresholds(v, th, grades) : membershipFromScore(v, grades);
+  const res = under(path, () => evaluateHierarchyPortfolio(studyPortfolioInput(study, spec, root, synthesis)));
+  return {
+    method: spec.method,
+    rows: res.rows.map((r, i) => ({ ...r, ...(names[i] ? { name: names[i] } : {}) })),
+    ...(res.fuzzy ? { fuzzy: res.fuzzy } : {}),
+    ...(spec.method === 'fce'
+      ? { grades: ((spec.grades as Grade[] | undefined) ?? DEFAULT_GRADES).map((g) => labelText(g.name, study.lang ?? 'en')) }
+      : {}),
+  };
+}
+
+/**
+ * The portfolio-evaluation input of one of a study's evaluations (all but gra-factors): the
+ * study's alternatives, its direction overrides and the evaluation's options. fce returns every
+ * alternative's multi-level result (for the report); the other methods their contributions.
+ */
+export function studyPortfolioInput(
+  study: Study,
+  spec: Exclude<EvaluationSpec, { method: 'gra-factors' }>,
+  root: HierarchyNode,
+  synthesis: SynthesisResult,
+): HierarchyPortfolioInput {
+  const common = {
+    root,
+    synthesis,
+    alternatives: study.alternatives ?? [],
+    ...(study.directions ? { directions: study.directions } : {}),
+  };
+  switch (spec.method) {
+    case 'fce':
+      return {
+        ...common,
+        method: 'fce',
+        fuzzyTrees: true,
+        ...(spec.grades ? { grades: spec.grades as Grade[] } : {}),
+        ...(spec.operator ? { operator: spec.operator as FuzzyOperator } : {}),
       };
-      const result = under(path, () =>
-        fuzzyEvaluate(fuzzyTree(root, local, membership), {
-          grades,
-          operator: spec.operator as FuzzyOperator | undefined,
-          normalise: true,
-        }),
-      );
-      return { id: a.id, result };
-    });
-    const order = fuzzy.map((f, i) => [f.result.score, i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
-    const rank = new Array<number>(alts.length);
-    order.forEach(([, i], r) => {
-      rank[i] = r + 1;
-    });
-    return {
-      method: 'fce',
-      fuzzy,
-      grades: grades.map((g) => labelText(g.name, study.lang ?? 'en')),
-      rows: fuzzy.map((f, i) => ({
-        id: f.id,
-        ...(names[i] ? { name: names[i] } : {}),
-        score: f.result.score,
-        grade: f.result.gradeName,
-        rank: rank[i],
-        b: f.result.b,
-      })),
-    };
-  }
-  const codes = leaves.map((l) => l.code);
-  const rows = leafScores(study, codes, DEFAULT_GRADES, path);
-  const m = rows.length;
-  const data = new Float64Array(m * codes.length);
-  rows.forEach((r, i) => {
-    r.forEach((v, j) => {
-      data[j * m + i] = v;
-    });
-  });
-  const res = under(path, () =>
-    evaluatePortfolio(
-      leaves.map((l) => ({ code: l.code, weight: weightOf.get(l.code) as number, direction: directionOf(study, l), rule: l.rule })),
-      ids,
-      { rows: m, cols: codes.length, data },
-      {
-        method: spec.method,
+    case 'scorecard':
+      return { ...common, method: 'scorecard', explain: true, ...(spec.grades ? { scorecardGrades: spec.grades } : {}) };
+    case 'topsis':
+      return {
+        ...common,
+        method: 'topsis',
         explain: true,
-        ...(spec.method === 'scorecard' && spec.grades ? { scorecardGrades: spec.grades } : {}),
-        ...(spec.method === 'topsis' ? { topsisNormalisation: spec.normalisation as TopsisNormalisation | undefined } : {}),
-        ...(spec.method === 'gra' ? { greyNormalisation: spec.normalisation as GreyNormalisation | undefined, rho: spec.rho } : {}),
-      },
-    ),
-  );
-  return { method: spec.method, rows: res.rows.map((r, i) => ({ ...r, ...(names[i] ? { name: names[i] } : {}) })) };
+        ...(spec.normalisation ? { topsisNormalisation: spec.normalisation as TopsisNormalisation } : {}),
+      };
+    case 'gra':
+      return {
+        ...common,
+        method: 'gra',
+        explain: true,
+        ...(spec.normalisation ? { greyNormalisation: spec.normalisation as GreyNormalisation } : {}),
+        ...(spec.rho !== undefined ? { rho: spec.rho } : {}),
+      };
+  }
 }
 
 function roundTo(x: number, digits: number): number {
