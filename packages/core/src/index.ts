@@ -2,6 +2,7 @@
 export * from './credit/c45.ts';
 export * from './credit/cart.ts';
 export * from './credit/classification-metrics.ts';
+export * from './credit/cross-validation.ts';
 export * from './credit/dataset.ts';
 export * from './credit/gain-weights.ts';
 export * from './credit/generator.ts';
