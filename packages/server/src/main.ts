@@ -1,0 +1,2 @@
+/** Start the server from environment variables (filled in by the HTTP step). */
+export async function main(_env: NodeJS.ProcessEnv): Promise<void> {}
