@@ -1,2 +1,17 @@
-/** The shared input schemas live in core (the study schema uses them too). */
-export * from '@scf-risk/core';
+/**
+ * The shared input pieces and the parsing of input documents. Every method's input and options
+ * schema lives in core beside the method (`ahpInputSchema`, `ahpOptionsSchema`, …, and
+ * `METHOD_SCHEMAS`); this file re-exports the generic pieces older modules import from here.
+ */
+export {
+  cellSchema,
+  directionSchema,
+  incompleteMatrixSchema,
+  labelSchema,
+  labelsSchema,
+  matrixSchema,
+  optionalCellSchema,
+  parseWith,
+  underField,
+  vectorSchema,
+} from '@scf-risk/core';

@@ -1,7 +1,8 @@
 /**
  * The shared zod pieces of method inputs (SPEC §10): numbers or fraction strings in matrices,
- * `null` for a missing pairwise judgment, bilingual labels; and the conversion of zod's
- * issues into our ValidationError (one place where input shape is checked).
+ * `null` for a missing pairwise judgment, bilingual labels; the conversion of zod's issues into
+ * our ValidationError (one place where input shape is checked); and `optionSpec`, which lets a
+ * front (the CLI's flags) read an options schema's allowed values and default.
  */
 
 import { z } from 'zod';
@@ -10,31 +11,45 @@ import { type PathSegment, ValidationError } from './errors.ts';
 const FRACTION = /^\s*([+-]?\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/;
 const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i;
 
-/** A number, or a string such as "1/3" or "0.25"; finite. */
-export const cellSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) {
-      ctx.addIssue({ code: 'custom', message: `${v} is not a finite number` });
-      return z.NEVER;
-    }
-    return v;
-  }
-  const f = FRACTION.exec(v);
-  if (f) {
-    const den = Number(f[2]);
-    if (den === 0) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" divides by zero` });
-      return z.NEVER;
-    }
-    return Number(f[1]) / den;
-  }
-  if (DECIMAL.test(v)) return Number(v);
-  ctx.addIssue({ code: 'custom', message: `"${v}" is not a number; write a number such as 3 or 0.25, or a fraction such as "1/3"` });
-  return z.NEVER;
+/** The strings a cell accepts, as a JSON Schema pattern (a fraction "1/3" or a decimal "0.25"). */
+export const CELL_STRING_PATTERN = '^\\s*([+-]?\\d+(\\.\\d+)?\\s*/\\s*\\d+(\\.\\d+)?|[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?)\\s*$';
+
+const cellString = z.string().meta({
+  description: 'a fraction such as "1/3" or a decimal such as "0.25", written as a string',
+  pattern: CELL_STRING_PATTERN,
+  examples: ['1/3', '0.25'],
 });
 
+/** A number, or a string such as "1/3" or "0.25"; finite. */
+export const cellSchema = z
+  .union([z.number(), cellString])
+  .transform((v, ctx) => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) {
+        ctx.addIssue({ code: 'custom', message: `${v} is not a finite number` });
+        return z.NEVER;
+      }
+      return v;
+    }
+    const f = FRACTION.exec(v);
+    if (f) {
+      const den = Number(f[2]);
+      if (den === 0) {
+        ctx.addIssue({ code: 'custom', message: `"${v}" divides by zero` });
+        return z.NEVER;
+      }
+      return Number(f[1]) / den;
+    }
+    if (DECIMAL.test(v)) return Number(v);
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not a number; write a number such as 3 or 0.25, or a fraction such as "1/3"` });
+    return z.NEVER;
+  })
+  .describe('a number, or a fraction string such as "1/3" (also a decimal string such as "0.25")');
+
 /** A cell that may be `null` (missing judgment). */
-export const optionalCellSchema = z.union([z.null(), cellSchema]);
+export const optionalCellSchema = z
+  .union([z.null(), cellSchema])
+  .describe('a number, a fraction string such as "1/3", or null for a missing judgment');
 
 /** A row-major matrix of cells. */
 export const matrixSchema = z.array(z.array(cellSchema)).min(1, 'the matrix is empty');
@@ -46,13 +61,61 @@ export const incompleteMatrixSchema = z.array(z.array(optionalCellSchema)).min(1
 export const vectorSchema = z.array(cellSchema).min(1, 'the list is empty');
 
 /** A bilingual name: a string or `{zh, en}`. */
-export const labelSchema = z.union([z.string(), z.object({ zh: z.string().optional(), en: z.string().optional() })]);
+export const labelSchema = z
+  .union([z.string(), z.object({ zh: z.string().optional(), en: z.string().optional() })])
+  .describe('a name: a string, or {zh, en}');
 
 /** Optional labels of rows/columns/elements. */
 export const labelsSchema = z.array(labelSchema).optional();
 
 /** Indicator direction. */
-export const directionSchema = z.enum(['benefit', 'cost']);
+export const directionSchema = z.enum(['benefit', 'cost']).describe('benefit: higher is better; cost: lower is better');
+
+/** Indicator directions, one per column. */
+export const directionsSchema = z
+  .array(directionSchema)
+  .optional()
+  .describe('one direction per column (indicator), benefit or cost; default all benefit');
+
+/**
+ * A custom issue for a `superRefine` that renders like our own issues: `allowed` (what would be
+ * accepted) travels in the zod issue's params and `parseWith` puts it back.
+ */
+export function customIssue(message: string, path: PathSegment[] = [], allowed?: string): z.core.$ZodRawIssue {
+  return { code: 'custom', message, path, input: undefined, ...(allowed ? { params: { allowed } } : {}) };
+}
+
+/** A zod enum over a constant list of names (e.g. `PRIORITY_METHODS`). */
+export function enumOf<T extends string>(values: readonly T[]) {
+  return z.enum(values as unknown as [T, ...T[]]);
+}
+
+/** What a front needs of one option: its allowed values (enums), its default, its description. */
+export interface OptionSpec {
+  choices?: string[];
+  default?: unknown;
+  description?: string;
+}
+
+/**
+ * The allowed values and default of option `key` of a method's options schema, so that the
+ * CLI's flags and the server's request body share them (`optionSpec(ahpOptionsSchema, 'ri')`).
+ */
+export function optionSpec<S extends z.ZodObject>(schema: S, key: keyof S['shape'] & string): OptionSpec {
+  let s = schema.shape[key] as z.ZodType | undefined;
+  if (!s) throw new Error(`no option ${key} in this schema`);
+  const spec: OptionSpec = {};
+  if (s.description) spec.description = s.description;
+  for (;;) {
+    if (s instanceof z.ZodDefault) {
+      spec.default = s.def.defaultValue;
+      s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
+    else break;
+  }
+  if (s instanceof z.ZodEnum) spec.choices = s.options.map(String);
+  return spec;
+}
 
 /** Validate `data` against `schema`; on failure throw a ValidationError with one issue per zod issue. */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown, prefix: PathSegment[] = []): z.output<S> {
@@ -71,7 +134,8 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, prefix:
           allowed: options.map((o) => String(o)).join(', '),
         };
       }
-      return { path, message: describeZodIssue(iss) };
+      const allowed = iss.code === 'custom' ? (iss.params as { allowed?: unknown } | undefined)?.allowed : undefined;
+      return typeof allowed === 'string' ? { path, message: iss.message, allowed } : { path, message: describeZodIssue(iss) };
     }),
   );
 }

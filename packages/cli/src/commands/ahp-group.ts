@@ -1,20 +1,21 @@
 /** `scf-risk ahp-group`: group AHP over several experts' matrices, AIJ or AIP (SPEC §3.1, §10). */
 
-import { CR_THRESHOLD, type GroupAggregation, type GroupAhpResult, groupAhp } from '@scf-risk/core';
+import {
+  ahpGroupInputSchema,
+  ahpGroupOptionsSchema,
+  CR_THRESHOLD,
+  type GroupAggregation,
+  type GroupAhpResult,
+  groupAhp,
+  parseWith,
+  underField,
+} from '@scf-risk/core';
 import { consistencyTable, elementName, fmt, matrixTable, pairsTable, weightTable } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({
-  experts: z
-    .array(z.object({ id: z.string().optional(), weight: z.number().optional(), matrix: incompleteMatrixSchema }))
-    .min(1, 'no experts'),
-  labels: labelsSchema,
-});
 
 export function register(program: Command): void {
   addMethodCommand<GroupAhpResult, AhpCliOptions & { aggregation: GroupAggregation }>(program, {
@@ -37,10 +38,10 @@ export function register(program: Command): void {
     examples: ['scf-risk ahp-group examples/ahp/panel.yaml', 'scf-risk ahp-group examples/ahp/panel.yaml --aggregation aip --format json'],
     options: (cmd) =>
       addAhpOptions(cmd).addOption(
-        new Option('--aggregation <rule>', 'aggregate judgments (aij) or priorities (aip)').choices(['aij', 'aip']).default('aij'),
+        flagOf(ahpGroupOptionsSchema, 'aggregation', '--aggregation <rule>', 'aggregate judgments (aij) or priorities (aip)'),
       ),
     run(input, opts) {
-      const data = parseWith(inputSchema, input.data);
+      const data = parseWith(ahpGroupInputSchema, input.data);
       const result = underField('experts', () =>
         groupAhp(data.experts, {
           method: opts.method,

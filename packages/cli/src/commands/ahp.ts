@@ -1,15 +1,11 @@
 /** `scf-risk ahp`: weights and consistency of one pairwise comparison matrix (SPEC §3.1, §10). */
 
-import { type AhpResult, ahp, CR_THRESHOLD } from '@scf-risk/core';
+import { type AhpResult, ahp, ahpInputSchema, CR_THRESHOLD, parseWith, underField } from '@scf-risk/core';
 import { ahpTables } from '@scf-risk/report';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
-import { incompleteMatrixSchema, labelsSchema, parseWith, underField } from '../schemas.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({ matrix: incompleteMatrixSchema, labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<AhpResult, AhpCliOptions>(program, {
@@ -35,7 +31,7 @@ export function register(program: Command): void {
     ],
     options: addAhpOptions,
     run(input, opts) {
-      const data = parseWith(inputSchema, input.data);
+      const data = parseWith(ahpInputSchema, input.data);
       const result = underField('matrix', () =>
         ahp(data.matrix, { method: opts.method, ri: opts.ri, lambda: opts.lambda, ...(data.labels ? { labels: data.labels } : {}) }),
       );

@@ -1,14 +1,11 @@
 /** `scf-risk combine`: combine subjective and objective weights (SPEC §3.7, §10). */
 
-import { COMBINE_RULES, type CombineResult, type CombineRule, combineWeights } from '@scf-risk/core';
+import { type CombineResult, type CombineRule, combineInputSchema, combineOptionsSchema, combineWeights, parseWith } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { labelsSchema, parseWith, vectorSchema } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({ subjective: vectorSchema, objective: vectorSchema, labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<CombineResult, { rule: CombineRule; alpha: string; normalise?: boolean }>(program, {
@@ -27,11 +24,11 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .addOption(new Option('--rule <rule>', 'combination rule').choices([...COMBINE_RULES]).default('linear'))
-        .option('--alpha <α>', 'weight of the subjective vector in the linear rule ([003]: 0.5)', '0.5')
+        .addOption(flagOf(combineOptionsSchema, 'rule', '--rule <rule>', 'combination rule'))
+        .addOption(flagOf(combineOptionsSchema, 'alpha', '--alpha <α>', 'weight of the subjective vector in the linear rule ([003]: 0.5)'))
         .option('--normalise', 'rescale input vectors that do not sum to 1'),
     run(input, opts) {
-      const d = parseWith(inputSchema, input.data);
+      const d = parseWith(combineInputSchema, input.data);
       return {
         result: combineWeights(d.subjective, d.objective, {
           rule: opts.rule,

@@ -1,15 +1,12 @@
 /** `scf-risk critic`: CRITIC weights of a data matrix (SPEC §3.4, §10). */
 
 import type { SdKind } from '@scf-risk/core';
-import { type CriticResult, criticWeights } from '@scf-risk/core';
+import { type CriticResult, criticInputSchema, criticOptionsSchema, criticWeights, parseWith, underField } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { directionSchema, labelsSchema, matrixSchema, parseWith, underField } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({ matrix: matrixSchema, directions: z.array(directionSchema).optional(), labels: labelsSchema });
 
 export function register(program: Command): void {
   addMethodCommand<CriticResult, { sd: SdKind }>(program, {
@@ -23,9 +20,9 @@ export function register(program: Command): void {
       'scf-risk critic examples/weighting/suppliers.yaml',
       'scf-risk critic examples/weighting/suppliers.yaml --sd population --format json',
     ],
-    options: (cmd) => cmd.addOption(new Option('--sd <kind>', 'standard deviation').choices(['sample', 'population']).default('sample')),
+    options: (cmd) => cmd.addOption(flagOf(criticOptionsSchema, 'sd', '--sd <kind>', 'standard deviation')),
     run(input, opts) {
-      const data = parseWith(inputSchema, input.data);
+      const data = parseWith(criticInputSchema, input.data);
       return {
         result: underField('matrix', () =>
           criticWeights(data.matrix, {

@@ -2,23 +2,23 @@
 
 import { dirname, resolve } from 'node:path';
 import type { SdKind } from '@scf-risk/core';
-import { type DelphiRoundResult, type DelphiScale, delphiRound, labelText, ValidationError } from '@scf-risk/core';
+import {
+  type DelphiRoundResult,
+  type DelphiScale,
+  delphiInputSchema,
+  delphiOptionsSchema,
+  delphiRound,
+  labelText,
+  parseWith,
+  underField,
+  ValidationError,
+} from '@scf-risk/core';
 import { importDelphiAnswers, roundScores } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { labelsSchema, parseWith, underField } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({
-  scores: z.array(z.array(z.number())).optional(),
-  answers: z.string().optional(),
-  round: z.number().int().positive().optional(),
-  indicators: z.array(z.string()).optional(),
-  labels: labelsSchema,
-  fullScore: z.number().optional(),
-});
 
 export function register(program: Command): void {
   addMethodCommand<DelphiRoundResult, { scale: DelphiScale; sd: SdKind }>(program, {
@@ -37,10 +37,10 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .addOption(new Option('--scale <scale>', 'importance scale').choices(['1-3-5', '1-5', '1-10']).default('1-3-5'))
-        .addOption(new Option('--sd <kind>', 'standard deviation').choices(['sample', 'population']).default('sample')),
+        .addOption(flagOf(delphiOptionsSchema, 'scale', '--scale <scale>', 'importance scale'))
+        .addOption(flagOf(delphiOptionsSchema, 'sd', '--sd <kind>', 'standard deviation')),
     async run(input, opts) {
-      const d = parseWith(inputSchema, input.data);
+      const d = parseWith(delphiInputSchema, input.data);
       let scores = d.scores;
       let indicators = d.indicators;
       if (!scores && d.answers) {

@@ -1,17 +1,28 @@
 /** `scf-risk entropy`: entropy weights of a data matrix, or of an AHP matrix ([003]) (SPEC §3.3, §10). */
 
-import { type EntropyNormalisation, type EntropyResult, entropyOfComparisonMatrix, entropyWeights } from '@scf-risk/core';
+import {
+  type EntropyInputOptions,
+  type EntropyNormalisation,
+  type EntropyResult,
+  entropyInputSchema,
+  entropyMatrixSchema,
+  entropyOfComparisonMatrix,
+  entropyOptionsSchema,
+  entropyWeights,
+  parseWith,
+  underField,
+} from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { directionSchema, incompleteMatrixSchema, labelsSchema, matrixSchema, parseWith, underField } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
-const inputSchema = z.object({ matrix: z.unknown(), directions: z.array(directionSchema).optional(), labels: labelsSchema });
+// The matrix is checked second, by the schema its normalisation needs (null cells only in a pairwise matrix).
+const fieldsSchema = entropyInputSchema.omit({ matrix: true });
 
 export function register(program: Command): void {
-  addMethodCommand<EntropyResult, { normalisation: EntropyNormalisation | 'ahp-matrix'; shift: string }>(program, {
+  addMethodCommand<EntropyResult, { normalisation: EntropyInputOptions['normalisation']; shift: string }>(program, {
     name: 'entropy',
     summary: summaryOf('entropy'),
     details: [
@@ -26,18 +37,19 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
+        .addOption(flagOf(entropyOptionsSchema, 'normalisation', '--normalisation <rule>', 'column normalisation'))
         .addOption(
-          new Option('--normalisation <rule>', 'column normalisation').choices(['min-max', 'sum', 'ahp-matrix']).default('min-max'),
-        )
-        .option('--shift <s>', 'add s to every normalised value before the proportions (e.g. 0.0001)', '0'),
+          flagOf(entropyOptionsSchema, 'shift', '--shift <s>', 'add s to every normalised value before the proportions (e.g. 0.0001)'),
+        ),
     run(input, opts) {
-      const data = parseWith(inputSchema, input.data);
+      const data = parseWith(fieldsSchema, input.data);
+      const raw = (input.data as { matrix?: unknown } | null | undefined)?.matrix;
       const labels = data.labels ? { labels: data.labels } : {};
       if (opts.normalisation === 'ahp-matrix') {
-        const m = parseWith(incompleteMatrixSchema, data.matrix, ['matrix']);
+        const m = parseWith(entropyMatrixSchema('ahp-matrix'), raw, ['matrix']);
         return { result: underField('matrix', () => entropyOfComparisonMatrix(m, labels)) };
       }
-      const m = parseWith(matrixSchema, data.matrix, ['matrix']);
+      const m = parseWith(entropyMatrixSchema(opts.normalisation), raw, ['matrix']) as number[][];
       const shift = Number(opts.shift);
       return {
         result: underField('matrix', () =>

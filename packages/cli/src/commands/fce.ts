@@ -1,38 +1,21 @@
 /** `scf-risk fce`: fuzzy comprehensive evaluation, flat or multi-level (SPEC §4.2, §10). */
 
 import {
-  FUZZY_OPERATORS,
   type FuzzyNode,
   type FuzzyNodeResult,
   type FuzzyOperator,
   type FuzzyResult,
+  fceInputSchema,
+  fceOptionsSchema,
   fuzzyEvaluate,
   labelText,
-  ValidationError,
+  parseWith,
 } from '@scf-risk/core';
 import { fmt, type Table } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { labelSchema, parseWith } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const gradeSchema = z.object({ name: labelSchema, score: z.number() });
-const nodeSchema: z.ZodType<FuzzyNode> = z.lazy(() =>
-  z.object({
-    code: z.string().optional(),
-    name: labelSchema.optional(),
-    weight: z.number().optional(),
-    membership: z.array(z.number()).optional(),
-    children: z.array(nodeSchema).optional(),
-  }),
-);
-const inputSchema = z.object({
-  grades: z.array(gradeSchema).optional(),
-  weights: z.array(z.number()).optional(),
-  membership: z.array(z.array(z.number())).optional(),
-  tree: nodeSchema.optional(),
-});
 
 export function register(program: Command): void {
   addMethodCommand<FuzzyResult, { operator: FuzzyOperator; normalise?: boolean }>(program, {
@@ -49,24 +32,15 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .addOption(new Option('--operator <op>', 'composition operator').choices([...FUZZY_OPERATORS]).default('weighted-average'))
+        .addOption(flagOf(fceOptionsSchema, 'operator', '--operator <op>', 'composition operator'))
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
-      const d = parseWith(inputSchema, input.data);
+      const d = parseWith(fceInputSchema, input.data); // also checks one membership row per weight
       let root: FuzzyNode;
       if (d.tree) root = d.tree;
       else {
         const m = d.membership ?? [];
         const w = d.weights ?? [];
-        if (m.length !== w.length) {
-          throw new ValidationError([
-            {
-              path: ['membership'],
-              message: `${m.length} membership rows for ${w.length} weights`,
-              allowed: 'one membership row per weighted indicator',
-            },
-          ]);
-        }
         root = { code: 'root', children: m.map((row, i) => ({ code: String(i + 1), weight: w[i], membership: row })) };
       }
       return {

@@ -1,26 +1,20 @@
 /** `scf-risk g1`: G1 / order-relation weights, one expert or a group (SPEC §3.5, §10). */
 
-import { type G1GroupResult, type G1Result, g1Group, g1Weights } from '@scf-risk/core';
+import {
+  type G1GroupResult,
+  type G1Result,
+  g1Group,
+  g1GroupInputSchema,
+  g1SingleInputSchema,
+  g1Weights,
+  isG1Group,
+  parseWith,
+  underField,
+} from '@scf-risk/core';
 import { fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { addMethodCommand } from '../command.ts';
-import { labelsSchema, parseWith, underField } from '../schemas.ts';
 import { summaryOf } from './index.ts';
-
-const ratiosSchema = z.array(z.union([z.number(), z.string()]));
-const one = z.object({
-  order: z.array(z.string()).min(1),
-  ratios: ratiosSchema,
-  indicators: z.array(z.string()).optional(),
-  labels: labelsSchema,
-});
-const group = z.object({
-  experts: z
-    .array(z.object({ id: z.string().optional(), weight: z.number().optional(), order: z.array(z.string()).min(1), ratios: ratiosSchema }))
-    .min(1),
-  indicators: z.array(z.string()).optional(),
-});
 
 export function register(program: Command): void {
   addMethodCommand<G1Result | G1GroupResult, object>(program, {
@@ -36,12 +30,12 @@ export function register(program: Command): void {
     ].join('\n'),
     examples: ['scf-risk g1 examples/weighting/g1.yaml', 'scf-risk g1 examples/weighting/g1-group.yaml --format json'],
     run(input) {
-      const data = input.data as Record<string, unknown>;
-      if (data && typeof data === 'object' && 'experts' in data) {
-        const g = parseWith(group, data);
+      const data = input.data;
+      if (isG1Group(data)) {
+        const g = parseWith(g1GroupInputSchema, data);
         return { result: underField('experts', () => g1Group(g.experts, g.indicators ? { indicators: g.indicators } : {})) };
       }
-      const d = parseWith(one, data);
+      const d = parseWith(g1SingleInputSchema, data);
       return {
         result: g1Weights(d.order, d.ratios, {
           ...(d.labels ? { labels: d.labels } : {}),

@@ -1,27 +1,23 @@
 /** `scf-risk gra`: grey relational analysis of alternatives, or of factors against a reference series (SPEC §4.3, §10). */
 
-import { GREY_NORMALISATIONS, type GraResult, type GreyFactorResult, type GreyNormalisation, gra, greyFactors } from '@scf-risk/core';
+import {
+  type GraResult,
+  type GreyFactorResult,
+  type GreyNormalisation,
+  gra,
+  graAlternativesInputSchema,
+  graFactorsInputSchema,
+  graOptionsSchema,
+  greyFactors,
+  isGraFactors,
+  parseWith,
+  underField,
+} from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { directionSchema, labelsSchema, matrixSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const alternativesSchema = z.object({
-  matrix: matrixSchema,
-  directions: z.array(directionSchema).optional(),
-  reference: vectorSchema.optional(),
-  weights: vectorSchema.optional(),
-  labels: labelsSchema,
-  alternatives: labelsSchema,
-});
-const factorsSchema = z.object({
-  referenceSeries: vectorSchema,
-  factors: z.array(z.object({ name: z.string(), series: vectorSchema })).min(1),
-  cutoffs: vectorSchema.optional(),
-  levels: z.number().int().positive().optional(),
-});
 
 type GraOut = (GraResult & { alternatives?: unknown[] }) | GreyFactorResult;
 
@@ -39,14 +35,14 @@ export function register(program: Command): void {
     examples: ['scf-risk gra examples/evaluation/platforms.yaml', 'scf-risk gra examples/evaluation/ztmg-factors.yaml --format json'],
     options: (cmd) =>
       cmd
-        .addOption(new Option('--normalisation <rule>', 'dimensionless normalisation').choices([...GREY_NORMALISATIONS]))
-        .option('--rho <ρ>', 'resolution coefficient in (0, 1]', '0.5')
+        .addOption(flagOf(graOptionsSchema, 'normalisation', '--normalisation <rule>', 'dimensionless normalisation'))
+        .addOption(flagOf(graOptionsSchema, 'rho', '--rho <ρ>', 'resolution coefficient in (0, 1]'))
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
-      const data = input.data as Record<string, unknown>;
+      const data = input.data;
       const rho = Number(opts.rho);
-      if (data && typeof data === 'object' && 'referenceSeries' in data) {
-        const d = parseWith(factorsSchema, data);
+      if (isGraFactors(data)) {
+        const d = parseWith(graFactorsInputSchema, data);
         return {
           result: greyFactors(d.referenceSeries, d.factors, {
             rho,
@@ -56,7 +52,7 @@ export function register(program: Command): void {
           }),
         };
       }
-      const d = parseWith(alternativesSchema, data);
+      const d = parseWith(graAlternativesInputSchema, data);
       const result = underField('matrix', () =>
         gra(d.matrix, {
           rho,

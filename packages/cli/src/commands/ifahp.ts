@@ -6,22 +6,18 @@ import {
   type IfahpResult,
   type Ifn,
   ifahp,
+  ifahpInputSchema,
+  ifahpOptionsSchema,
   iprFromUpper,
+  parseWith,
+  underField,
   ValidationError,
 } from '@scf-risk/core';
 import { elementName, fmt, type Table } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { labelsSchema, parseWith, underField } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const pair = z.tuple([z.number(), z.number()]);
-const inputSchema = z.object({
-  matrix: z.array(z.array(pair)).optional(),
-  upper: z.record(z.string(), z.union([pair, z.number(), z.string()])).optional(),
-  labels: labelsSchema,
-});
 
 const ifn = (c: Ifn) => `(${fmt(c[0], 3)}, ${fmt(c[1], 3)})`;
 
@@ -52,32 +48,25 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .option('--tau <τ>', 'consistency threshold on d(R̄, R)', '0.1')
-        .option('--sigma <σ>', 'controlling parameter of the repair, in (0, 1]', '0.5')
-        .addOption(
-          new Option('--convention <c>', 'repair against the original R̄, or rebuild R̄ every round')
-            .choices(['fixed-reference', 'rebuild'])
-            .default('fixed-reference'),
-        )
-        .addOption(new Option('--crisp <rule>', 'defuzzification of the IF weights').choices(['score', 'one-minus-nu']).default('score')),
+        .addOption(flagOf(ifahpOptionsSchema, 'tau', '--tau <τ>', 'consistency threshold on d(R̄, R)'))
+        .addOption(flagOf(ifahpOptionsSchema, 'sigma', '--sigma <σ>', 'controlling parameter of the repair, in (0, 1]'))
+        .addOption(flagOf(ifahpOptionsSchema, 'convention', '--convention <c>', 'repair against the original R̄, or rebuild R̄ every round'))
+        .addOption(flagOf(ifahpOptionsSchema, 'crisp', '--crisp <rule>', 'defuzzification of the IF weights')),
     run(input, opts) {
-      const d = parseWith(inputSchema, input.data);
+      const d = parseWith(ifahpInputSchema, input.data); // rejects a document with neither matrix nor upper
       let relation: Ifn[][];
       let field = 'matrix';
       if (d.matrix) relation = d.matrix as Ifn[][];
-      else if (d.upper) {
+      else {
         field = 'upper';
-        const upper = d.upper;
+        const upper = d.upper ?? {};
         try {
           relation = iprFromUpper(upper as Record<string, Ifn | number | string>);
         } catch (e) {
           // every path of iprFromUpper is a key of `upper` (or empty)
           throw e instanceof ValidationError ? e.at('upper') : e;
         }
-      } else
-        throw new ValidationError([
-          { path: [], message: 'give matrix or upper', allowed: '{matrix: [[[mu, nu], ...]]} or {upper: {"12": [mu, nu], ...}}' },
-        ]);
+      }
       const result = underField(field, () =>
         ifahp(relation, {
           tau: Number(opts.tau),

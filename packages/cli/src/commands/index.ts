@@ -40,6 +40,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => one(import('./templates.ts')),
   },
   {
+    name: 'schema',
+    summary: 'the JSON Schema of a method’s input document (or options): every field, with fraction strings in matrices',
+    load: () => one(import('./schema.ts')),
+  },
+  {
     name: 'hierarchy',
     summary: 'validate an indicator hierarchy and compute local and global weights with level CRs',
     load: () => one(import('./hierarchy.ts')),

@@ -1,14 +1,19 @@
 /** `scf-risk kendall`: Kendall's coefficient of concordance W with χ² and p (SPEC §3.8, §10). */
 
-import { type KendallResult, type KendallTies, kendallW, ValidationError } from '@scf-risk/core';
+import {
+  type KendallResult,
+  type KendallTies,
+  kendallInputSchema,
+  kendallOptionsSchema,
+  kendallW,
+  parseWith,
+  underField,
+} from '@scf-risk/core';
 import { fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { matrixSchema, parseWith, underField } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({ ranks: matrixSchema.optional(), ratings: matrixSchema.optional() });
 
 export function register(program: Command): void {
   addMethodCommand<KendallResult, { ties: KendallTies }>(program, {
@@ -22,15 +27,11 @@ export function register(program: Command): void {
       'scf-risk kendall examples/weighting/kendall.yaml',
       'scf-risk kendall examples/weighting/kendall.yaml --ties ignore --format json',
     ],
-    options: (cmd) => cmd.addOption(new Option('--ties <rule>', 'tie correction').choices(['correct', 'ignore']).default('correct')),
+    options: (cmd) => cmd.addOption(flagOf(kendallOptionsSchema, 'ties', '--ties <rule>', 'tie correction')),
     run(input, opts) {
-      const d = parseWith(inputSchema, input.data);
+      const d = parseWith(kendallInputSchema, input.data); // rejects a document with neither ranks nor ratings
       const field = d.ranks ? 'ranks' : 'ratings';
-      const table = d.ranks ?? d.ratings;
-      if (!table)
-        throw new ValidationError([
-          { path: [], message: 'give ranks or ratings', allowed: '{ranks: [[...]]} or {ratings: [[...]]}, rows = objects' },
-        ]);
+      const table = d.ranks ?? d.ratings ?? [];
       return { result: underField(field, () => kendallW(table, { ties: opts.ties })) };
     },
     presenter: {

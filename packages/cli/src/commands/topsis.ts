@@ -1,20 +1,19 @@
 /** `scf-risk topsis`: closeness to the ideal solution (SPEC §4.4, §10). */
 
-import { type TopsisNormalisation, type TopsisResult, topsis } from '@scf-risk/core';
+import {
+  parseWith,
+  type TopsisNormalisation,
+  type TopsisResult,
+  topsis,
+  topsisInputSchema,
+  topsisOptionsSchema,
+  underField,
+} from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
-import { type Command, Option } from 'commander';
-import { z } from 'zod';
+import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
-import { directionSchema, labelsSchema, matrixSchema, parseWith, underField, vectorSchema } from '../schemas.ts';
+import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-const inputSchema = z.object({
-  matrix: matrixSchema,
-  weights: vectorSchema,
-  directions: z.array(directionSchema).optional(),
-  labels: labelsSchema,
-  alternatives: labelsSchema,
-});
 
 export function register(program: Command): void {
   addMethodCommand<TopsisResult & { alternatives?: unknown[] }, { normalisation: TopsisNormalisation; normalise?: boolean }>(program, {
@@ -30,10 +29,10 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .addOption(new Option('--normalisation <rule>', 'column normalisation').choices(['vector', 'min-max']).default('vector'))
+        .addOption(flagOf(topsisOptionsSchema, 'normalisation', '--normalisation <rule>', 'column normalisation'))
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
-      const d = parseWith(inputSchema, input.data);
+      const d = parseWith(topsisInputSchema, input.data);
       const result = underField('matrix', () =>
         topsis(d.matrix, d.weights, {
           normalisation: opts.normalisation,

@@ -1,0 +1,40 @@
+/**
+ * The `ahp` input document and options (SPEC §10): one pairwise comparison matrix on Saaty's
+ * 1–9 scale, optional labels; options `method`, `ri`, `lambda`. The CLI (`scf-risk ahp`, whose
+ * flags take their allowed values and defaults from `ahpOptionsSchema`) and the HTTP server use
+ * these schemas; `scf-risk schema ahp` prints the input's JSON Schema.
+ */
+import { z } from 'zod';
+import { enumOf, incompleteMatrixSchema, labelsSchema } from '../input-schema.ts';
+import { PRIORITY_METHODS } from './ahp-priority.ts';
+import { RI_TABLE_NAMES } from './random-index.ts';
+
+/** Pairwise judgments, row-major; fraction strings allowed; `null` = a missing judgment. */
+export const pairwiseMatrixSchema = incompleteMatrixSchema.describe(
+  'n×n pairwise judgments on Saaty\'s 1–9 scale, row-major: a cell is a number or a fraction string such as "1/3"; ' +
+    "null marks a missing judgment (estimated by Harker's method, or by LLSM with method geometric-mean)",
+);
+
+/** `{matrix, labels?}` (e.g. `{"matrix": [[1, 3], ["1/3", 1]]}`). */
+export const ahpInputSchema = z
+  .object({
+    matrix: pairwiseMatrixSchema,
+    labels: labelsSchema.describe('n names of the compared elements, strings or {zh, en}'),
+  })
+  .describe('One pairwise comparison matrix (SPEC §3.1, §10), e.g. {"matrix": [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]}');
+
+/** The AHP options shared by `ahp`, `ahp-group` and `hierarchy`, with the CLI's defaults. */
+export const ahpOptionsShape = {
+  method: enumOf(PRIORITY_METHODS).default('eigenvector').describe('priority method'),
+  ri: enumOf(RI_TABLE_NAMES).default('saaty').describe('random index table for CR'),
+  lambda: z
+    .enum(['auto', 'exact', 'mean'])
+    .default('auto')
+    .describe('λmax: exact eigenvalue, the (1/n)Σ(Aw)i/wi estimate, or auto (exact for eigenvector)'),
+};
+
+/** `method`, `ri` and `lambda`, with the defaults of `scf-risk ahp`. */
+export const ahpOptionsSchema = z.object(ahpOptionsShape).describe('AHP options (the flags of scf-risk ahp)');
+
+export type AhpInput = z.output<typeof ahpInputSchema>;
+export type AhpInputOptions = z.output<typeof ahpOptionsSchema>;

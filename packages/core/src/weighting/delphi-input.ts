@@ -1,0 +1,44 @@
+/**
+ * The `delphi` input document and options (SPEC §3.8, §10): one round's scores (rows = experts,
+ * columns = indicators) or a file of answers; options `scale`, `sd`.
+ */
+import { z } from 'zod';
+import { customIssue, labelsSchema } from '../input-schema.ts';
+import { sdKindSchema } from './critic-input.ts';
+
+/** `{scores, indicators?, labels?, fullScore?}` or `{answers, round?}`. */
+export const delphiInputSchema = z
+  .object({
+    scores: z
+      .array(z.array(z.number()))
+      .optional()
+      .describe('rows = experts, columns = indicators: each expert’s importance score of each indicator'),
+    answers: z
+      .string()
+      .optional()
+      .describe(
+        'instead of scores (command line): a CSV/XLSX file of answers, relative to this file — wide (expert[,round],<codes>…) or long (expert,indicator,score[,round])',
+      ),
+    round: z.number().int().positive().optional().describe('the round to screen from answers (default the last)'),
+    indicators: z.array(z.string()).optional().describe('indicator codes, one per column of scores'),
+    labels: labelsSchema.describe('indicator names, strings or {zh, en}'),
+    fullScore: z.number().optional().describe('the score counted as full marks (default the top of the scale)'),
+  })
+  .superRefine((d, ctx) => {
+    if (!d.scores && !d.answers) ctx.addIssue(customIssue('give scores or answers', [], '{scores: [[...]]} or {answers: "file.csv"}'));
+  })
+  .meta({
+    description: 'One Delphi round: scores or answers, screened by [004]’s thresholds (keep / discuss / delete)',
+    anyOf: [{ required: ['scores'] }, { required: ['answers'] }],
+  });
+
+/** The options of `scf-risk delphi`, with its defaults. */
+export const delphiOptionsSchema = z
+  .object({
+    scale: z.enum(['1-3-5', '1-5', '1-10']).default('1-3-5').describe('importance scale'),
+    sd: sdKindSchema,
+  })
+  .describe('Delphi options (the flags of scf-risk delphi)');
+
+export type DelphiInput = z.output<typeof delphiInputSchema>;
+export type DelphiInputOptions = z.output<typeof delphiOptionsSchema>;
