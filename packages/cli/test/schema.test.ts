@@ -3,6 +3,10 @@
  * core's schema (METHOD_SCHEMAS), so it rejects exactly what the schema rejects, with the schema's
  * issues, and otherwise does what the core function does with the parsed document.
  */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   ahp,
   ahpInputSchema,
@@ -72,6 +76,18 @@ describe('scf-risk schema', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/method: "ahq" has no schema\. Allowed: ahp, ahp-group, hierarchy, .*study\./);
+  });
+});
+
+describe('the CLI holds no schema of its own', () => {
+  it('packages/cli/src imports no zod, and the package does not depend on it', () => {
+    const src = fileURLToPath(new URL('../src/', import.meta.url));
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    const importers = files.filter((f) => /from ['"]zod['"]|import\(['"]zod['"]\)/.test(readFileSync(join(src, f), 'utf8')));
+    expect(importers).toEqual([]);
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'));
+    expect(pkg.dependencies.zod).toBeUndefined();
   });
 });
 
