@@ -3,7 +3,8 @@
  * `table` a readable text table (the default on a terminal); `csv` where the result is tabular.
  */
 
-import { genericTables, renderCsv, renderTable, type Table } from '@scf-risk/report';
+import { renderCsv } from '@scf-risk/io';
+import { genericTables, renderTable, type Table } from '@scf-risk/report';
 import { terminal } from './terminal.ts';
 
 /** Output formats every method accepts. */

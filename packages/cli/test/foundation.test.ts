@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
@@ -109,7 +109,7 @@ describe('data tables', () => {
     ws.addRow(['L2', 250.5]);
     const file = join(dir, 'loans.xlsx');
     await wb.xlsx.writeFile(file);
-    const t = await readTable(file);
+    const t = await readTable({ name: file, bytes: await readFile(file) });
     expect(t.sheet).toBe('Loans');
     expect(t.rows).toEqual([
       ['L1', 100],
@@ -121,7 +121,7 @@ describe('data tables', () => {
     const dir = await mkdtemp(join(tmpdir(), 'scf-'));
     const file = join(dir, 'x.doc');
     await writeFile(file, 'x');
-    await expect(readTable(file)).rejects.toThrow(/unknown data file type ".doc"/);
+    await expect(readTable({ name: file, bytes: await readFile(file) })).rejects.toThrow(/unknown data file type ".doc"/);
   });
 });
 

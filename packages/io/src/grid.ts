@@ -3,11 +3,10 @@
  * rows" (a pairwise matrix per sheet, say). Every cell keeps its address for messages:
  * `panel.xlsx, sheet E2, cell C4` or `m.csv, row 3, column 2`.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { extensionOf, type FileBytes, fileText } from './file.ts';
 
 /** A raw cell: text, number, or null when empty. */
 export type RawCell = string | number | null;
@@ -34,25 +33,21 @@ export function columnLetter(c: number): string {
   return s;
 }
 
-/** Read a file's bytes, turning a missing file into a ValidationError. */
-export async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ValidationError([
-      { path: [], message: `cannot read ${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}` },
-    ]);
-  }
+/**
+ * exceljs, loaded on first use: it takes about half a second to import, and most commands never
+ * touch a workbook.
+ */
+export async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
 }
 
 /** Load an XLSX workbook from bytes, with a clear error when it is not one. */
-export async function loadWorkbook(file: string, buf: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+export async function loadWorkbook(file: FileBytes): Promise<ExcelJS.Workbook> {
+  const wb = new (await excel()).Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new ValidationError([{ path: [], message: `${file} is not a valid XLSX workbook: ${(e as Error).message}` }]);
+    throw new ValidationError([{ path: [], message: `${file.name} is not a valid XLSX workbook: ${(e as Error).message}` }]);
   }
   return wb;
 }
@@ -113,19 +108,19 @@ function detectDelimiter(text: string): string {
   return counts[0][0];
 }
 
-/** Every sheet of an XLSX workbook, or the single grid of a CSV/TSV file. */
-export async function readGrids(file: string): Promise<Grid[]> {
-  const ext = extname(file).toLowerCase();
-  const buf = await readBytes(file);
+/** Every sheet of an XLSX workbook, or the single grid of a CSV/TSV file; the type is the name's extension. */
+export async function readGrids(file: FileBytes): Promise<Grid[]> {
+  const name = file.name;
+  const ext = extensionOf(name);
   if (ext === '.xlsx') {
-    const wb = await loadWorkbook(file, buf);
-    return wb.worksheets.map((ws) => sheetGrid(file, ws));
+    const wb = await loadWorkbook(file);
+    return wb.worksheets.map((ws) => sheetGrid(name, ws));
   }
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    const cells = csvCells(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
-    return [{ file, cells, where: (r, c) => `${file}, row ${r + 1}, column ${c + 1}` }];
+    const cells = csvCells(name, fileText(file), ext === '.tsv' ? '\t' : undefined);
+    return [{ file: name, cells, where: (r, c) => `${name}, row ${r + 1}, column ${c + 1}` }];
   }
   throw new ValidationError([
-    { path: [], message: `${file}: unknown spreadsheet type "${ext || '(none)'}"`, allowed: '.csv, .tsv or .xlsx' },
+    { path: [], message: `${name}: unknown spreadsheet type "${ext || '(none)'}"`, allowed: '.csv, .tsv or .xlsx' },
   ]);
 }

@@ -10,33 +10,14 @@
  * lie on the questionnaire's scale is checked by the Delphi method, which gets `where` to name
  * the cell. A second answer of the same expert to the same indicator in the same round is an error:
  * answers are never overwritten.
+ * The answers' shape and `roundScores` live in core (studies resolve answer files there too).
  */
-import { ValidationError } from '@scf-risk/core';
+import { type DelphiAnswer, type ImportedDelphiAnswers, ValidationError } from '@scf-risk/core';
+import type { FileBytes } from './file.ts';
 import { type DataTable, numberCell, readTable } from './tables.ts';
 
-/** One imported answer with the place it came from. */
-export interface DelphiAnswer {
-  round: number;
-  expert: string;
-  indicator: string;
-  score: number;
-  /** `file, sheet S, cell D7` or `file, row 7, column "A41"`. */
-  where: string;
-}
-
-export interface ImportedDelphiAnswers {
-  layout: 'wide' | 'long';
-  /** Indicator codes in the order first seen. */
-  indicators: string[];
-  /** Expert ids in the order first seen. */
-  experts: string[];
-  /** Round numbers present, ascending. */
-  rounds: number[];
-  answers: DelphiAnswer[];
-}
-
-/** Read Delphi answers from `file`; the layout is detected from the header row. */
-export async function importDelphiAnswers(file: string, options: { sheet?: string } = {}): Promise<ImportedDelphiAnswers> {
+/** Read Delphi answers from `file` (CSV, TSV, XLSX or JSON); the layout is detected from the header row. */
+export async function importDelphiAnswers(file: FileBytes, options: { sheet?: string } = {}): Promise<ImportedDelphiAnswers> {
   return delphiAnswersFromTable(await readTable(file, options));
 }
 
@@ -112,26 +93,4 @@ export function delphiAnswersFromTable(t: DataTable): ImportedDelphiAnswers {
   };
 }
 
-/** One round's answers as a score matrix (rows = experts in first-seen order, columns = indicators). */
-export function roundScores(
-  imported: ImportedDelphiAnswers,
-  round: number,
-  file: string,
-  indicators: readonly string[] = imported.indicators,
-): { scores: number[][]; indicators: string[]; experts: string[] } {
-  const inRound = imported.answers.filter((a) => a.round === round);
-  if (inRound.length === 0)
-    throw new ValidationError([
-      { path: [], message: `${file}: no answers in round ${round}`, allowed: `rounds ${imported.rounds.join(', ')}` },
-    ]);
-  const experts = [...new Set(inRound.map((a) => a.expert))];
-  const byKey = new Map(inRound.map((a) => [`${a.expert}\u0000${a.indicator}`, a]));
-  const scores = experts.map((e) =>
-    indicators.map((c) => {
-      const a = byKey.get(`${e}\u0000${c}`);
-      if (!a) throw new ValidationError([{ path: ['answers'], message: `${file}: expert ${e} has no answer for ${c} in round ${round}` }]);
-      return a.score;
-    }),
-  );
-  return { scores, indicators: [...indicators], experts };
-}
+export { type DelphiAnswer, type ImportedDelphiAnswers, roundScores } from '@scf-risk/core';

@@ -14,8 +14,8 @@
  * Every filled-in cell is listed in `filled`, so nothing is silently changed. Errors name the file,
  * sheet and cell.
  */
-import { basename, extname } from 'node:path';
 import { type Issue, ValidationError } from '@scf-risk/core';
+import { baseNameOf, extensionOf, type FileBytes } from './file.ts';
 import { type Grid, type RawCell, readGrids } from './grid.ts';
 
 /** One expert's matrix as imported. */
@@ -41,15 +41,20 @@ const LONG_COLUMNS = ['expert', 'row', 'column', 'value'];
 /** Relative tolerance for a_ij·a_ji = 1 when both halves of a pair are given. */
 const RECIPROCAL_TOLERANCE = 0.01;
 
-/** Read experts' pairwise matrices from `file` (CSV, TSV or XLSX); the layout is detected unless given. */
-export async function importJudgments(file: string, layout?: JudgmentLayout): Promise<ImportedJudgments> {
-  const grids = (await readGrids(file)).filter((g) => g.cells.length > 0);
+/**
+ * Read experts' pairwise matrices from `input` (CSV, TSV or XLSX, by its name's extension); the
+ * layout is detected unless given. A one-matrix file's expert is named after the file.
+ */
+export async function importJudgments(input: FileBytes, layout?: JudgmentLayout): Promise<ImportedJudgments> {
+  const file = input.name;
+  const grids = (await readGrids(input)).filter((g) => g.cells.length > 0);
   if (grids.length === 0) throw new ValidationError([{ path: [], message: `${file} is empty; expected pairwise judgment matrices` }]);
   const chosen = layout ?? detectLayout(grids);
   if (chosen === 'long') return importLong(grids[0]);
   const list = chosen === 'matrix' ? [grids[0]] : grids;
   const experts = list.map((g) => {
-    const id = g.sheet ?? basename(file, extname(file));
+    const base = baseNameOf(file);
+    const id = g.sheet ?? base.slice(0, base.length - extensionOf(file).length);
     return { id, ...readMatrixGrid(g) };
   });
   const first = experts[0];

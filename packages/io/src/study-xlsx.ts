@@ -12,8 +12,10 @@
  */
 
 import { ValidationError } from '@scf-risk/core';
-import ExcelJS from 'exceljs';
-import { type DataTable, numberCell, readTable } from './tables.ts';
+import type ExcelJS from 'exceljs';
+import type { FileBytes } from './file.ts';
+import { excel, loadWorkbook } from './grid.ts';
+import { type DataTable, numberCell, workbookTable } from './tables.ts';
 
 type Obj = Record<string, unknown>;
 const NODE_FIELDS = [
@@ -67,8 +69,8 @@ function splitJudgments(node: string, spec: Obj, part: string, out: unknown[][])
 }
 
 /** Build the workbook of a (resolved) study. */
-export function studyWorkbook(study: Obj): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function studyWorkbook(study: Obj): Promise<ExcelJS.Workbook> {
+  const wb = new (await excel()).Workbook();
   wb.creator = 'scf-risk';
   const nodes: unknown[][] = [];
   const walk = (n: Obj, parent: string | null) => {
@@ -151,9 +153,17 @@ function num(t: DataTable, r: number, c: number): number | undefined {
   return numberCell(t, r, c) ?? undefined;
 }
 
+/** The study workbook of a (resolved) study as XLSX bytes. */
+export async function studyWorkbookBytes(study: Obj): Promise<Uint8Array> {
+  return new Uint8Array(await (await studyWorkbook(study)).xlsx.writeBuffer());
+}
+
 /** Read a study workbook back into study data (the inverse of `studyWorkbook`). */
-export async function importStudyWorkbook(file: string): Promise<Obj> {
-  const h = await readTable(file, { sheet: 'hierarchy' });
+export async function importStudyWorkbook(input: FileBytes): Promise<Obj> {
+  const file = input.name;
+  const wb = await loadWorkbook(input);
+  const sheetTable = (sheet: string) => workbookTable(file, wb, sheet);
+  const h = sheetTable('hierarchy');
   const byCode = new Map<string, Obj>();
   let root: Obj | undefined;
   h.rows.forEach((_, r) => {
@@ -187,14 +197,14 @@ export async function importStudyWorkbook(file: string): Promise<Obj> {
   });
   if (!root) throw new ValidationError([{ path: [], message: `${file}, sheet hierarchy: no nodes` }]);
   const study: Obj = {};
-  const s = await readTable(file, { sheet: 'study' });
+  const s = sheetTable('study');
   s.rows.forEach((_, r) => {
     const field = text(s, r, col(s, 'field'));
     if (field) study[field] = json(s, r, col(s, 'value'));
   });
   study.hierarchy = root;
-  const w = await readTable(file, { sheet: 'weighting' });
-  const j = await readTable(file, { sheet: 'judgments' });
+  const w = sheetTable('weighting');
+  const j = sheetTable('judgments');
   const weighting: Obj = {};
   w.rows.forEach((_, r) => {
     const node = text(w, r, col(w, 'node'));
@@ -227,7 +237,7 @@ export async function importStudyWorkbook(file: string): Promise<Obj> {
     (matrix[i - 1] ??= [])[k - 1] = value;
   });
   if (Object.keys(weighting).length > 0) study.weighting = weighting;
-  const a = await readTable(file, { sheet: 'alternatives' });
+  const a = sheetTable('alternatives');
   const alts: Obj[] = a.rows.map((_, r) => {
     const alt: Obj = { id: text(a, r, 0) ?? String(r + 1) };
     const name = text(a, r, col(a, 'name'))?.startsWith('{') ? json(a, r, col(a, 'name')) : text(a, r, col(a, 'name'));
@@ -241,7 +251,7 @@ export async function importStudyWorkbook(file: string): Promise<Obj> {
     if (Object.keys(values).length > 0) alt.values = values;
     return alt;
   });
-  const v = await readTable(file, { sheet: 'votes' });
+  const v = sheetTable('votes');
   v.rows.forEach((_, r) => {
     const id = text(v, r, 0);
     const alt = alts.find((x) => x.id === id);

@@ -2,9 +2,10 @@
  * Reading tabular data files (CSV, XLSX, JSON) into one shape, keeping where every cell came
  * from so errors can say `loans.xlsx, sheet Loans, cell B7` or `loans.csv, row 7, column "grade"`.
  */
-import { extname } from 'node:path';
-import { ValidationError } from '@scf-risk/core';
-import { columnLetter, csvCells, loadWorkbook, type RawCell, readBytes, sheetCells } from './grid.ts';
+import { cellNumber, ValidationError } from '@scf-risk/core';
+import type ExcelJS from 'exceljs';
+import { extensionOf, type FileBytes, fileText } from './file.ts';
+import { columnLetter, csvCells, loadWorkbook, type RawCell, sheetCells } from './grid.ts';
 
 /** A table read from a file: a header row and data rows (all rows as long as the header). */
 export interface DataTable {
@@ -17,16 +18,17 @@ export interface DataTable {
   where(r: number, c: number): string;
 }
 
-/** Read a CSV, XLSX or JSON (array of objects) file. `sheet` picks an XLSX sheet (default: the first). */
-export async function readTable(file: string, options: { sheet?: string } = {}): Promise<DataTable> {
-  const ext = extname(file).toLowerCase();
-  const buf = await readBytes(file);
-  if (ext === '.xlsx') return readXlsx(file, buf, options.sheet);
-  if (ext === '.json') return readJsonTable(file, buf.toString('utf8'));
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv')
-    return readCsvTable(file, buf.toString('utf8'), ext === '.tsv' ? '\t' : undefined);
+/**
+ * Read a CSV, XLSX or JSON (array of objects) file, its type from the name's extension. `sheet`
+ * picks an XLSX sheet (default: the first).
+ */
+export async function readTable(file: FileBytes, options: { sheet?: string } = {}): Promise<DataTable> {
+  const ext = extensionOf(file.name);
+  if (ext === '.xlsx') return workbookTable(file.name, await loadWorkbook(file), options.sheet);
+  if (ext === '.json') return readJsonTable(file.name, fileText(file));
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvTable(file.name, fileText(file), ext === '.tsv' ? '\t' : undefined);
   throw new ValidationError([
-    { path: [], message: `${file}: unknown data file type "${ext || '(none)'}"`, allowed: '.csv, .tsv, .xlsx or .json' },
+    { path: [], message: `${file.name}: unknown data file type "${ext || '(none)'}"`, allowed: '.csv, .tsv, .xlsx or .json' },
   ]);
 }
 
@@ -52,8 +54,8 @@ export function csvWhere(file: string, r: number, column: string): string {
   return `${file}, row ${r + 2}, column "${column}"`;
 }
 
-async function readXlsx(file: string, buf: Buffer, sheetName?: string): Promise<DataTable> {
-  const wb = await loadWorkbook(file, buf);
+/** One sheet of a loaded workbook as a table (header in row 1); `file` names it in messages. */
+export function workbookTable(file: string, wb: ExcelJS.Workbook, sheetName?: string): DataTable {
   const ws = sheetName ? wb.getWorksheet(sheetName) : wb.worksheets[0];
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name).join(', ');
@@ -125,11 +127,5 @@ function checkHeader(file: string, header: string[], at: (c: number) => string):
 
 /** The number in a cell, or a ValidationError naming where it is. Empty cells give null. */
 export function numberCell(t: DataTable, r: number, c: number): number | null {
-  const v = t.rows[r][c];
-  if (v === null) return null;
-  const x = typeof v === 'number' ? v : Number(v.replace(/,/g, ''));
-  if (!Number.isFinite(x) || (typeof v === 'string' && v.trim() === '')) {
-    throw new ValidationError([{ path: [], message: `${t.where(r, c)}: "${v}" is not a number` }]);
-  }
-  return x;
+  return cellNumber(t.rows[r][c], () => t.where(r, c));
 }

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
-import { importJudgments } from '@scf-risk/io';
+import { type FileBytes, importJudgments } from '@scf-risk/io';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -32,6 +32,11 @@ async function csv(name: string, text: string): Promise<string> {
   return file;
 }
 
+/** A file as io takes it: its path as the name, its bytes. */
+async function bytes(file: string): Promise<FileBytes> {
+  return { name: file, bytes: await readFile(file) };
+}
+
 async function message(p: Promise<unknown>): Promise<string> {
   try {
     await p;
@@ -58,7 +63,7 @@ describe('one sheet per expert', () => {
         ['C', 1, 0.25, null],
       ],
     });
-    const r = await importJudgments(f);
+    const r = await importJudgments(await bytes(f));
     expect(r.layout).toBe('sheets');
     expect(r.labels).toEqual(['A', 'B', 'C']);
     expect(r.experts.map((e) => e.id)).toEqual(['E1', 'E2']);
@@ -81,7 +86,7 @@ describe('one sheet per expert', () => {
         [null, null, 1],
       ],
     });
-    const r = await importJudgments(f);
+    const r = await importJudgments(await bytes(f));
     expect(r.labels).toBeUndefined();
     expect(r.experts[0].matrix[0][2]).toBeNull();
     expect(r.experts[0].matrix[2][0]).toBeNull();
@@ -96,7 +101,7 @@ describe('one sheet per expert', () => {
         ['B', null, 1],
       ],
     });
-    expect(await message(importJudgments(f))).toMatch(/badcell\.xlsx, sheet E1, cell C2: "three" is not a positive judgment/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/badcell\.xlsx, sheet E1, cell C2: "three" is not a positive judgment/);
   });
 
   it('rejects a negative judgment and a non-1 diagonal by cell', async () => {
@@ -106,14 +111,14 @@ describe('one sheet per expert', () => {
         [null, 2],
       ],
     });
-    expect(await message(importJudgments(f))).toMatch(/cell B1: "-2" is not a positive judgment/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/cell B1: "-2" is not a positive judgment/);
     const g = await xlsx('diag.xlsx', {
       E1: [
         [1, 2],
         [null, 2],
       ],
     });
-    expect(await message(importJudgments(g))).toMatch(/sheet E1, cell B2: the diagonal must be 1, found 2/);
+    expect(await message(importJudgments(await bytes(g)))).toMatch(/sheet E1, cell B2: the diagonal must be 1, found 2/);
   });
 
   it('names both cells of a pair that is not reciprocal', async () => {
@@ -123,7 +128,7 @@ describe('one sheet per expert', () => {
         [3, 1],
       ],
     });
-    expect(await message(importJudgments(f))).toMatch(/cell B1 is 3 but .*cell A2 is 3; they must be reciprocal/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/cell B1 is 3 but .*cell A2 is 3; they must be reciprocal/);
   });
 
   it('rejects row labels that do not match the column labels', async () => {
@@ -134,7 +139,7 @@ describe('one sheet per expert', () => {
         ['C', null, 1],
       ],
     });
-    expect(await message(importJudgments(f))).toMatch(/sheet E1, cell A3: row label "C" should be "B"/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/sheet E1, cell A3: row label "C" should be "B"/);
   });
 
   it('rejects experts who judge different elements', async () => {
@@ -149,7 +154,7 @@ describe('one sheet per expert', () => {
         [null, null, 1],
       ],
     });
-    expect(await message(importJudgments(f))).toMatch(/sheet E2: 3×3 matrix, but sheet E1 has 2×2/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/sheet E2: 3×3 matrix, but sheet E1 has 2×2/);
   });
 
   it('rejects a matrix that is not square', async () => {
@@ -159,14 +164,14 @@ describe('one sheet per expert', () => {
         [null, 1, 2],
       ],
     });
-    expect(await message(importJudgments(f))).toMatch(/sheet E1: 2 rows but 3 columns/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/sheet E1: 2 rows but 3 columns/);
   });
 });
 
 describe('long format', () => {
   it('reads expert,row,column,value with expert weights', async () => {
     const f = await csv('long.csv', 'expert,row,column,value,weight\nE1,A,B,3,2\nE1,A,C,5,2\nE1,B,C,2,2\nE2,A,B,1/2,1\nE2,B,C,4,1\n');
-    const r = await importJudgments(f);
+    const r = await importJudgments(await bytes(f));
     expect(r.layout).toBe('long');
     expect(r.labels).toEqual(['A', 'B', 'C']);
     expect(r.experts[0]).toMatchObject({ id: 'E1', weight: 2 });
@@ -177,23 +182,23 @@ describe('long format', () => {
 
   it('names the row of a duplicate judgment', async () => {
     const f = await csv('dup.csv', 'expert,row,column,value\nE1,A,B,3\nE1,A,B,5\n');
-    expect(await message(importJudgments(f))).toMatch(
+    expect(await message(importJudgments(await bytes(f)))).toMatch(
       /dup\.csv, row 3, column 4: expert E1 judges \(A, B\) twice \(also .*row 2, column 4\)/,
     );
   });
 
   it('names the cell of an inconsistent expert weight and of an empty expert', async () => {
     const f = await csv('w.csv', 'expert,row,column,value,weight\nE1,A,B,3,2\nE1,A,C,3,1\n');
-    expect(await message(importJudgments(f))).toMatch(/row 3, column 5: expert E1 has weight 1 here but 2 at/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/row 3, column 5: expert E1 has weight 1 here but 2 at/);
     const g = await csv('e.csv', 'expert,row,column,value\n,A,B,3\n');
-    expect(await message(importJudgments(g))).toMatch(/e\.csv, row 2, column 1: the expert is empty/);
+    expect(await message(importJudgments(await bytes(g)))).toMatch(/e\.csv, row 2, column 1: the expert is empty/);
   });
 });
 
 describe('a single matrix in a CSV', () => {
   it('uses the file name as the expert id', async () => {
     const f = await csv('zhang.csv', ',A,B\nA,1,4\nB,1/4,1\n');
-    const r = await importJudgments(f);
+    const r = await importJudgments(await bytes(f));
     expect(r.layout).toBe('matrix');
     expect(r.experts[0].id).toBe('zhang');
     expect(r.experts[0].matrix).toEqual([
@@ -203,10 +208,10 @@ describe('a single matrix in a CSV', () => {
   });
 
   it('rejects an empty file and a value outside the matrix', async () => {
-    expect(await message(importJudgments(await csv('empty.csv', '')))).toMatch(/empty\.csv is empty/);
+    expect(await message(importJudgments(await bytes(await csv('empty.csv', ''))))).toMatch(/empty\.csv is empty/);
     const f = await csv('out.csv', '1,2\n0.5,1,7\n');
-    expect(await message(importJudgments(f))).toMatch(/out\.csv: 2 rows but 3 columns/);
+    expect(await message(importJudgments(await bytes(f)))).toMatch(/out\.csv: 2 rows but 3 columns/);
     const g = await csv('out2.csv', ',A,B\nA,1,2,9\nB,,1\n');
-    expect(await message(importJudgments(g))).toMatch(/out2\.csv, row 2, column 4: a value outside the 2×2 matrix/);
+    expect(await message(importJudgments(await bytes(g)))).toMatch(/out2\.csv, row 2, column 4: a value outside the 2×2 matrix/);
   });
 });

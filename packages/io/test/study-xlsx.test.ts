@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
@@ -52,7 +52,7 @@ const STUDY = {
 
 async function roundTrip(edit?: (wb: ExcelJS.Workbook) => void): Promise<Record<string, unknown>> {
   const file = join(await mkdtemp(join(tmpdir(), 'scf-wb-')), 'study.xlsx');
-  const wb = studyWorkbook(structuredClone(STUDY));
+  const wb = await studyWorkbook(structuredClone(STUDY));
   await wb.xlsx.writeFile(file);
   if (edit) {
     const again = new ExcelJS.Workbook();
@@ -60,7 +60,7 @@ async function roundTrip(edit?: (wb: ExcelJS.Workbook) => void): Promise<Record<
     edit(again);
     await again.xlsx.writeFile(file);
   }
-  return importStudyWorkbook(file);
+  return importStudyWorkbook({ name: file, bytes: await readFile(file) });
 }
 
 async function message(edit: (wb: ExcelJS.Workbook) => void): Promise<string> {

@@ -1,6 +1,7 @@
 /**
  * The table model every front prints: a title, a header and rows of cells; aligned text (CJK
- * characters take two columns), RFC 4180 CSV, and number formatting for tables.
+ * characters take two columns) and number formatting for tables. CSV is written by
+ * `@scf-risk/io`'s `renderCsv` (csv-stringify), which takes a Table as it is.
  */
 
 /** A rectangular table: header and rows of printable cells. */
@@ -31,15 +32,6 @@ export function renderTable(t: Table): string {
       .trimEnd();
   const out = [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)];
   return (t.title ? `${t.title}\n` : '') + out.join('\n');
-}
-
-/** Render a table as RFC 4180 CSV. */
-export function renderCsv(t: Table): string {
-  const esc = (c: unknown) => {
-    const s = typeof c === 'number' ? String(c) : c === null || c === undefined ? '' : String(c);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [t.header, ...t.rows].map((r) => r.map(esc).join(',')).join('\n');
 }
 
 /** Display width: CJK characters take two columns. */

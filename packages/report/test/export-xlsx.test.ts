@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTable } from '@scf-risk/io';
@@ -18,11 +18,12 @@ describe('XLSX export', () => {
     };
     const cr = { title: 'Consistency: CR/CI', header: ['node', 'CR'], rows: [['A', 0.0123456789012345]] };
     await writeTablesXlsx(file, [weights, cr]);
-    const back = await readTable(file, { sheet: 'Weights' });
+    const bytes = { name: file, bytes: await readFile(file) };
+    const back = await readTable(bytes, { sheet: 'Weights' });
     expect(back.header).toEqual(weights.header);
     expect(back.rows).toEqual(weights.rows);
     expect(typeof back.rows[0][1]).toBe('number');
-    const second = await readTable(file, { sheet: 'Consistency  CR CI' });
+    const second = await readTable(bytes, { sheet: 'Consistency  CR CI' });
     expect(second.rows[0][1]).toBe(0.0123456789012345);
   });
 

@@ -17,6 +17,7 @@ import { importDelphiAnswers, roundScores } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
+import { readFileBytes } from '../input.ts';
 import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
@@ -45,7 +46,7 @@ export function register(program: Command): void {
       let indicators = d.indicators;
       if (!scores && d.answers) {
         const file = input.file === '<stdin>' ? resolve(d.answers) : resolve(dirname(input.file), d.answers);
-        const imported = await importDelphiAnswers(file);
+        const imported = await importDelphiAnswers(await readFileBytes(file));
         ({ scores, indicators } = roundScores(imported, d.round ?? imported.rounds[imported.rounds.length - 1], file));
       }
       if (!scores)

@@ -5,10 +5,8 @@
  * group), printed as tables and written as a self-contained HTML report.
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { HierarchyNode } from '@scf-risk/core';
-import { groupAhp, labelText, synthesiseHierarchy, validateHierarchy } from '@scf-risk/core';
+import { groupAhp, labelText, synthesiseHierarchy, template, validateHierarchy } from '@scf-risk/core';
 import {
   consistencyTable,
   fmt,
@@ -22,10 +20,9 @@ import {
 import { renderReport } from '@scf-risk/report/html';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
-import { loadInput } from '../input.ts';
-import { loadTemplate, TEMPLATES_DIR } from '../templates.ts';
 import { terminal } from '../terminal.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
+import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
 /** [003] table 10, the printed "absolute weight" of the operational-risk indicators. */
@@ -47,8 +44,50 @@ export const TABLE_10: Record<string, number> = {
   A543: 0.007,
 };
 
-const PANEL = resolve(TEMPLATES_DIR, '../examples/ahp/panel.yaml');
-const DEFAULT_OUT = resolve(TEMPLATES_DIR, '../reports/jd-demo.html');
+/**
+ * The illustrative panel: three experts compare the JD template's first-level criteria. The same
+ * panel is `examples/ahp/panel.yaml` (a test keeps them equal); it is here so the demo runs from
+ * an installed package too.
+ */
+export const DEMO_PANEL = {
+  labels: ['Macro & industry', 'Credit', 'Relationship', 'Collateral', 'Operational'],
+  experts: [
+    {
+      id: 'E1',
+      weight: 2,
+      matrix: [
+        [1, '1/3', '1/2', '1/2', 1],
+        [3, 1, 2, 2, 3],
+        [2, '1/2', 1, 1, 2],
+        [2, '1/2', 1, 1, 2],
+        [1, '1/3', '1/2', '1/2', 1],
+      ],
+    },
+    {
+      id: 'E2',
+      matrix: [
+        [1, '1/4', '1/2', '1/3', '1/2'],
+        [4, 1, 2, 2, 3],
+        [2, '1/2', 1, 1, 1],
+        [3, '1/2', 1, 1, 2],
+        [2, '1/3', 1, '1/2', 1],
+      ],
+    },
+    {
+      id: 'E3',
+      matrix: [
+        [1, '1/2', 1, '1/2', 1],
+        [2, 1, 3, 2, 2],
+        [1, '1/3', 1, 1, 1],
+        [2, '1/2', 1, 1, 2],
+        [1, '1/2', 1, '1/2', 1],
+      ],
+    },
+  ],
+};
+
+/** Where the report goes without --out: relative to the current folder. */
+const DEFAULT_OUT = 'reports/jd-demo.html';
 
 export function register(program: Command): void {
   program
@@ -63,7 +102,7 @@ export function register(program: Command): void {
     .action(async (opts: { lang: 'en' | 'zh'; out: string }) => {
       await guard(async () => {
         const zh = opts.lang === 'zh';
-        const tree = (await loadTemplate('jd-scf')).data;
+        const tree = template('jd-scf');
         const synthesis = synthesiseHierarchy(tree);
         const byCode = new Map(synthesis.nodes.map((n) => [n.code, n]));
         const check: Table = {
@@ -76,8 +115,7 @@ export function register(program: Command): void {
           }),
         };
         const matched = check.rows.filter((r) => r[4] === '✓').length;
-        const panelInput = await loadInput(PANEL);
-        const panelData = parseTreeMatrices(panelInput.data) as {
+        const panelData = parseTreeMatrices(DEMO_PANEL) as {
           labels: string[];
           experts: { id: string; weight?: number; matrix: (number | null)[][] }[];
         };
@@ -136,8 +174,7 @@ export function register(program: Command): void {
             },
           ],
         });
-        await mkdir(dirname(opts.out), { recursive: true });
-        await writeFile(opts.out, html);
+        await writeOutput(opts.out, html);
         text.push(`${zh ? '报告已写入' : 'HTML report written to'} ${opts.out}`);
         terminal().stdout.write(`${text.join('\n\n')}\n`);
       });

@@ -8,7 +8,6 @@
  */
 
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import {
   type BatchPortfolioResult,
@@ -23,14 +22,15 @@ import {
   ValidationError,
   validateHierarchy,
 } from '@scf-risk/core';
-import { numberCell, readNumericCsv, readTable } from '@scf-risk/io';
-import { fmt, renderCsv } from '@scf-risk/report';
+import { numberCell, readNumericCsv, readTable, renderCsv } from '@scf-risk/io';
+import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
-import { type Input, loadInput } from '../input.ts';
+import { type Input, loadInput, readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { terminal } from '../terminal.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
+import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
 type Method = 'fce' | 'scorecard' | 'topsis' | 'gra';
@@ -98,7 +98,7 @@ export function register(program: Command): void {
               return;
             }
           }
-          const table = await readTable(opts.data);
+          const table = await readTable(await readFileBytes(opts.data));
           const cols = leaves.map((l) => {
             const c = table.header.indexOf(l.code);
             if (c < 0)
@@ -138,7 +138,7 @@ export function register(program: Command): void {
             const text = opts.out.endsWith('.csv')
               ? renderCsv({ header: ['id', 'score', 'grade', 'rank'], rows: rows.map((r) => [r.id, r.score, r.grade ?? '', r.rank]) })
               : rows.map((r) => JSON.stringify(r)).join('\n');
-            await writeFile(opts.out, `${text}\n`);
+            await writeOutput(opts.out, `${text}\n`);
             written(m, opts.method, opts.out);
             return;
           }

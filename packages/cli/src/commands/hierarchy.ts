@@ -1,13 +1,12 @@
 /** `scf-risk hierarchy`: validate an indicator tree and synthesise its weights (SPEC §2, §3.1, §10). */
 
-import { CheckFailedError, CR_THRESHOLD, labelText, type SynthesisResult, synthesiseHierarchy } from '@scf-risk/core';
+import { CheckFailedError, CR_THRESHOLD, labelText, type SynthesisResult, synthesiseHierarchy, template } from '@scf-risk/core';
 import { fmt, hierarchyTables, type Table } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
-import { loadTemplate } from '../templates.ts';
 import { parseTreeMatrices } from '../tree-input.ts';
 import { summaryOf } from './index.ts';
 
@@ -19,6 +18,11 @@ export interface HierarchyCliOptions extends AhpCliOptions {
   aggregation: 'aij' | 'aip';
   lang: Lang;
   format?: Format;
+}
+
+/** A shipped template as an input (named after its YAML file; it has no lines to point at). */
+function templateInput(name: string): Input {
+  return { file: `templates/${name}.yaml`, data: template(name), lineOf: () => undefined };
 }
 
 export function register(program: Command): void {
@@ -53,7 +57,7 @@ export function register(program: Command): void {
     let input: Input | undefined;
     await guard(
       async () => {
-        input = opts.template ? await loadTemplate(opts.template) : await loadInput(file);
+        input = opts.template ? templateInput(opts.template) : await loadInput(file);
         const result = synthesiseHierarchy(parseTreeMatrices(input.data), {
           method: opts.method,
           ri: opts.ri,

@@ -4,13 +4,11 @@
  * first-level criteria, and commented examples of every other section.
  */
 
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { labelText, ValidationError } from '@scf-risk/core';
+import { labelText, template } from '@scf-risk/core';
 import type { Command } from 'commander';
 import { guard } from '../command.ts';
-import { loadTemplate } from '../templates.ts';
 import { terminal } from '../terminal.ts';
+import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
 interface TemplateNode {
@@ -22,7 +20,7 @@ interface TemplateNode {
 
 /** The study text for template `name`. */
 export async function newStudyText(name: string): Promise<string> {
-  const root = (await loadTemplate(name)).data as TemplateNode;
+  const root = template(name) as TemplateNode;
   const kids = root.children ?? [];
   const leaves: TemplateNode[] = [];
   const walk = (n: TemplateNode) => {
@@ -97,9 +95,7 @@ export function register(program: Command): void {
           terminal().stdout.write(text);
           return;
         }
-        if (existsSync(opts.out))
-          throw new ValidationError([{ path: [], message: `${opts.out} already exists; not overwritten`, allowed: 'a new file name' }]);
-        await writeFile(opts.out, text, { flag: 'wx' });
+        await writeOutput(opts.out, text, { overwrite: false });
         terminal().stdout.write(`study written to ${opts.out}; next: scf-risk run ${opts.out} --out report.html\n`);
       });
     });

@@ -5,20 +5,19 @@
  * `expect` is not reproduced.
  */
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { CheckFailedError, labelText, parseStudy, runStudy, type StudyResult } from '@scf-risk/core';
-import { studyWorkbook } from '@scf-risk/io';
+import { studyWorkbookBytes } from '@scf-risk/io';
 import type { Table } from '@scf-risk/report';
 import { studyReportHtml, studyTables } from '@scf-risk/report/html';
-import { writeTablesXlsx } from '@scf-risk/report/xlsx';
+import { tablesWorkbook } from '@scf-risk/report/xlsx';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
-import { readStudyInput, resolveStudy } from '../study-load.ts';
+import { loadStudy, readStudyInput } from '../study-load.ts';
 import { terminal } from '../terminal.ts';
+import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
 interface RunOptions {
@@ -28,13 +27,6 @@ interface RunOptions {
   lang?: 'en' | 'zh';
   format?: Format;
   strict?: boolean;
-}
-
-async function writeOut(file: string, write: (path: string) => Promise<void>): Promise<string> {
-  const path = resolve(file);
-  await mkdir(dirname(path), { recursive: true });
-  await write(path);
-  return path;
 }
 
 /** `--format csv`: every node's weights at full precision, one row per node. */
@@ -80,24 +72,26 @@ export function register(program: Command): void {
     )
     .action(async (file: string, opts: RunOptions) => {
       let input: Input | undefined;
+      let writing = false;
       await guard(
         async () => {
           input = await readStudyInput(file);
-          const loaded = { data: await resolveStudy(input) };
+          const loaded = { data: await loadStudy(input) };
           const study = parseStudy(loaded.data);
           const lang = opts.lang ?? study.lang ?? 'en';
           const progress = startProgress(1, 'study');
           const result = runStudy(loaded.data, { onStep: (done, total, step) => progress.update(done, `${step} (${total} steps)`) });
           progress.stop();
           const notes: string[] = result.warnings.map((w) => `warning: ${w}`);
-          if (opts.out)
-            notes.push(`HTML report written to ${await writeOut(opts.out, (p) => writeFile(p, studyReportHtml(study, result, lang)))}`);
-          if (opts.xlsx)
-            notes.push(`result tables written to ${await writeOut(opts.xlsx, (p) => writeTablesXlsx(p, studyTables(result, lang)))}`);
+          writing = true; // errors from here on are about the output files, not lines of the study
+          if (opts.out) notes.push(`HTML report written to ${await writeOutput(opts.out, studyReportHtml(study, result, lang))}`);
+          if (opts.xlsx) {
+            const bytes = new Uint8Array(await tablesWorkbook(studyTables(result, lang)).xlsx.writeBuffer());
+            notes.push(`result tables written to ${await writeOutput(opts.xlsx, bytes)}`);
+          }
           if (opts.exportStudy)
-            notes.push(
-              `study workbook written to ${await writeOut(opts.exportStudy, (p) => studyWorkbook(loaded.data).xlsx.writeFile(p))}`,
-            );
+            notes.push(`study workbook written to ${await writeOutput(opts.exportStudy, await studyWorkbookBytes(loaded.data))}`);
+          writing = false;
           if (result.checks.length > 0)
             notes.push(`${result.checks.filter((c) => c.match).length}/${result.checks.length} printed numbers reproduced`);
           const format = opts.format ?? defaultFormat();
@@ -114,7 +108,7 @@ export function register(program: Command): void {
             throw new CheckFailedError(`not reproduced: ${bad.join('; ')}`);
           }
         },
-        () => input,
+        () => (writing ? undefined : input),
       );
     });
 }

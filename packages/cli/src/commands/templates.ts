@@ -1,10 +1,9 @@
 /** `scf-risk templates`: list the shipped indicator-system templates (SPEC §9). */
 
-import { hierarchyLeaves, labelText, validateHierarchy, walkHierarchy } from '@scf-risk/core';
+import { hierarchyLeaves, labelText, template, templateNames, validateHierarchy, walkHierarchy } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
-import { loadTemplate, templateNames } from '../templates.ts';
 import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
@@ -19,7 +18,7 @@ export function register(program: Command): void {
       await guard(async () => {
         const templates = [];
         for (const name of templateNames()) {
-          const { root } = validateHierarchy((await loadTemplate(name)).data);
+          const { root } = validateHierarchy(template(name));
           let nodes = 0;
           walkHierarchy(root, () => {
             nodes++;

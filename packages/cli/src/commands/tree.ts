@@ -4,13 +4,11 @@
  * from their own file via {@link treeCommand}.
  */
 
-import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { DaysOverdueCutoffs } from '@scf-risk/core';
 import {
   type DecisionTree,
   generateLoanHistory,
-  loanHistoryCsv,
   predictTree,
   printTree,
   type TreeAlgorithm,
@@ -19,11 +17,13 @@ import {
   treeRules,
   ValidationError,
 } from '@scf-risk/core';
-import { readLoanHistory, readTable, tableRows } from '@scf-risk/io';
+import { loanHistoryCsv, readLoanHistory, readTable, tableRows } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
+import { readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
+import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
 /** The `tree` parent command (created on first use, so other files can add subcommands). */
@@ -166,7 +166,7 @@ function registerTrain(tree: Command): void {
         for (const c of list(opts.numeric) ?? []) kinds[c] = 'numeric';
         const cutoffs = parseCutoffs(opts.cutoffs);
         const ignore = list(opts.ignore);
-        const loaded = await readLoanHistory(opts.data!, {
+        const loaded = await readLoanHistory(await readFileBytes(opts.data!), {
           target: opts.target!,
           kinds,
           targetKind: cutoffs && opts.targetKind === 'auto' ? ('days' as const) : (opts.targetKind ?? 'auto'),
@@ -188,8 +188,7 @@ function registerTrain(tree: Command): void {
         });
         if (opts.out) {
           const file: TreeModelFile = { format: 'scf-risk-tree', version: 1, labelling: loaded.labelling, ...model };
-          const { writeFile } = await import('node:fs/promises');
-          await writeFile(opts.out, `${JSON.stringify(file)}\n`);
+          await writeOutput(opts.out, `${JSON.stringify(file)}\n`);
         }
         const rules = treeRules(model);
         const result = {
@@ -281,7 +280,7 @@ function registerPredict(tree: Command): void {
     .action(async (opts: PredictOpts) => {
       await guard(async () => {
         const model = await readModel(opts.model!);
-        const table = await readTable(opts.data!, opts.sheet ? { sheet: opts.sheet } : {});
+        const table = await readTable(await readFileBytes(opts.data!), opts.sheet ? { sheet: opts.sheet } : {});
         const absent = model.attributes.filter((a) => !table.header.includes(a.name)).map((a) => a.name);
         if (absent.length > 0)
           throw new ValidationError([
@@ -360,25 +359,7 @@ function registerGenerate(tree: Command): void {
         if (!Number.isInteger(seed)) usage(`--seed must be a whole number, got "${opts.seed}"`);
         const cutoffs = parseCutoffs(opts.cutoffs);
         const h = generateLoanHistory({ rows, seed, ...(cutoffs ? { cutoffs } : {}) });
-        await new Promise<void>((resolve, reject) => {
-          const ws = createWriteStream(opts.out!);
-          ws.on('error', reject);
-          const it = loanHistoryCsv(h);
-          const pump = () => {
-            for (;;) {
-              const next = it.next();
-              if (next.done) {
-                ws.end(resolve);
-                return;
-              }
-              if (!ws.write(next.value)) {
-                ws.once('drain', pump);
-                return;
-              }
-            }
-          };
-          pump();
-        });
+        await writeOutput(opts.out!, loanHistoryCsv(h));
         const result = { out: opts.out, rows, attributes: h.dataset.attributes.map((a) => a.name), ...h.diagnostics };
         emit(result, opts.format ?? defaultFormat());
       });

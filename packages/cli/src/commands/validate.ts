@@ -7,7 +7,7 @@ import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
-import { readStudyInput, resolveStudy } from '../study-load.ts';
+import { loadStudy, readStudyInput } from '../study-load.ts';
 import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
@@ -28,7 +28,7 @@ export function register(program: Command): void {
       await guard(
         async () => {
           input = await readStudyInput(file);
-          const loaded = { data: await resolveStudy(input) };
+          const loaded = { data: await loadStudy(input) };
           const study = validateStudy(loaded.data);
           const { root } = validateHierarchy(study.hierarchy, { normalise: study.normalise });
           let nodes = 0;

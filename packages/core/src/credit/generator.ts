@@ -331,30 +331,3 @@ export function generateLoanHistory(options: LoanHistoryOptions): LoanHistory {
 
 /** Column name of the days-overdue column in generated files. */
 export const DAYS_OVERDUE_COLUMN = 'days overdue';
-
-/**
- * A generated history as CSV text in chunks of `chunkRows` lines (header first): the 22 attributes
- * and "days overdue"; missing cells are empty. Names with commas or quotes are quoted.
- */
-export function* loanHistoryCsv(h: LoanHistory, chunkRows = 10000): Generator<string> {
-  const { attributes, columns, rows } = h.dataset;
-  const q = (t: string) => (/[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t);
-  yield `${[...attributes.map((a) => q(a.name)), DAYS_OVERDUE_COLUMN].join(',')}\n`;
-  const quoted = attributes.map((a) => a.values.map(q));
-  let buf = '';
-  for (let r = 0; r < rows; r++) {
-    let line = '';
-    for (let j = 0; j < attributes.length; j++) {
-      const col = columns[j];
-      if (col instanceof Int32Array) line += col[r] < 0 ? '' : quoted[j][col[r]];
-      else line += Number.isNaN(col[r]) ? '' : String(col[r]);
-      line += ',';
-    }
-    buf += `${line}${h.daysOverdue[r]}\n`;
-    if ((r + 1) % chunkRows === 0) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { creditDatasetFromRows, subsetCreditDataset } from '../../src/credit/dataset.ts';
-import { generateLoanHistory, loanHistoryCsv } from '../../src/credit/generator.ts';
+import { generateLoanHistory } from '../../src/credit/generator.ts';
 import { checkDaysOverdueCutoffs, daysOverdueClass, daysOverdueLabeller } from '../../src/credit/labelling.ts';
 import { ValidationError } from '../../src/errors.ts';
 
@@ -188,15 +188,6 @@ describe('generateLoanHistory', () => {
         .map((g) => g.attribute)
         .sort(),
     ).toEqual(['asset growth', 'asset turnover', 'management years', 'return on equity']);
-  });
-  it('writes CSV with a header, empty missing cells and days overdue', () => {
-    const h = generateLoanHistory({ rows: 300, seed: 1 });
-    const text = [...loanHistoryCsv(h, 100)].join('');
-    const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(301);
-    expect(lines[0].split(',')).toHaveLength(23);
-    expect(lines[0].endsWith('days overdue')).toBe(true);
-    expect(text).not.toMatch(/NaN/);
   });
   it('validates its options', () => {
     expect(issuesOf(() => generateLoanHistory({ rows: 0, seed: 1 }))[0].path).toEqual(['rows']);
