@@ -67,13 +67,11 @@ async function ensureFolder(file: string, folder: string): Promise<void> {
 }
 
 /**
- * Write `body` to `file` atomically (see the module comment); returns the absolute path written.
- * Errors of the file system are ValidationErrors naming `file` as the user gave it; an error
- * thrown by an iterable body is rethrown after the temporary file is removed.
+ * Check that `file` can be written (not a directory, not read-only, not kept by `overwrite:
+ * false`) before long work produces it; `writeOutput` checks again when it writes.
  */
-export async function writeOutput(file: string, body: OutputBody, options: WriteOptions = {}): Promise<string> {
+export async function checkOutput(file: string, options: WriteOptions = {}): Promise<void> {
   const path = resolve(file);
-  const folder = dirname(path);
   const existing = await stat(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return undefined;
     throw cannot(file, reason(e));
@@ -83,6 +81,17 @@ export async function writeOutput(file: string, body: OutputBody, options: Write
     throw new ValidationError([{ path: [], message: `${file} already exists; not overwritten`, allowed: 'a new file name' }]);
   if (existing && ((existing.mode & 0o222) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false))))
     throw cannot(file, 'the file is read-only', 'a writable file, or a new name');
+}
+
+/**
+ * Write `body` to `file` atomically (see the module comment); returns the absolute path written.
+ * Errors of the file system are ValidationErrors naming `file` as the user gave it; an error
+ * thrown by an iterable body is rethrown after the temporary file is removed.
+ */
+export async function writeOutput(file: string, body: OutputBody, options: WriteOptions = {}): Promise<string> {
+  await checkOutput(file, options);
+  const path = resolve(file);
+  const folder = dirname(path);
   await ensureFolder(file, folder);
   const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let handle: Awaited<ReturnType<typeof open>>;

@@ -17,7 +17,7 @@ import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
 import { loadStudy, readStudyInput } from '../study-load.ts';
 import { terminal } from '../terminal.ts';
-import { writeOutput } from '../write-file.ts';
+import { checkOutput, writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
 interface RunOptions {
@@ -76,6 +76,9 @@ export function register(program: Command): void {
       await guard(
         async () => {
           input = await readStudyInput(file);
+          writing = true; // output files are checked before the work that fills them
+          for (const out of [opts.out, opts.xlsx, opts.exportStudy]) if (out) await checkOutput(out);
+          writing = false;
           const loaded = { data: await loadStudy(input) };
           const study = parseStudy(loaded.data);
           const lang = opts.lang ?? study.lang ?? 'en';
