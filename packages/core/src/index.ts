@@ -13,6 +13,7 @@ export * from './credit/predict.ts';
 export * from './credit/rules.ts';
 export * from './credit/stratified-folds.ts';
 export * from './credit/tree.ts';
+export * from './credit/tree-model-file.ts';
 export * from './credit/woe.ts';
 export * from './errors.ts';
 export * from './evaluation/explain.ts';

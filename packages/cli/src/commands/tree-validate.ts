@@ -1,7 +1,8 @@
 /**
  * `scf-risk tree validate` (stratified k-fold cross-validation of ID3, C4.5 and CART side by side
- * with the logistic baseline: core's `crossValidateCredit`) and `scf-risk tree weights` (weights and a points-style scorecard from the information gains),
- * SPEC §5.3, §5.4. Both attach to the `tree` parent command.
+ * with the logistic baseline: core's `crossValidateCredit`) and `scf-risk tree weights` (weights
+ * and a points-style scorecard from the information gains: core's `treeGainWeights`), SPEC §5.3,
+ * §5.4. Both attach to the `tree` parent command and only load, call and print.
  */
 
 import {

@@ -4,16 +4,17 @@
  * from their own file via {@link treeCommand}.
  */
 
-import { readFile } from 'node:fs/promises';
 import type { DaysOverdueCutoffs } from '@scf-risk/core';
 import {
-  type DecisionTree,
   generateLoanHistory,
+  parseTreeModel,
   predictTree,
   printTree,
   type TreeAlgorithm,
+  type TreeModelFile,
   type TreePrediction,
   trainTree,
+  treeModelFile,
   treeRules,
   ValidationError,
 } from '@scf-risk/core';
@@ -21,7 +22,7 @@ import { loanHistoryCsv, readLoanHistory, readTable, tableRows } from '@scf-risk
 import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
-import { readFileBytes } from '../input.ts';
+import { type Input, loadInput, readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
@@ -91,13 +92,6 @@ interface TrainOpts {
   sheet?: string;
   out?: string;
   format?: Format;
-}
-
-/** A saved model: the trained tree plus how the labels were made. */
-export interface TreeModelFile extends DecisionTree {
-  format: 'scf-risk-tree';
-  version: 1;
-  labelling: { target: string; kind: 'days' | 'class'; cutoffs?: DaysOverdueCutoffs };
 }
 
 function registerTrain(tree: Command): void {
@@ -187,7 +181,7 @@ function registerTrain(tree: Command): void {
           ...(opts.prune === false ? { prune: false } : {}),
         });
         if (opts.out) {
-          const file: TreeModelFile = { format: 'scf-risk-tree', version: 1, labelling: loaded.labelling, ...model };
+          const file = treeModelFile(model, loaded.labelling);
           await writeOutput(opts.out, `${JSON.stringify(file)}\n`);
         }
         const rules = treeRules(model);
@@ -229,23 +223,16 @@ interface PredictOpts {
   format?: Format;
 }
 
-/** Read and check a saved model. */
-async function readModel(file: string): Promise<TreeModelFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    usage(`cannot read the model ${file}: ${(e as Error).message}`);
-  }
-  let m: TreeModelFile;
-  try {
-    m = JSON.parse(text);
-  } catch (e) {
-    usage(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  if (m?.format !== 'scf-risk-tree' || !m.root || !Array.isArray(m.attributes) || !Array.isArray(m.classes))
-    usage(`${file} is not a tree model written by \`scf-risk tree train --out\``);
-  return m;
+/**
+ * Read a saved model and check it fully (core's `parseTreeModel`); `setInput` gets the parsed file
+ * while it is checked, so an error names the file, line and field (`root.children[0].node.counts`).
+ */
+async function readModel(file: string, setInput: (input: Input | undefined) => void): Promise<TreeModelFile> {
+  const input = await loadInput(file);
+  setInput(input);
+  const model = parseTreeModel(input.data);
+  setInput(undefined);
+  return model;
 }
 
 function registerPredict(tree: Command): void {
@@ -278,49 +265,55 @@ function registerPredict(tree: Command): void {
       ].join('\n'),
     )
     .action(async (opts: PredictOpts) => {
-      await guard(async () => {
-        const model = await readModel(opts.model!);
-        const table = await readTable(await readFileBytes(opts.data!), opts.sheet ? { sheet: opts.sheet } : {});
-        const absent = model.attributes.filter((a) => !table.header.includes(a.name)).map((a) => a.name);
-        if (absent.length > 0)
-          throw new ValidationError([
-            {
-              path: [],
-              message: `${table.file}: missing attribute column(s) ${absent.map((a) => `"${a}"`).join(', ')} the model needs`,
-              allowed: `columns: ${table.header.join(', ')}`,
-            },
-          ]);
-        const rows = tableRows(table);
-        const out: (TreePrediction & { row: number })[] = [];
-        const issues: ValidationError['issues'] = [];
-        rows.forEach((row, r) => {
-          try {
-            out.push({ row: r + 1, ...predictTree(model, row) });
-          } catch (e) {
-            if (!(e instanceof ValidationError)) throw e;
-            for (const i of e.issues) {
-              const c = table.header.indexOf(String(i.path[0]));
-              issues.push({ ...i, path: [], message: `${c >= 0 ? table.where(r, c) : table.file}: ${i.message}` });
+      let input: Input | undefined;
+      await guard(
+        async () => {
+          const model = await readModel(opts.model!, (i) => {
+            input = i;
+          });
+          const table = await readTable(await readFileBytes(opts.data!), opts.sheet ? { sheet: opts.sheet } : {});
+          const absent = model.attributes.filter((a) => !table.header.includes(a.name)).map((a) => a.name);
+          if (absent.length > 0)
+            throw new ValidationError([
+              {
+                path: [],
+                message: `${table.file}: missing attribute column(s) ${absent.map((a) => `"${a}"`).join(', ')} the model needs`,
+                allowed: `columns: ${table.header.join(', ')}`,
+              },
+            ]);
+          const rows = tableRows(table);
+          const out: (TreePrediction & { row: number })[] = [];
+          const issues: ValidationError['issues'] = [];
+          rows.forEach((row, r) => {
+            try {
+              out.push({ row: r + 1, ...predictTree(model, row) });
+            } catch (e) {
+              if (!(e instanceof ValidationError)) throw e;
+              for (const i of e.issues) {
+                const c = table.header.indexOf(String(i.path[0]));
+                issues.push({ ...i, path: [], message: `${c >= 0 ? table.where(r, c) : table.file}: ${i.message}` });
+              }
             }
-          }
-        });
-        if (issues.length > 0) throw new ValidationError(issues);
-        const result = { model: opts.model, algorithm: model.algorithm, classes: model.classes, rows: out };
-        emit(result, opts.format ?? defaultFormat(), {
-          tables: (r) => [
-            {
-              title: `Predictions (${r.algorithm})`,
-              header: ['row', 'class', ...r.classes.map((c) => `P(${c})`), 'path'],
-              rows: r.rows.map((p) => [
-                p.row,
-                p.class,
-                ...r.classes.map((c) => fmt(p.probabilities[c])),
-                p.path.map((s) => `${s.attribute}=${s.value ?? '?'}`).join(' > '),
-              ]),
-            },
-          ],
-        });
-      });
+          });
+          if (issues.length > 0) throw new ValidationError(issues);
+          const result = { model: opts.model, algorithm: model.algorithm, classes: model.classes, rows: out };
+          emit(result, opts.format ?? defaultFormat(), {
+            tables: (r) => [
+              {
+                title: `Predictions (${r.algorithm})`,
+                header: ['row', 'class', ...r.classes.map((c) => `P(${c})`), 'path'],
+                rows: r.rows.map((p) => [
+                  p.row,
+                  p.class,
+                  ...r.classes.map((c) => fmt(p.probabilities[c])),
+                  p.path.map((s) => `${s.attribute}=${s.value ?? '?'}`).join(' > '),
+                ]),
+              },
+            ],
+          });
+        },
+        () => input,
+      );
     });
 }
 
