@@ -6,10 +6,10 @@
 
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from '@scf-risk/core';
-import { type FileBytes, type Input, parseInput } from '@scf-risk/io';
+import { type FileBytes, type Input, parseInput } from '@scf-risk/io/document';
 import { terminal } from './terminal.ts';
 
-export { type Input, parseInputText } from '@scf-risk/io';
+export { type Input, parseInputText } from '@scf-risk/io/document';
 
 /** Read standard input to bytes. */
 async function readStdin(): Promise<Uint8Array> {

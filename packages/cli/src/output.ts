@@ -3,7 +3,7 @@
  * `table` a readable text table (the default on a terminal); `csv` where the result is tabular.
  */
 
-import { renderCsv } from '@scf-risk/io';
+import { renderCsv } from '@scf-risk/io/csv';
 import { genericTables, renderTable, type Table } from '@scf-risk/report';
 import { terminal } from './terminal.ts';
 

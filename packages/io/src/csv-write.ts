@@ -1,7 +1,8 @@
 /**
  * Writing CSV (RFC 4180) through csv-stringify: a field is quoted when it holds a comma, a quote
  * or a line break, quotes are doubled, numbers are written as JavaScript prints them (full
- * precision), booleans as true/false, null and undefined as an empty field.
+ * precision), booleans as true/false, null and undefined as an empty field. Also the light entry
+ * `@scf-risk/io/csv` (csv-stringify only), for `--format csv` in every command.
  */
 import { stringify } from 'csv-stringify/sync';
 

@@ -1,12 +1,15 @@
 /**
  * JSON and YAML documents (SPEC §10) with positions: everything is parsed with the YAML 1.2
  * parser (a superset of JSON), so every value keeps its place in the text and an error found
- * later, at a data path, can be reported with its line.
+ * later, at a data path, can be reported with its line. Also the light entry
+ * `@scf-risk/io/document` (yaml only), which every CLI command loads at start.
  */
 
 import { type PathSegment, ValidationError } from '@scf-risk/core';
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type FileBytes, fileText } from './file.ts';
+
+export type { FileBytes } from './file.ts';
 
 /** A parsed document: the plain data plus a way to find where a path stands in the text. */
 export interface Input {
