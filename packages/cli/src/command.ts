@@ -10,6 +10,7 @@ import { EXIT } from './exit-codes.ts';
 import { type Input, loadInput } from './input.ts';
 import { defaultFormat, emit, type Format, type Presenter } from './output.ts';
 import { terminal } from './terminal.ts';
+import { OutputFileError } from './write-file.ts';
 
 export { EXIT };
 
@@ -80,7 +81,7 @@ export function reportError(e: unknown, input?: Input): number {
   if (e instanceof ValidationError) {
     for (const issue of e.issues) {
       const line = input && issue.path.length > 0 ? input.lineOf(issue.path) : undefined;
-      const where = input ? `${input.file}${line ? `:${line}` : ''}: ` : '';
+      const where = input && !(e instanceof OutputFileError) ? `${input.file}${line ? `:${line}` : ''}: ` : '';
       terminal().stderr.write(`error: ${where}${formatIssue(issue)}\n`);
     }
     return EXIT.invalid;

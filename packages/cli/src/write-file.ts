@@ -25,8 +25,20 @@ export interface WriteOptions {
   overwrite?: boolean;
 }
 
-function cannot(file: string, why: string, allowed?: string): ValidationError {
-  return new ValidationError([{ path: [], message: `cannot write ${file}: ${why}`, ...(allowed ? { allowed } : {}) }]);
+/**
+ * An output file cannot be written (exit 2). Its message names the output file, so the CLI does
+ * not put the input file's name in front of it.
+ */
+export class OutputFileError extends ValidationError {
+  override name = 'OutputFileError';
+}
+
+function cannot(file: string, why: string, allowed?: string): OutputFileError {
+  return new OutputFileError([{ path: [], message: `cannot write ${file}: ${why}`, ...(allowed ? { allowed } : {}) }]);
+}
+
+function exists(file: string): OutputFileError {
+  return new OutputFileError([{ path: [], message: `${file} already exists; not overwritten`, allowed: 'a new file name' }]);
 }
 
 /** Words for a file-system error code. */
@@ -77,8 +89,7 @@ export async function checkOutput(file: string, options: WriteOptions = {}): Pro
     throw cannot(file, reason(e));
   });
   if (existing?.isDirectory()) throw cannot(file, 'it is a directory', 'a file name, e.g. a name inside that directory');
-  if (existing && options.overwrite === false)
-    throw new ValidationError([{ path: [], message: `${file} already exists; not overwritten`, allowed: 'a new file name' }]);
+  if (existing && options.overwrite === false) throw exists(file);
   if (existing && ((existing.mode & 0o222) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false))))
     throw cannot(file, 'the file is read-only', 'a writable file, or a new name');
 }
@@ -116,7 +127,7 @@ export async function writeOutput(file: string, body: OutputBody, options: Write
     if (options.overwrite === false) {
       // link fails when the target appeared meanwhile: never replace a file we were told to keep
       await link(temp, path).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'EEXIST') throw new ValidationError([{ path: [], message: `${file} already exists; not overwritten`, allowed: 'a new file name' }]);
+        if (e.code === 'EEXIST') throw exists(file);
         throw e;
       });
       await unlink(temp);

@@ -72,13 +72,10 @@ export function register(program: Command): void {
     )
     .action(async (file: string, opts: RunOptions) => {
       let input: Input | undefined;
-      let writing = false;
       await guard(
         async () => {
           input = await readStudyInput(file);
-          writing = true; // output files are checked before the work that fills them
-          for (const out of [opts.out, opts.xlsx, opts.exportStudy]) if (out) await checkOutput(out);
-          writing = false;
+          for (const out of [opts.out, opts.xlsx, opts.exportStudy]) if (out) await checkOutput(out); // before the work
           const loaded = { data: await loadStudy(input) };
           const study = parseStudy(loaded.data);
           const lang = opts.lang ?? study.lang ?? 'en';
@@ -86,7 +83,6 @@ export function register(program: Command): void {
           const result = runStudy(loaded.data, { onStep: (done, total, step) => progress.update(done, `${step} (${total} steps)`) });
           progress.stop();
           const notes: string[] = result.warnings.map((w) => `warning: ${w}`);
-          writing = true; // errors from here on are about the output files, not lines of the study
           if (opts.out) notes.push(`HTML report written to ${await writeOutput(opts.out, studyReportHtml(study, result, lang))}`);
           if (opts.xlsx) {
             const bytes = new Uint8Array(await tablesWorkbook(studyTables(result, lang)).xlsx.writeBuffer());
@@ -94,7 +90,6 @@ export function register(program: Command): void {
           }
           if (opts.exportStudy)
             notes.push(`study workbook written to ${await writeOutput(opts.exportStudy, await studyWorkbookBytes(loaded.data))}`);
-          writing = false;
           if (result.checks.length > 0)
             notes.push(`${result.checks.filter((c) => c.match).length}/${result.checks.length} printed numbers reproduced`);
           const format = opts.format ?? defaultFormat();
@@ -111,7 +106,7 @@ export function register(program: Command): void {
             throw new CheckFailedError(`not reproduced: ${bad.join('; ')}`);
           }
         },
-        () => (writing ? undefined : input),
+        () => input,
       );
     });
 }
