@@ -1,8 +1,9 @@
 /**
  * TOPSIS (SPEC §4.4; Hwang & Yoon 1981). Normalise each column — `vector`: x/‖x_j‖₂ (default),
  * `min-max`: (x − min)/(max − min) for benefit, (max − x)/(max − min) for cost (then every column
- * is a benefit) — weight it, take the ideal A⁺ (best per column) and anti-ideal A⁻ (worst),
- * D⁺_i = ‖v_i − A⁺‖, D⁻_i = ‖v_i − A⁻‖, closeness C_i = D⁻/(D⁺ + D⁻) ∈ [0, 1]; rank by C.
+ * is a benefit), `none`: the raw values (for indicators already on one scale, as scikit-criteria's
+ * TOPSIS without a scaler) — weight it, take the ideal A⁺ (best per column) and anti-ideal A⁻
+ * (worst), D⁺_i = ‖v_i − A⁺‖, D⁻_i = ‖v_i − A⁻‖, closeness C_i = D⁻/(D⁺ + D⁻) ∈ [0, 1]; rank by C.
  * The small API runs the batch kernel over column-major data, so both agree exactly.
  */
 import { IssueList } from '../errors.ts';
@@ -14,7 +15,7 @@ import { isShared, poolSize, runBatchTasks, runColumnKernel, splitRange } from '
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
 import { checkEvaluationWeights } from './weights-check.ts';
 
-export type TopsisNormalisation = 'vector' | 'min-max';
+export type TopsisNormalisation = 'vector' | 'min-max' | 'none';
 
 export interface TopsisOptions {
   directions?: Direction[];
@@ -76,8 +77,8 @@ function planTopsis(x: ColumnMajor, weights: readonly number[] | undefined, opti
   const directions = options.directions ?? new Array<Direction>(n).fill('benefit');
   const issues = new IssueList();
   if (m === 0) issues.add([], 'the portfolio is empty', 'at least one alternative');
-  if (normalisation !== 'vector' && normalisation !== 'min-max')
-    issues.add(['normalisation'], `unknown normalisation "${normalisation}"`, 'vector, min-max');
+  if (normalisation !== 'vector' && normalisation !== 'min-max' && normalisation !== 'none')
+    issues.add(['normalisation'], `unknown normalisation "${normalisation}"`, 'vector, min-max, none');
   if (directions.length !== n) issues.add(['directions'], `${directions.length} directions for ${n} indicators`);
   issues.throwIfAny();
   const warnings: string[] = [];
@@ -110,6 +111,10 @@ function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
       const b = scale[j] * lo;
       ideal[j] = cost ? b : a;
       antiIdeal[j] = cost ? a : b;
+    } else if (plan.normalisation === 'none') {
+      scale[j] = w[j];
+      ideal[j] = cost ? w[j] * lo : w[j] * hi;
+      antiIdeal[j] = cost ? w[j] * hi : w[j] * lo;
     } else {
       const range = hi - lo;
       scale[j] = range > 0 ? (cost ? -w[j] / range : w[j] / range) : 0;

@@ -5,13 +5,14 @@
  *   λmax      exact principal eigenvalue, or the estimate (1/n) Σ_i (A·w)_i / w_i;
  *   CI = (λmax − n)/(n − 1),  CR = CI / RI(n),  consistent ⇔ CR < 0.10  (n ≤ 2: CI = CR = 0).
  *
- * Missing judgments (null) are handled by Harker's method (eigenvector) or logarithmic least
- * squares (geometric mean); consistency is then that of the completed matrix. When CR ≥ 0.10
+ * Missing judgments (null) are handled by Harker's method (eigenvector), logarithmic least
+ * squares (geometric mean) or, on request, the λmax-minimising completion (Bozóki, Fülöp & Rónyai
+ * 2010; any priority method); consistency is then that of the completed matrix. When CR ≥ 0.10
  * the result names the judgments that cause it, with proposals and a labelled repaired matrix.
  */
 import { ValidationError } from '../errors.ts';
 import type { Label } from '../label.ts';
-import { checkAhpConnected, completeAhpMatrix, harkerEigen, llsmIncomplete } from './ahp-incomplete.ts';
+import { checkAhpConnected, completeAhpMatrix, harkerEigen, lambdaMaxCompletion, llsmIncomplete } from './ahp-incomplete.ts';
 import { ahpLambdaMean, ahpPriorityVector, PRIORITY_METHODS, type PriorityMethod, principalEigen } from './ahp-priority.ts';
 import { type InconsistentPair, inconsistentPairs, type RepairStep, repairMatrix } from './ahp-repair.ts';
 import { RI_TABLE_NAMES, type RiTableName, randomIndex, riTableSize } from './random-index.ts';
@@ -24,6 +25,10 @@ export type { RiTableName } from './random-index.ts';
 /** Which λmax to report: 'exact' principal eigenvalue, 'mean' estimate, 'auto' = exact for the eigenvector method. */
 export type LambdaRule = 'auto' | 'exact' | 'mean';
 
+/** How missing judgments are handled; 'auto' = Harker for the eigenvector method, LLSM for the geometric mean. */
+export const INCOMPLETE_METHODS = ['auto', 'harker', 'llsm', 'lambda-max'] as const;
+export type IncompleteMethod = (typeof INCOMPLETE_METHODS)[number];
+
 /** The acceptance threshold of CR. */
 export const CR_THRESHOLD = 0.1;
 
@@ -34,6 +39,12 @@ export interface AhpOptions {
   labels?: Label[];
   /** 'saaty' (default) requires judgments in [1/9, 9]; 'any' accepts any positive ratio. */
   scale?: JudgmentScale;
+  /**
+   * Missing judgments: 'auto' (default: Harker for eigenvector, LLSM for geometric-mean), 'harker'
+   * (eigenvector only), 'llsm' (geometric-mean only), or 'lambda-max' (the completion with the
+   * smallest λmax, Bozóki, Fülöp & Rónyai 2010; any method). Ignored for a complete matrix.
+   */
+  incompleteMethod?: IncompleteMethod;
   /** Skip the inconsistency help (used inside repair and group loops). */
   skipHelp?: boolean;
 }
@@ -64,7 +75,9 @@ export interface AhpResult {
   /** The completed matrix when the input had missing judgments. */
   filledMatrix?: number[][];
   /** How missing judgments were handled. */
-  incompleteMethod?: 'harker' | 'llsm';
+  incompleteMethod?: 'harker' | 'llsm' | 'lambda-max';
+  /** The λmax-minimising completion's diagnostics: coordinate-descent cycles and the minimal λmax. */
+  completion?: { iterations: number; lambdaMax: number; converged: boolean };
 }
 
 function flat(m: readonly (readonly number[])[]): Float64Array {
@@ -91,6 +104,13 @@ function checkOptions(options: AhpOptions, n: number): { method: PriorityMethod;
     });
   if (!['auto', 'exact', 'mean'].includes(lambda))
     issues.push({ path: ['lambda'], message: `unknown λmax rule "${lambda}"`, allowed: 'auto, exact, mean' });
+  const incomplete = options.incompleteMethod ?? 'auto';
+  if (!INCOMPLETE_METHODS.includes(incomplete))
+    issues.push({
+      path: ['incompleteMethod'],
+      message: `unknown method for missing judgments "${incomplete}"`,
+      allowed: INCOMPLETE_METHODS.join(', '),
+    });
   if (options.labels !== undefined && options.labels.length !== n)
     issues.push({ path: ['labels'], message: `${options.labels.length} labels for a ${n}×${n} matrix`, allowed: `${n} labels` });
   if (issues.length > 0) throw new ValidationError(issues);
@@ -148,7 +168,8 @@ export const consistency = ahpConsistency;
  *   CI = (λmax − n)/(n − 1), CR = CI / RI(n) from `ri` (default Saaty 1980), consistent ⇔ CR < 0.10.
  *
  * `null` cells are missing judgments (Harker 1987 for the eigenvector, LLSM over the given pairs
- * for the geometric mean; `filledMatrix` reports the estimates). When CR ≥ 0.10 the result carries
+ * for the geometric mean, or `incompleteMethod: 'lambda-max'`: the completion with the smallest
+ * λmax, Bozóki, Fülöp & Rónyai 2010, then any method; `filledMatrix` reports the estimates). When CR ≥ 0.10 the result carries
  * `inconsistentPairs` (largest |ln ε_ij|, ε_ij = a_ij·w_j/w_i, Saaty 2003) and a labelled
  * `repairedMatrix`; the input is never modified. Throws ValidationError with paths `[i, j]`
  * relative to the matrix (or option names) for every problem at once.
@@ -161,28 +182,51 @@ export function ahp(matrix: readonly (readonly (number | null)[])[], options: Ah
   let complete: number[][];
   let filledMatrix: number[][] | undefined;
   let incompleteMethod: AhpResult['incompleteMethod'];
+  let completion: AhpResult['completion'];
   let core: Core;
   if (checked.incomplete) {
     const name = (i: number) => (options.labels ? `${i} (${labelName(options.labels[i])})` : `element ${i}`);
     checkAhpConnected(checked.matrix, name);
-    if (method !== 'eigenvector' && method !== 'geometric-mean') {
-      throw new ValidationError([
-        {
-          path: ['method'],
-          message: `the ${method} method needs a complete matrix; this one has missing judgments`,
-          allowed: 'eigenvector (Harker) or geometric-mean (logarithmic least squares)',
-        },
-      ]);
+    const requested = options.incompleteMethod ?? 'auto';
+    if (requested === 'lambda-max') {
+      const c = lambdaMaxCompletion(checked.matrix);
+      incompleteMethod = 'lambda-max';
+      complete = c.matrix;
+      filledMatrix = complete;
+      completion = { iterations: c.iterations, lambdaMax: c.lambdaMax, converged: c.converged };
+      core = solveComplete(complete, method, riTable, lambda);
+      warnings.push('missing judgments were chosen to minimise λmax (Bozóki, Fülöp & Rónyai 2010); see filledMatrix');
+      if (!c.converged) warnings.push(`the λmax-minimising completion stopped after ${c.iterations} cycles without converging`);
+    } else {
+      const pairing = { harker: 'eigenvector', llsm: 'geometric-mean' } as const;
+      if (requested !== 'auto' && method !== pairing[requested]) {
+        throw new ValidationError([
+          {
+            path: ['incompleteMethod'],
+            message: `${requested === 'harker' ? "Harker's method" : 'LLSM'} gives ${pairing[requested]} priorities; the method is ${method}`,
+            allowed: `method ${pairing[requested]} with ${requested}, or lambda-max with any method`,
+          },
+        ]);
+      }
+      if (method !== 'eigenvector' && method !== 'geometric-mean') {
+        throw new ValidationError([
+          {
+            path: ['method'],
+            message: `the ${method} method needs a complete matrix; this one has missing judgments`,
+            allowed: 'eigenvector (Harker) or geometric-mean (logarithmic least squares), or incompleteMethod lambda-max',
+          },
+        ]);
+      }
+      const w = method === 'eigenvector' ? harkerEigen(checked.matrix).weights : llsmIncomplete(checked.matrix);
+      incompleteMethod = method === 'eigenvector' ? 'harker' : 'llsm';
+      complete = completeAhpMatrix(checked.matrix, w);
+      filledMatrix = complete;
+      const c = solveComplete(complete, method, riTable, lambda);
+      core = { ...c, weights: w };
+      warnings.push(
+        `missing judgments were estimated by ${incompleteMethod === 'harker' ? "Harker's method" : 'logarithmic least squares'}; see filledMatrix`,
+      );
     }
-    const w = method === 'eigenvector' ? harkerEigen(checked.matrix).weights : llsmIncomplete(checked.matrix);
-    incompleteMethod = method === 'eigenvector' ? 'harker' : 'llsm';
-    complete = completeAhpMatrix(checked.matrix, w);
-    filledMatrix = complete;
-    const c = solveComplete(complete, method, riTable, lambda);
-    core = { ...c, weights: w };
-    warnings.push(
-      `missing judgments were estimated by ${incompleteMethod === 'harker' ? "Harker's method" : 'logarithmic least squares'}; see filledMatrix`,
-    );
   } else {
     complete = checked.matrix as number[][];
     core = solveComplete(complete, method, riTable, lambda);
@@ -205,6 +249,7 @@ export function ahp(matrix: readonly (readonly (number | null)[])[], options: Ah
     warnings,
     ...(options.labels ? { labels: options.labels } : {}),
     ...(filledMatrix ? { filledMatrix, incompleteMethod } : {}),
+    ...(completion ? { completion } : {}),
   };
   if (!consistent && !options.skipHelp && n >= 3) {
     const crOf = (m: number[][]) => {

@@ -656,3 +656,202 @@ describe('incomplete matrices', () => {
     ).toMatchObject({ path: [0, 0] });
   });
 });
+
+describe('incomplete matrices: the λmax-minimising completion (Bozóki, Fülöp & Rónyai 2010)', () => {
+  // The 4×4 example of Bozóki, Fülöp & Rónyai (2010), Math. Comput. Modelling 52, 318–333, with
+  // a_cd missing, as AHPy's test suite (tests/test_ahp.py) states it and pins its results:
+  // c/d = 0.730297…, weights (4 decimals) a .3738, b .392, c .0985, d .1357, CR (Donegan–Dodd) .0372.
+  const bozoki = [
+    [1, 1, 5, 2],
+    [1, 1, 3, 4],
+    [1 / 5, 1 / 3, 1, null],
+    [1 / 2, 1 / 4, null, 1],
+  ];
+  it("reproduces the paper's 4×4 example as AHPy pins it", () => {
+    const r = ahp(bozoki, { incompleteMethod: 'lambda-max', ri: 'donegan-dodd' });
+    expect(r.incompleteMethod).toBe('lambda-max');
+    expect(r.filledMatrix?.[2][3].toFixed(6)).toBe('0.730297');
+    expect(r.filledMatrix?.[3][2]).toBeCloseTo(1 / 0.730297, 5);
+    expect(round(r.weights, 4)).toEqual([0.3738, 0.392, 0.0985, 0.1357]);
+    expect(round([r.cr], 4)).toEqual([0.0372]);
+    expect(r.completion?.converged).toBe(true);
+    expect(r.completion?.lambdaMax).toBeCloseTo(r.lambdaMax, 12);
+    expect(r.warnings.some((w) => /minimise λmax/.test(w))).toBe(true);
+  });
+
+  // AHPy's "Incomplete Housing" test: 8 elements, 16 judgments, 12 pairs missing; AHPy prints the
+  // completed values its coordinate search reached (cycle tolerance 1e-4), so they agree to 1e-4.
+  const names = 'abcdefgh'.split('');
+  const housing: (number | null)[][] = names.map((_, i) => names.map((_, j) => (i === j ? 1 : null)));
+  const given: [string, string, number][] = [
+    ['a', 'b', 5],
+    ['a', 'c', 3],
+    ['a', 'd', 7],
+    ['a', 'e', 6],
+    ['a', 'f', 6],
+    ['b', 'd', 5],
+    ['b', 'f', 3],
+    ['c', 'e', 3],
+    ['c', 'g', 6],
+    ['f', 'd', 4],
+    ['g', 'a', 3],
+    ['g', 'e', 5],
+    ['h', 'a', 4],
+    ['h', 'b', 7],
+    ['h', 'd', 8],
+    ['h', 'f', 6],
+  ];
+  for (const [p, q, v] of given) {
+    housing[names.indexOf(p)][names.indexOf(q)] = v;
+    housing[names.indexOf(q)][names.indexOf(p)] = 1 / v;
+  }
+  const ahpy: [string, string, number][] = [
+    ['b', 'c', 0.3300187496240363],
+    ['b', 'e', 1.7197409185349517],
+    ['b', 'g', 0.4663515002203321],
+    ['c', 'd', 9.920512661898753],
+    ['c', 'f', 4.852486449214693],
+    ['c', 'h', 0.5696073301509899],
+    ['d', 'e', 0.5252768142894285],
+    ['d', 'g', 0.1424438146531802],
+    ['e', 'f', 0.9311973564754218],
+    ['e', 'h', 0.10930828182051665],
+    ['f', 'g', 0.2912120796181874],
+    ['g', 'h', 0.4030898885178746],
+  ];
+  it("reproduces AHPy's 8×8 housing completion (12 missing pairs) to its 1e-4 tolerance", () => {
+    const r = ahp(housing, { incompleteMethod: 'lambda-max' });
+    for (const [p, q, v] of ahpy) {
+      const x = r.filledMatrix?.[names.indexOf(p)][names.indexOf(q)] ?? Number.NaN;
+      expect(Math.abs(x / v - 1)).toBeLessThan(1e-4);
+    }
+    expect(r.completion?.iterations).toBeGreaterThan(1);
+    expect(r.completion?.converged).toBe(true);
+  });
+
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/ahp-lambda-max.json', import.meta.url), 'utf8')) as Record<
+    'bozoki4' | 'housing8',
+    { matrix: (number | null)[][]; filled: number[][]; lambdaMax: number; eigenvector: number[] }
+  > & { random: { n: number; matrix: (number | null)[][]; filled: number[][]; lambdaMax: number; eigenvector: number[] }[] };
+  const cases = [
+    { name: 'the 4×4 example', ...fixture.bozoki4 },
+    { name: 'the 8×8 housing matrix', ...fixture.housing8 },
+    ...fixture.random.map((c) => ({ name: `random n = ${c.n}`, ...c })),
+  ];
+  for (const c of cases) {
+    it(`${c.name}: agrees with scipy minimising λmax over the log-entries (fixtures/ahp-lambda-max.py)`, () => {
+      const r = ahp(c.matrix, { incompleteMethod: 'lambda-max', scale: 'any' });
+      expect(Math.abs((r.completion?.lambdaMax ?? 0) - c.lambdaMax)).toBeLessThan(1e-10);
+      // never worse than scipy's optimum
+      expect(r.completion?.lambdaMax ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(c.lambdaMax + 1e-12);
+      c.filled.forEach((row, i) => row.forEach((x, j) => expect(Math.abs((r.filledMatrix?.[i][j] ?? 0) / x - 1)).toBeLessThan(1e-6)));
+      r.weights.forEach((w, i) => expect(Math.abs(w - c.eigenvector[i])).toBeLessThan(1e-7));
+    });
+  }
+
+  it('a consistent matrix with holes: the consistent values come back and CR = 0, for every priority method', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: 4, maxLength: 8 }),
+        methodArb,
+        fc.integer({ min: 0, max: 1000 }),
+        (v, method, seed) => {
+          const m = consistentFrom(v) as (number | null)[][];
+          const n = v.length;
+          // remove pairs (i, j), j ≥ i + 2, keeping the path 0–1–…–(n−1) so the graph stays connected
+          let removed = 0;
+          for (let i = 0; i < n; i++)
+            for (let j = i + 2; j < n; j++)
+              if ((seed >> ((i + j) % 10)) & 1) {
+                m[i][j] = null;
+                m[j][i] = null;
+                removed++;
+              }
+          fc.pre(removed > 0);
+          const r = ahp(m, { method, incompleteMethod: 'lambda-max', scale: 'any' });
+          const total = v.reduce((s, x) => s + x, 0);
+          r.weights.forEach((w, i) => expect(Math.abs(w - v[i] / total)).toBeLessThan(1e-9));
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) expect(Math.abs((r.filledMatrix?.[i][j] ?? 0) / (v[i] / v[j]) - 1)).toBeLessThan(1e-9);
+          expect(Math.abs(r.cr)).toBeLessThan(1e-9);
+          expect(Math.abs((r.completion?.lambdaMax ?? 0) - n)).toBeLessThan(1e-9);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('its λmax is never above the Harker or LLSM completion, weights sum to 1, and no single entry can lower it', () => {
+    fc.assert(
+      fc.property(reciprocalArb, fc.integer({ min: 0, max: 1 << 20 }), (full, seed) => {
+        const n = full.length;
+        const m = full.map((r) => r.slice()) as (number | null)[][];
+        let removed = 0;
+        for (let i = 0; i < n; i++)
+          for (let j = i + 2; j < n; j++)
+            if ((seed >> ((i * n + j) % 20)) & 1) {
+              m[i][j] = null;
+              m[j][i] = null;
+              removed++;
+            }
+        fc.pre(removed > 0);
+        const r = ahp(m, { incompleteMethod: 'lambda-max' });
+        const best = r.completion?.lambdaMax ?? Number.NaN;
+        expect(Math.abs(r.weights.reduce((s, x) => s + x, 0) - 1)).toBeLessThan(1e-12);
+        expect(best).toBeLessThanOrEqual(ahp(m).lambdaMax + 1e-10);
+        expect(best).toBeLessThanOrEqual(ahp(m, { method: 'geometric-mean', lambda: 'exact' }).lambdaMax + 1e-10);
+        const filled = r.filledMatrix as number[][];
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) {
+            if (m[i][j] !== null) continue;
+            for (const f of [1.01, 1 / 1.01]) {
+              const moved = filled.map((row) => row.slice());
+              moved[i][j] *= f;
+              moved[j][i] /= f;
+              expect(ahp(moved, { scale: 'any', skipHelp: true }).lambdaMax).toBeGreaterThanOrEqual(best - 1e-10);
+            }
+          }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('serves every priority method', () => {
+    for (const method of PRIORITY_METHODS) {
+      const r = ahp(bozoki, { method, incompleteMethod: 'lambda-max' });
+      expect(r.method).toBe(method);
+      expect(r.filledMatrix?.[2][3]).toBeCloseTo(0.7302967433, 9);
+    }
+  });
+
+  it('a complete matrix ignores the option', () => {
+    const m = consistentFrom([3, 2, 1]);
+    const r = ahp(m, { incompleteMethod: 'lambda-max', scale: 'any' });
+    expect(r.incompleteMethod).toBeUndefined();
+    expect(r.completion).toBeUndefined();
+  });
+
+  it('reject an unknown method for missing judgments', () => {
+    const i = issues(() => ahp(bozoki, { incompleteMethod: 'nearest' as 'llsm' }));
+    expect(i[0]).toMatchObject({ path: ['incompleteMethod'], allowed: 'auto, harker, llsm, lambda-max' });
+  });
+  it("reject Harker's method with a priority method other than the eigenvector", () => {
+    const i = issues(() => ahp(bozoki, { method: 'geometric-mean', incompleteMethod: 'harker' }));
+    expect(i[0].path).toEqual(['incompleteMethod']);
+    expect(i[0].message).toMatch(/Harker's method gives eigenvector priorities; the method is geometric-mean/);
+  });
+  it('reject LLSM with a priority method other than the geometric mean', () => {
+    const i = issues(() => ahp(bozoki, { method: 'eigenvector', incompleteMethod: 'llsm' }));
+    expect(i[0].path).toEqual(['incompleteMethod']);
+    expect(i[0].message).toMatch(/LLSM gives geometric-mean priorities; the method is eigenvector/);
+  });
+  it('explicit harker and llsm are the defaults of their methods', () => {
+    expect(ahp(bozoki, { incompleteMethod: 'harker' }).weights).toEqual(ahp(bozoki).weights);
+    const l = ahp(bozoki, { method: 'geometric-mean', incompleteMethod: 'llsm' });
+    expect(l.incompleteMethod).toBe('llsm');
+    expect(l.weights).toEqual(ahp(bozoki, { method: 'geometric-mean' }).weights);
+  });
+  it('the error for column-mean on an incomplete matrix points at lambda-max', () => {
+    expect(issues(() => ahp(bozoki, { method: 'column-mean' }))[0].allowed).toMatch(/lambda-max/);
+  });
+});
