@@ -6,10 +6,12 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '../packages/core/src/numeric/random.ts';
-import { poolSize, sharedColumnMajor } from '../packages/core/src/numeric/worker-pool.ts';
-import { entropyWeightsBatch, entropyWeightsParallel } from '../packages/core/src/weighting/entropy.ts';
+import { createKernelPool, defaultPoolSize, entropyWeightsParallel, sharedColumnMajor } from '../packages/core/src/parallel.ts';
+import { entropyWeightsBatch } from '../packages/core/src/weighting/entropy.ts';
 import { report, runPython, timeBest, timeBestAsync } from './python.ts';
 
+const pool = createKernelPool({ size: defaultPoolSize() });
+const poolSize = () => pool.size;
 const ROWS = 1_000_000;
 const COLS = 53;
 const rng = createRng(3);
@@ -22,7 +24,7 @@ let weights: number[] = [];
 const ours = timeBest(() => {
   weights = entropyWeightsBatch(x).weights;
 }, 3);
-const oursPar = await timeBestAsync(() => entropyWeightsParallel(x), 4);
+const oursPar = await timeBestAsync(() => entropyWeightsParallel(pool, x), 4);
 const ref = runPython<{ t: number; w0: number }>(
   `
 import sys, time, json, numpy as np

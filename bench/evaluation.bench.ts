@@ -7,15 +7,24 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fuzzyEvaluateBatch, fuzzyEvaluateParallel } from '../packages/core/src/evaluation/fuzzy-batch.ts';
-import { graGradesBatch, graGradesParallel } from '../packages/core/src/evaluation/grey-batch.ts';
+import { fuzzyEvaluateBatch } from '../packages/core/src/evaluation/fuzzy-batch.ts';
+import { graGradesBatch } from '../packages/core/src/evaluation/grey-batch.ts';
 import { monteCarloRanks } from '../packages/core/src/evaluation/monte-carlo.ts';
-import { topsisBatch, topsisParallel } from '../packages/core/src/evaluation/topsis.ts';
+import { topsisBatch } from '../packages/core/src/evaluation/topsis.ts';
 import type { Direction } from '../packages/core/src/hierarchy/tree.ts';
 import { createRng, randomDirichlet } from '../packages/core/src/numeric/random.ts';
-import { poolSize, sharedColumnMajor } from '../packages/core/src/numeric/worker-pool.ts';
+import {
+  createKernelPool,
+  defaultPoolSize,
+  fuzzyEvaluateParallel,
+  graGradesParallel,
+  sharedColumnMajor,
+  topsisParallel,
+} from '../packages/core/src/parallel.ts';
 import { report, runPython, timeBest, timeBestAsync } from './python.ts';
 
+const pool = createKernelPool({ size: defaultPoolSize() });
+const poolSize = () => pool.size;
 const ROWS = 1_000_000;
 const COLS = 53;
 const rng = createRng(11);
@@ -36,9 +45,9 @@ const tFce = timeBest(() => fuzzyEvaluateBatch(x, weights), 3);
 const peak = process.resourceUsage().maxRSS * 1024;
 const tTopsis = timeBest(() => topsisBatch(x, weights, { directions }), 3);
 const tGra = timeBest(() => graGradesBatch(x, weights, directions), 3);
-const tGraPar = await timeBestAsync(() => graGradesParallel(x, weights, directions), 4);
-const tFcePar = await timeBestAsync(() => fuzzyEvaluateParallel(x, weights), 4);
-const tTopsisPar = await timeBestAsync(() => topsisParallel(x, weights, { directions }), 4);
+const tGraPar = await timeBestAsync(() => graGradesParallel(pool, x, weights, directions), 4);
+const tFcePar = await timeBestAsync(() => fuzzyEvaluateParallel(pool, x, weights), 4);
+const tTopsisPar = await timeBestAsync(() => topsisParallel(pool, x, weights, { directions }), 4);
 
 const ref = runPython<{ fce: number; topsis: number; gra: number }>(
   `

@@ -78,10 +78,10 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
     }
   }, 60_000);
 
-  it('reads only the wanted columns into shared column-major memory; quoted files go to the general reader', async () => {
+  it('reads only the wanted columns into shared column-major memory, quoted ids too', async () => {
     const dir = await portfolio(3);
     const r = await readNumericCsv(join(dir, 'data.csv'), ['A1', 'A2', 'B1', 'B2']);
-    expect(r?.ids).toEqual(['L0', 'L1', 'L2']);
+    expect(r?.ids.toArray()).toEqual(['L0', 'L1', 'L2']);
     expect(r?.x.rows).toBe(3);
     expect(r?.x.cols).toBe(4);
     expect(r?.x.data.buffer).toBeInstanceOf(SharedArrayBuffer);
@@ -90,7 +90,7 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
     expect(r?.x.data[1]).toBe(Number(second[2])); // A1 of row 1
     expect(r?.x.data[3 * 3 + 1]).toBe(Number(second[1])); // B2 of row 1
     await writeFile(join(dir, 'quoted.csv'), 'id,A1,A2,B1,B2\n"a, b",1,2,3,4\n');
-    expect(await readNumericCsv(join(dir, 'quoted.csv'), ['A1', 'A2', 'B1', 'B2'])).toBeNull();
+    expect((await readNumericCsv(join(dir, 'quoted.csv'), ['A1', 'A2', 'B1', 'B2'])).ids.toArray()).toEqual(['a, b']);
     const q = await runCli([
       'evaluate',
       '--hierarchy',
@@ -105,6 +105,48 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
     expect(q.code, q.stderr).toBe(0);
     expect(await readFile(join(dir, 'q.csv'), 'utf8')).toMatch(/^id,score,grade,rank\n"a, b",1,,1\n$/);
   });
+
+  it('reads quoted fields (commas, doubled quotes, line breaks), CRLF, blank lines and any number notation', async () => {
+    const csv =
+      'id,A1,"A2",B1,B2\r\n"a, b",1,2,3,4\r\n\r\n"say ""hi""\nthere", "1.5" ,2e0,-0.25,+7\r\n ,10,.5,3.,0004\n  \n' +
+      'x,0.1,123456789.123456789,-0,1e-7\n"q\n\n",9,"8",7,6';
+    const bytes = new TextEncoder().encode(csv);
+    const expected = {
+      ids: ['a, b', 'say "hi"\nthere', '3', 'x', 'q\n\n'],
+      data: [1, 1.5, 10, 0.1, 9, 2, 2, 0.5, 123456789.123456789, 8, 3, -0.25, 3, -0, 7, 4, 7, 4, 1e-7, 6],
+    };
+    // every split of the bytes into ranges (cuts inside quotes, at line breaks, in CRLF) reads the same
+    for (const rangeBytes of [1, 2, 3, 5, 7, 11, 16, 33, 1 << 20]) {
+      const r = await readNumericCsv({ name: 'q.csv', bytes }, ['A1', 'A2', 'B1', 'B2'], { rangeBytes });
+      expect(r.ids.toArray(), String(rangeBytes)).toEqual(expected.ids);
+      expect(r.x.rows).toBe(5);
+      expect(Array.from(r.x.data), String(rangeBytes)).toEqual(expected.data);
+      expect(Object.is(r.x.data[13], -0)).toBe(true);
+    }
+    for (const cell of ['0.1', '1234567.891', '-3.14159', '9007199254740993', '123456789012345678', '1.7976931348623157e308', '5e-324'])
+      expect((await readNumericCsv({ name: 'n.csv', bytes: new TextEncoder().encode(`id,A\nr,${cell}\n`) }, ['A'])).x.data[0]).toBe(
+        Number(cell),
+      );
+  });
+
+  it('with --explain (the general path) and without (the large-portfolio path) writes the same file, quoted ids too', async () => {
+    const dir = await portfolio(2000, '\r\n');
+    const lines = (await readFile(join(dir, 'data.csv'), 'utf8')).split('\r\n');
+    lines[5] = lines[5].replace(/^L4,/, '"L4, ""four""",');
+    lines[9] = lines[9].replace(/^L8,/, '"L8\nsecond line",');
+    await writeFile(join(dir, 'data.csv'), lines.join('\r\n'));
+    for (const method of ['fce', 'topsis']) {
+      const base = ['evaluate', '--hierarchy', join(dir, 'tree.json'), '--data', join(dir, 'data.csv'), '--method', method, '--out'];
+      const general = await runCli([...base, join(dir, `${method}-general.csv`), '--explain']);
+      expect(general.code, general.stderr).toBe(0);
+      const fast = await runCli([...base, join(dir, `${method}-fast.csv`)]);
+      expect(fast.code, fast.stderr).toBe(0);
+      const g = await readFile(join(dir, `${method}-general.csv`), 'utf8');
+      expect(g).toMatch(/\n"L4, ""four""",/);
+      expect(g).toMatch(/\n"L8\nsecond line",/);
+      expect(await readFile(join(dir, `${method}-fast.csv`), 'utf8')).toBe(g);
+    }
+  }, 60_000);
 
   it('names file, row and column of a bad cell, a missing column, a short row and an empty portfolio', async () => {
     const dir = await portfolio(3);

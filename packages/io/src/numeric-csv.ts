@@ -1,94 +1,296 @@
 /**
- * Streaming a large numeric CSV straight into column-major shared memory (SPEC §4.6): the file is
- * read in chunks and parsed line by line; only the id column becomes strings, the wanted columns go
- * into one growing Float64Array — no per-row objects, no per-cell strings kept. The result sits in a
- * SharedArrayBuffer, ready for the parallel batch kernels. Handles the plain CSV that numeric
- * exports are (comma separated, no quoting); a quoted field returns `null` so callers take the
- * general reader, which understands quotes. Errors name file, row and column like `readTable`.
+ * Large numeric CSV files straight into column-major shared memory, and result rows back out
+ * (SPEC §4.6). Two passes over the bytes, each split into ranges of about 8 MB that the worker
+ * threads of a kernel pool (`csv-kernels.ts`, loaded as the pool's `extra` module) take in turn:
+ * the first counts the record-ending line breaks of each range (for both quote states at its
+ * start, resolved here in order), which sizes the numbers exactly — rows × columns doubles, no
+ * growing — and places every range's first row; the second parses each range's whole records
+ * into its rows. No string per cell; ids stay bytes. Quoted fields are read as RFC 4180 says.
+ * Errors name file, row and column as `readTable` does. Without a pool the same kernels run on
+ * this thread.
+ *
+ * A file is read by position (each worker reads its own ranges): the large-portfolio path keeps
+ * peak memory near the numbers' size, which reading the whole file into memory first would not.
  */
-import { createReadStream } from 'node:fs';
 import type { ColumnMajor } from '@scf-risk/core';
-import { ValidationError } from '@scf-risk/core';
-import { sharedColumnMajor } from '@scf-risk/core/parallel';
+import { sharedColumnMajor, ValidationError } from '@scf-risk/core';
+import type { KernelModule, KernelPool } from '@scf-risk/core/parallel';
+import {
+  type CsvByteSource,
+  type CsvKernels,
+  type CsvParsedRange,
+  type CsvRangeCount,
+  csvCountRange,
+  csvFormatResults,
+  csvParseRange,
+} from './csv-kernels.ts';
+import { csvField } from './csv-write.ts';
 import { checkCsvHeader, csvWhere } from './tables.ts';
 
+export type { CsvKernels } from './csv-kernels.ts';
+
+/** The CSV kernels as a kernel pool's `extra` module: `createKernelPool({ size, extra: numericCsvKernels })`. */
+export const numericCsvKernels: KernelModule<CsvKernels> = {
+  url: new URL(import.meta.url.endsWith('.ts') ? './csv-kernels.ts' : './csv-kernels.js', import.meta.url).href,
+};
+
+/** A CSV to read: a file (`path`, read by position) or bytes; `name` names it in messages. */
+export type NumericCsvSource = { name: string; path: string } | { name: string; bytes: Uint8Array };
+
+/** Ids of the rows (the first field, as bytes), decoded on demand. */
+export class IdColumn {
+  /** Consecutive row ranges: first row, the ids' bytes and where each id ends. */
+  readonly parts: readonly { rowBase: number; ids: Uint8Array; idEnds: Int32Array }[];
+  readonly length: number;
+  constructor(parts: IdColumn['parts']) {
+    this.parts = parts;
+    this.length = parts.reduce((s, p) => s + p.idEnds.length, 0);
+  }
+  /** Id of row i (its row number, from 1, when the cell is empty). */
+  get(i: number): string {
+    for (const p of this.parts) {
+      const k = i - p.rowBase;
+      if (k < 0 || k >= p.idEnds.length) continue;
+      const s = k === 0 ? 0 : p.idEnds[k - 1];
+      return s === p.idEnds[k] ? String(i + 1) : decoder.decode(p.ids.subarray(s, p.idEnds[k]));
+    }
+    throw new RangeError(`row ${i} of ${this.length}`);
+  }
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.get(i));
+  }
+}
+
 export interface NumericCsv {
-  /** First column of every data row (its row number when empty). */
-  ids: string[];
-  /** rows × wanted columns, in `wanted` order. */
+  ids: IdColumn;
+  /** rows × wanted columns, in `wanted` order, in shared memory. */
   x: ColumnMajor;
 }
 
-/** Read `wanted` columns (by header name) of a plain CSV; null when the file uses quotes. */
-export async function readNumericCsv(file: string, wanted: readonly string[]): Promise<NumericCsv | null> {
-  const n = wanted.length;
-  let header: string[] | null = null;
-  let pick: Int32Array = new Int32Array(0); // field index → position in `wanted`, or −1
-  let values = new Float64Array(1 << 16);
-  const ids: string[] = [];
-  let carry = '';
+export interface NumericCsvOptions {
+  /** Worker threads for both passes (created with `extra: numericCsvKernels`); without it this thread does the work. */
+  pool?: KernelPool<CsvKernels>;
+  /** Called as the work advances: the fraction done (0–1) and the step's name. */
+  onProgress?: (done: number, step: string) => void;
+  /** Bytes per range of work (default 8 MB; small values exercise the range boundaries in tests). */
+  rangeBytes?: number;
+}
+
+const decoder = new TextDecoder();
+const RANGE = 8 << 20;
+
+/** Run a CSV kernel on the pool, or here. */
+function runner(pool: KernelPool<CsvKernels> | undefined) {
+  return {
+    count: (src: CsvByteSource, from: number, to: number): Promise<CsvRangeCount> =>
+      pool ? pool.run('csvCountRange', src, from, to) : Promise.resolve(csvCountRange(src, from, to)),
+    parse: (...a: Parameters<typeof csvParseRange>): Promise<CsvParsedRange> =>
+      pool ? pool.run('csvParseRange', ...a) : Promise.resolve(csvParseRange(...a)),
+    format: (...a: Parameters<typeof csvFormatResults>): Promise<Uint8Array> =>
+      pool ? pool.run('csvFormatResults', ...a) : Promise.resolve(csvFormatResults(...a)),
+  };
+}
+
+/** Split a header line into fields (quotes as RFC 4180), trimmed. */
+function headerFields(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+/** Read `wanted` columns (by header name) of a numeric CSV into shared column-major memory. */
+export async function readNumericCsv(
+  source: string | NumericCsvSource,
+  wanted: readonly string[],
+  options: NumericCsvOptions = {},
+): Promise<NumericCsv> {
+  const input: NumericCsvSource = typeof source === 'string' ? { name: source, path: source } : source;
+  const file = input.name;
   const fail = (message: string, allowed?: string): never => {
     throw new ValidationError([{ path: [], message, ...(allowed ? { allowed } : {}) }]);
   };
-  const line = (text: string): void => {
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    if (header === null) {
-      header = text
-        .replace(/^\uFEFF/, '')
-        .split(',')
-        .map((h) => h.trim());
-      const hdr = header;
-      checkCsvHeader(file, hdr);
-      const missing = wanted.filter((w) => !hdr.includes(w));
-      if (missing.length > 0) fail(`${file}: no column ${missing.map((c) => `"${c}"`).join(', ')}`, `a header with ${wanted.join(', ')}`);
-      pick = Int32Array.from(hdr, (h) => wanted.indexOf(h));
-      return;
-    }
-    if (text.trim() === '') return;
-    const r = ids.length;
-    if ((r + 1) * n > values.length) {
-      const grown = new Float64Array(values.length * 2);
-      grown.set(values);
-      values = grown;
-    }
-    const hdr = header;
-    let start = 0;
-    let field = 0;
-    let got = 0;
-    while (start <= text.length) {
-      let end = text.indexOf(',', start);
-      if (end < 0) end = text.length;
-      if (field >= hdr.length) fail(`${file}, row ${r + 2}: more cells than the header's ${hdr.length} columns`);
-      if (field === 0) ids.push(text.slice(start, end).trim() || String(r + 1));
-      const k = pick[field];
-      if (k >= 0) {
-        const cell = text.slice(start, end).trim();
-        const v = Number(cell);
-        if (cell === '') fail(`${csvWhere(file, r, hdr[field])}: empty cell`, 'a number');
-        if (!Number.isFinite(v)) fail(`${csvWhere(file, r, hdr[field])}: "${cell}" is not a number`);
-        values[r * n + k] = v;
-        got++;
-      }
-      field++;
-      start = end + 1;
-    }
-    if (got < n) fail(`${file}, row ${r + 2}: ${field} cells but the header has ${hdr.length} columns`);
-  };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = carry + (chunk as string);
-    if (text.includes('"')) return null;
-    let from = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      line(text.slice(from, nl));
-      from = nl + 1;
-    }
-    carry = text.slice(from);
+  let src: CsvByteSource;
+  let size: number;
+  let pool = options.pool;
+  if ('bytes' in input) {
+    src = { bytes: input.bytes };
+    size = input.bytes.length;
+    // workers share bytes only in shared memory (anything else would be copied to each task)
+    if (!(input.bytes.buffer instanceof SharedArrayBuffer)) pool = undefined;
+  } else {
+    src = { path: input.path };
+    const { statSync } = await import('node:fs');
+    size = statSync(input.path).size;
   }
-  if (carry !== '') line(carry);
-  if (header === null) fail(`${file} is empty; expected a header row and data rows`);
-  const m = ids.length;
+  const run = runner(pool);
+  const progress = options.onProgress ?? (() => {});
+
+  // The header: the first record (line breaks inside quotes do not end it).
+  let headerEnd = -1;
+  let headerBytes = new Uint8Array(0);
+  for (let len = Math.min(size, 1 << 16); ; len = Math.min(size, len * 4)) {
+    headerBytes = ('path' in src ? await readHead(src, len) : src.bytes.subarray(0, len)).slice();
+    let q = false;
+    for (let i = 0; i < headerBytes.length; i++) {
+      if (headerBytes[i] === 34) q = !q;
+      else if (headerBytes[i] === 10 && !q) {
+        headerEnd = i + 1;
+        break;
+      }
+    }
+    if (headerEnd >= 0 || len >= size) break;
+  }
+  const headerText = decoder.decode(headerBytes.subarray(0, headerEnd >= 0 ? headerEnd : headerBytes.length)).replace(/^\uFEFF/, '');
+  if (headerText.trim() === '') fail(`${file} is empty; expected a header row and data rows`);
+  const hdr = headerFields(headerText.replace(/\r?\n$/, ''));
+  checkCsvHeader(file, hdr);
+  const missing = wanted.filter((w) => !hdr.includes(w));
+  if (missing.length > 0) fail(`${file}: no column ${missing.map((c) => `"${c}"`).join(', ')}`, `a header with ${wanted.join(', ')}`);
+  const pick = Int32Array.from(hdr, (h) => wanted.indexOf(h));
+  const n = wanted.length;
+  const bodyStart = headerEnd >= 0 ? headerEnd : size;
+
+  // Pass 1: record-ending line breaks per range → exact row count and each range's first row.
+  const parts = Math.max(pool?.size ?? 1, Math.ceil((size - bodyStart) / (options.rangeBytes ?? RANGE)));
+  const cuts = Array.from({ length: parts + 1 }, (_, k) => bodyStart + Math.floor(((size - bodyStart) * k) / parts));
+  let counted = 0;
+  const counts = await Promise.all(
+    cuts.slice(0, -1).map(async (from, k) => {
+      const c = await run.count(src, from, cuts[k + 1]);
+      progress((0.1 * ++counted) / parts, 'counting rows');
+      return c;
+    }),
+  );
+  const ranges: { from: number; to: number; rows: number; rowBase: number }[] = [];
+  let inQuotes = 0;
+  let start = bodyStart;
+  let total = 0;
+  counts.forEach((c, k) => {
+    const breaks = c.breaks[inQuotes];
+    const last = c.last[inQuotes];
+    inQuotes ^= c.quotes & 1;
+    const isLast = k === parts - 1;
+    const to = isLast ? size : breaks > 0 ? last + 1 : start;
+    const end = breaks > 0 ? last + 1 : start; // just past this range's last line break
+    const rows = breaks + (isLast && size > Math.max(end, start) ? 1 : 0);
+    if (rows > 0) ranges.push({ from: start, to, rows, rowBase: total });
+    total += rows;
+    start = to;
+  });
+  if (total === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
+
+  // Pass 2: each range's records into its rows of the shared column-major numbers.
+  const x = sharedColumnMajor(total, n);
+  let parsedBytes = 0;
+  const parsed = await Promise.all(
+    ranges.map(async (r) => {
+      const p = await run.parse(src, r.from, r.to, pick, x, r.rowBase, r.rows);
+      parsedBytes += r.to - r.from;
+      progress(0.1 + (0.9 * parsedBytes) / Math.max(1, size - bodyStart), 'reading');
+      return p;
+    }),
+  );
+  const bad = parsed.find((p) => p.problem)?.problem;
+  if (bad) {
+    const { row, field, kind, text } = bad;
+    if (kind === 'empty') fail(`${csvWhere(file, row, hdr[field])}: empty cell`, 'a number');
+    if (kind === 'not-a-number') fail(`${csvWhere(file, row, hdr[field])}: "${text}" is not a number`);
+    if (kind === 'too-many') fail(`${file}, row ${row + 2}: more cells than the header's ${hdr.length} columns`);
+    fail(`${file}, row ${row + 2}: ${field} cells but the header has ${hdr.length} columns`);
+  }
+  // Blank lines were counted but hold no row: close the gaps (in place, moving data down only).
+  const m = parsed.reduce((s, p) => s + p.rows, 0);
   if (m === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
-  const x = sharedColumnMajor(m, n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) x.data[j * m + i] = values[i * n + j];
-  return { ids, x };
+  let data = x.data;
+  if (m < total) {
+    for (let j = 0; j < n; j++) {
+      let to = j * m;
+      parsed.forEach((p, k) => {
+        const from = j * total + ranges[k].rowBase;
+        data.copyWithin(to, from, from + p.rows);
+        to += p.rows;
+      });
+    }
+    data = data.subarray(0, m * n);
+  }
+  let rowBase = 0;
+  const ids = new IdColumn(
+    parsed.map((p) => {
+      const part = { rowBase, ids: p.ids, idEnds: p.idEnds };
+      rowBase += p.rows;
+      return part;
+    }),
+  );
+  return { ids, x: { rows: m, cols: n, data } };
+}
+
+async function readHead(input: { path: string }, len: number): Promise<Uint8Array> {
+  const { open } = await import('node:fs/promises');
+  const fh = await open(input.path, 'r');
+  try {
+    const buf = new Uint8Array(len);
+    const { bytesRead } = await fh.read(buf, 0, len, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Per-alternative results of a batch evaluation, for `writeResultsCsv`. */
+export interface BatchResultColumns {
+  score: Float64Array;
+  rank: Int32Array;
+  /** Grade index per row, into `gradeNames`. */
+  grade?: Int32Array;
+  gradeNames?: readonly string[];
+}
+
+function shared<T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T {
+  if (a.buffer instanceof SharedArrayBuffer) return a;
+  const s = make(a.length);
+  s.set(a);
+  return s;
+}
+
+/**
+ * `id,score,grade,rank` lines — the file the general path writes (fields quoted when they must be,
+ * scores as JavaScript prints them) — formatted on the pool's workers range by range and handed
+ * to `write` in order.
+ */
+export async function writeResultsCsv(
+  write: (chunk: Uint8Array) => void | Promise<void>,
+  ids: IdColumn,
+  r: BatchResultColumns,
+  options: NumericCsvOptions = {},
+): Promise<void> {
+  const run = runner(options.pool);
+  const encoder = new TextEncoder();
+  const cols = {
+    score: options.pool ? shared(r.score, (k) => new Float64Array(new SharedArrayBuffer(k * 8))) : r.score,
+    rank: options.pool ? shared(r.rank, (k) => new Int32Array(new SharedArrayBuffer(k * 4))) : r.rank,
+    grade: r.grade ? (options.pool ? shared(r.grade, (k) => new Int32Array(new SharedArrayBuffer(k * 4))) : r.grade) : null,
+    names: (r.gradeNames ?? []).map((g) => encoder.encode(csvField(g))),
+  };
+  await write(encoder.encode('id,score,grade,rank\n'));
+  const chunks = ids.parts.map((p) => run.format(p.ids, p.idEnds, p.rowBase, cols));
+  for (let k = 0; k < chunks.length; k++) {
+    await write(await chunks[k]);
+    options.onProgress?.((k + 1) / chunks.length, 'writing');
+  }
 }

@@ -7,12 +7,8 @@
  * the leaf's scoring rule), topsis and gra (raw values with the leaves' directions).
  */
 
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import {
-  type BatchPortfolioResult,
   evaluateHierarchyPortfolio,
-  evaluatePortfolioBatch,
   type HierarchyNode,
   hierarchyLeaves,
   labelText,
@@ -22,10 +18,11 @@ import {
   ValidationError,
   validateHierarchy,
 } from '@scf-risk/core';
-import { numberCell, readNumericCsv, readTable, renderCsv } from '@scf-risk/io';
+import { numberCell, readTable, renderCsv } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
+import { evaluateLargePortfolio } from '../large-portfolio.ts';
 import { type Input, loadInput, readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { terminal } from '../terminal.ts';
@@ -85,18 +82,16 @@ export function register(program: Command): void {
           const batchable =
             opts.method !== 'scorecard' && !(opts.method === 'fce' && leaves.some((l) => thresholdsOf(l.rule) !== undefined));
           if (opts.out?.endsWith('.csv') && /\.csv$/i.test(opts.data) && !opts.explain && batchable) {
-            const csv = await readNumericCsv(
-              opts.data,
-              leaves.map((l) => l.code),
-            );
-            if (csv) {
-              const method = opts.method as 'fce' | 'topsis' | 'gra';
-              const directions = leaves.map((l) => l.direction ?? 'benefit');
-              const r = await evaluatePortfolioBatch(csv.x, weights, directions, method);
-              await writeResultsCsv(opts.out, csv.ids, r);
-              written(csv.ids.length, opts.method, opts.out);
-              return;
-            }
+            const m = await evaluateLargePortfolio({
+              data: opts.data,
+              out: opts.out,
+              codes: leaves.map((l) => l.code),
+              weights,
+              directions: leaves.map((l) => l.direction ?? 'benefit'),
+              method: opts.method as 'fce' | 'topsis' | 'gra',
+            });
+            written(m, opts.method, opts.out);
+            return;
           }
           const table = await readTable(await readFileBytes(opts.data));
           const cols = leaves.map((l) => {
@@ -159,20 +154,4 @@ export function register(program: Command): void {
 
 function written(m: number, method: Method, file: string): void {
   terminal().stdout.write(`${m} alternatives evaluated (${method}); results written to ${file}\n`);
-}
-
-/** id,score,grade,rank lines (the general path's CSV), written in chunks. */
-async function writeResultsCsv(file: string, ids: readonly string[], r: BatchPortfolioResult): Promise<void> {
-  const out = createWriteStream(file);
-  const names = r.grades?.map((g) => labelText(g.name)) ?? [];
-  let chunk = 'id,score,grade,rank\n';
-  for (let i = 0; i < ids.length; i++) {
-    chunk += `${ids[i]},${r.score[i]},${r.grade ? names[r.grade[i]] : ''},${r.rank[i]}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await finished(out);
 }

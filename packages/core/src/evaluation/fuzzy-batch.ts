@@ -8,7 +8,6 @@
  */
 import { ValidationError } from '../errors.ts';
 import type { ColumnMajor } from '../numeric/column-major.ts';
-import { isShared, poolSize, runBatchTasks, splitRange } from '../numeric/worker-pool.ts';
 import { checkGrades, DEFAULT_GRADES, type Grade } from './fuzzy.ts';
 
 export interface FuzzyBatchResult {
@@ -21,7 +20,7 @@ export interface FuzzyBatchResult {
 }
 
 /** The checked parameters of a batch evaluation. */
-interface FuzzyPlan {
+export interface FuzzyPlan {
   w: Float64Array;
   g: number;
   /** Grade indices in ascending order of their scores, and those scores. */
@@ -33,7 +32,8 @@ interface FuzzyPlan {
   invGap: number;
 }
 
-function planFuzzy(x: ColumnMajor, leafWeights: ArrayLike<number>, grades: readonly Grade[]): FuzzyPlan {
+/** Check and plan a batch evaluation (also used by the parallel variant, `@scf-risk/core/parallel`). */
+export function planFuzzy(x: ColumnMajor, leafWeights: ArrayLike<number>, grades: readonly Grade[]): FuzzyPlan {
   checkGrades(grades);
   if (leafWeights.length !== x.cols)
     throw new ValidationError([{ path: ['weights'], message: `${leafWeights.length} leaf weights for ${x.cols} indicator columns` }]);
@@ -156,35 +156,6 @@ export function fuzzyEvaluateBatch(
   const m = to - from;
   const out = { b: new Float64Array(m * plan.g), score: new Float64Array(m), grade: new Int32Array(m), grades: [...grades] };
   fuzzyRows(x, plan, from, to, out.b, out.score, out.grade, from);
-  return out;
-}
-
-/**
- * The same on every core for data in shared memory (a row range per worker thread); identical
- * numbers. Data not in a SharedArrayBuffer runs on this thread.
- */
-export async function fuzzyEvaluateParallel(
-  x: ColumnMajor,
-  leafWeights: ArrayLike<number>,
-  grades: readonly Grade[] = DEFAULT_GRADES,
-): Promise<FuzzyBatchResult> {
-  if (!isShared(x) || poolSize() < 2) return fuzzyEvaluateBatch(x, leafWeights, grades);
-  planFuzzy(x, leafWeights, grades); // checks here, so errors come from this thread
-  const w = Array.from(leafWeights);
-  const g = grades.length;
-  const m = x.rows;
-  const out: FuzzyBatchResult = {
-    b: new Float64Array(new SharedArrayBuffer(m * g * 8)),
-    score: new Float64Array(new SharedArrayBuffer(m * 8)),
-    grade: new Int32Array(new SharedArrayBuffer(m * 4)),
-    grades: [...grades],
-  };
-  await runBatchTasks(
-    splitRange(m, poolSize()).map(([from, to]) => ({
-      kernel: 'fuzzyEvaluateInto',
-      args: [x, w, grades, from, to, out.b, out.score, out.grade],
-    })),
-  );
   return out;
 }
 

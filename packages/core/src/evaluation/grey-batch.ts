@@ -8,10 +8,9 @@
 import { ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import { type ColumnMajor, columnStats, firstNonFinite } from '../numeric/column-major.ts';
-import { isShared, poolSize, runBatchTasks, runColumnKernel, splitRange } from '../numeric/worker-pool.ts';
 
 /** Checked parameters and per-column coefficients: ξ_ij = wρ_j / (a_j·x_ij + b_j + ρ). */
-interface GraPlan {
+export interface GraPlan {
   a: Float64Array;
   b: Float64Array;
   /** w_j·ρ, or 0 for a constant column (its ξ = 1 is added as `constant`). */
@@ -21,7 +20,8 @@ interface GraPlan {
   rho: number;
 }
 
-function planGra(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho: number, stats: Float64Array): GraPlan {
+/** Check the arguments and derive the per-column coefficients from column stats (min, max, Σx²). */
+export function planGra(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho: number, stats: Float64Array): GraPlan {
   const n = x.cols;
   if (!(rho > 0 && rho <= 1)) throw new ValidationError([{ path: ['rho'], message: `ρ = ${rho} must lie in (0, 1]` }]);
   if (weights.length !== n || directions.length !== n)
@@ -84,20 +84,5 @@ export function graGradesBatch(x: ColumnMajor, weights: ArrayLike<number>, direc
   const plan = planGra(x, weights, directions, rho, columnStats(x, 0, x.cols));
   const grades = new Float64Array(x.rows);
   graAccumulate(x, 0, x.rows, plan, grades);
-  return grades;
-}
-
-/** The same on every core for data in shared memory; identical numbers. */
-export async function graGradesParallel(
-  x: ColumnMajor,
-  weights: ArrayLike<number>,
-  directions: readonly Direction[],
-  rho = 0.5,
-): Promise<Float64Array> {
-  if (!isShared(x) || poolSize() < 2) return graGradesBatch(x, weights, directions, rho);
-  const stats = await runColumnKernel('columnStats', x, 3);
-  const plan = planGra(x, weights, directions, rho, stats);
-  const grades = new Float64Array(new SharedArrayBuffer(x.rows * 8));
-  await runBatchTasks(splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'graAccumulate', args: [x, from, to, plan, grades] })));
   return grades;
 }

@@ -1,5 +1,5 @@
 /**
- * A whole portfolio on every core (SPEC §4.6): the `evaluate` methods that are pure batch
+ * A whole portfolio on a kernel pool (SPEC §4.6; `@scf-risk/core/parallel`): the `evaluate` methods that are pure batch
  * kernels — fuzzy evaluation (scores on the grade scale), TOPSIS and GRA (min-max, ρ = 0.5,
  * the ideal as reference) — over column-major data in shared memory, results in typed arrays
  * (no per-alternative objects). The same ranks and grades as `evaluatePortfolio`, scores to 1e-12
@@ -10,9 +10,10 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { ColumnMajor } from '../numeric/column-major.ts';
 import { ranksDescending } from '../numeric/ranks.ts';
 import { DEFAULT_GRADES, type Grade } from './fuzzy.ts';
-import { fuzzyEvaluateParallel } from './fuzzy-batch.ts';
-import { graGradesParallel } from './grey-batch.ts';
-import { topsisParallel } from './topsis.ts';
+import type { KernelPool } from '../numeric/worker-pool.ts';
+import { fuzzyEvaluateParallel } from './fuzzy-parallel.ts';
+import { graGradesParallel } from './grey-parallel.ts';
+import { topsisParallel } from './topsis-parallel.ts';
 
 export type BatchPortfolioMethod = 'fce' | 'topsis' | 'gra';
 
@@ -25,7 +26,9 @@ export interface BatchPortfolioResult {
   grades?: Grade[];
 }
 
+/** Example: await evaluatePortfolioBatch(createKernelPool({ size: 2 }), x, leafWeights, directions, 'fce'). */
 export async function evaluatePortfolioBatch(
+  pool: KernelPool,
   x: ColumnMajor,
   weights: readonly number[],
   directions: readonly Direction[],
@@ -34,15 +37,15 @@ export async function evaluatePortfolioBatch(
 ): Promise<BatchPortfolioResult> {
   if (x.rows === 0) throw new ValidationError([{ path: [], message: 'the portfolio is empty (no alternatives)' }]);
   if (method === 'fce') {
-    const r = await fuzzyEvaluateParallel(x, weights, grades);
+    const r = await fuzzyEvaluateParallel(pool, x, weights, grades);
     return { method, score: r.score, rank: ranksDescending(r.score), grade: r.grade, grades: r.grades };
   }
   if (method === 'topsis') {
-    const r = await topsisParallel(x, [...weights], { directions: [...directions] });
+    const r = await topsisParallel(pool, x, [...weights], { directions: [...directions] });
     return { method, score: r.closeness, rank: r.rank };
   }
   if (method === 'gra') {
-    const score = await graGradesParallel(x, weights, directions);
+    const score = await graGradesParallel(pool, x, weights, directions);
     return { method, score, rank: ranksDescending(score) };
   }
   throw new ValidationError([{ path: ['method'], message: `unknown method "${String(method)}"`, allowed: 'fce, topsis, gra' }]);

@@ -11,7 +11,6 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, columnStats, toColumnMajor } from '../numeric/column-major.ts';
 import { ranksDescending } from '../numeric/ranks.ts';
-import { isShared, poolSize, runBatchTasks, runColumnKernel, splitRange } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from '../weighting/data-matrix.ts';
 import { checkEvaluationWeights } from './weights-check.ts';
 
@@ -63,15 +62,16 @@ export function topsis(
   };
 }
 
-/** Checked parameters of a TOPSIS run. */
-interface TopsisPlan {
+/** Checked parameters of a TOPSIS run (shared with the parallel variant). */
+export interface TopsisPlan {
   normalisation: TopsisNormalisation;
   cost: boolean[];
   w: number[];
   warnings: string[];
 }
 
-function planTopsis(x: ColumnMajor, weights: readonly number[] | undefined, options: TopsisOptions): TopsisPlan {
+/** Check weights and options once. */
+export function planTopsis(x: ColumnMajor, weights: readonly number[] | undefined, options: TopsisOptions): TopsisPlan {
   const { rows: m, cols: n } = x;
   const normalisation = options.normalisation ?? 'vector';
   const directions = options.directions ?? new Array<Direction>(n).fill('benefit');
@@ -87,7 +87,7 @@ function planTopsis(x: ColumnMajor, weights: readonly number[] | undefined, opti
 }
 
 /** Per column: v_ij = scale_j·x_ij + shift_j and the ideal / anti-ideal; names non-finite cells. */
-function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
+export function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
   const { rows: m, cols: n, data } = x;
   const issues = new IssueList();
   const scale = new Float64Array(n);
@@ -126,7 +126,7 @@ function topsisAxes(x: ColumnMajor, plan: TopsisPlan, stats: Float64Array) {
   return { scale, shift, ideal, antiIdeal };
 }
 
-type TopsisAxes = { scale: Float64Array; shift: Float64Array; ideal: Float64Array; antiIdeal: Float64Array };
+export type TopsisAxes = { scale: Float64Array; shift: Float64Array; ideal: Float64Array; antiIdeal: Float64Array };
 
 /**
  * Kernel, pass 2: squared distances to the ideal and the anti-ideal for rows [from, to), added
@@ -182,7 +182,8 @@ function topsisBlock(x: ColumnMajor, i0: number, i1: number, axes: TopsisAxes, d
   }
 }
 
-function finishTopsis(
+/** Closeness, ranks and diagnostics from the squared distances. */
+export function finishTopsis(
   plan: TopsisPlan,
   axes: ReturnType<typeof topsisAxes>,
   dPlus: Float64Array,
@@ -226,26 +227,5 @@ export function topsisBatch(x: ColumnMajor, weights: readonly number[] | undefin
   const dPlus = new Float64Array(x.rows);
   const dMinus = new Float64Array(x.rows);
   topsisDistances(x, 0, x.rows, axes, dPlus, dMinus);
-  return finishTopsis(plan, axes, dPlus, dMinus, options);
-}
-
-/**
- * The same on every core for data in shared memory (column ranges for pass 1, row ranges for
- * pass 2); identical numbers. Data not in a SharedArrayBuffer runs on this thread.
- */
-export async function topsisParallel(
-  x: ColumnMajor,
-  weights: readonly number[] | undefined,
-  options: TopsisOptions = {},
-): Promise<TopsisBatchResult> {
-  if (!isShared(x) || poolSize() < 2) return topsisBatch(x, weights, options);
-  const plan = planTopsis(x, weights, options);
-  const stats = await runColumnKernel('columnStats', x, 3);
-  const axes = topsisAxes(x, plan, stats);
-  const dPlus = new Float64Array(new SharedArrayBuffer(x.rows * 8));
-  const dMinus = new Float64Array(new SharedArrayBuffer(x.rows * 8));
-  await runBatchTasks(
-    splitRange(x.rows, poolSize()).map(([from, to]) => ({ kernel: 'topsisDistances', args: [x, from, to, axes, dPlus, dMinus] })),
-  );
   return finishTopsis(plan, axes, dPlus, dMinus, options);
 }

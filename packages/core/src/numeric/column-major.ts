@@ -61,3 +61,19 @@ export function firstNonFinite(x: ColumnMajor, j: number): { path: [number, numb
   }
   return undefined;
 }
+
+/** True when `x` lives in shared memory, so worker threads can read it without a copy. */
+export function isShared(x: ColumnMajor): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && x.data.buffer instanceof SharedArrayBuffer;
+}
+
+/** Column-major storage in shared memory, for the parallel batch kernels (`@scf-risk/core/parallel`). */
+export function sharedColumnMajor(rows: number, cols: number): ColumnMajor {
+  return { rows, cols, data: new Float64Array(new SharedArrayBuffer(rows * cols * 8)) };
+}
+
+/** [from, to) ranges splitting `count` items into `parts` nearly equal pieces, e.g. splitRange(5, 2) = [[0, 2], [2, 5]]. */
+export function splitRange(count: number, parts: number): [number, number][] {
+  const k = Math.max(1, Math.min(parts, count));
+  return Array.from({ length: k }, (_, p) => [Math.floor((p * count) / k), Math.floor(((p + 1) * count) / k)]);
+}

@@ -13,7 +13,6 @@ import type { Direction } from '../hierarchy/tree.ts';
 import type { Label } from '../label.ts';
 import { type ColumnMajor, toColumnMajor } from '../numeric/column-major.ts';
 import { sumZLogZ } from '../numeric/fast-log.ts';
-import { isShared, poolSize, runColumnKernel } from '../numeric/worker-pool.ts';
 import { checkDataMatrix } from './data-matrix.ts';
 import { checkPairwiseMatrix, type JudgmentScale } from './saaty-scale.ts';
 
@@ -64,7 +63,8 @@ export interface EntropyPlan {
   cost: boolean[];
 }
 
-function planEntropy(x: ColumnMajor, options: EntropyOptions): EntropyPlan {
+/** Check the options once (shared with the parallel variant). */
+export function planEntropy(x: ColumnMajor, options: EntropyOptions): EntropyPlan {
   const { rows: m, cols: n } = x;
   const normalisation = options.normalisation ?? 'min-max';
   const shift = options.shift ?? 0;
@@ -131,18 +131,8 @@ export function entropyWeightsBatch(x: ColumnMajor, options: EntropyOptions = {}
   return finishEntropy(x, plan, entropyColumnStats(x, 0, x.cols, plan), options);
 }
 
-/**
- * The same over shared memory on every core (column ranges per worker thread); identical
- * numbers. Data not in a SharedArrayBuffer runs on this thread.
- */
-export async function entropyWeightsParallel(x: ColumnMajor, options: EntropyOptions = {}): Promise<EntropyResult> {
-  const plan = planEntropy(x, options);
-  if (!isShared(x) || poolSize() < 2) return finishEntropy(x, plan, entropyColumnStats(x, 0, x.cols, plan), options);
-  return finishEntropy(x, plan, await runColumnKernel('entropyColumnStats', x, 4, plan), options);
-}
-
-/** Entropy per column from the kernel's stats: e = (ln T − Σ z ln z / T)/ln m, T = Σ z = a·Σv + m·b. */
-function finishEntropy(x: ColumnMajor, plan: EntropyPlan, stats: Float64Array, options: EntropyOptions): EntropyResult {
+/** Entropy per column from the kernel's stats (shared with the parallel variant): e = (ln T − Σ z ln z / T)/ln m, T = Σ z = a·Σv + m·b. */
+export function finishEntropy(x: ColumnMajor, plan: EntropyPlan, stats: Float64Array, options: EntropyOptions): EntropyResult {
   const { rows: m, cols: n, data } = x;
   const { normalisation, shift } = plan;
   const issues = new IssueList();

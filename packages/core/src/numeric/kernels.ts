@@ -1,0 +1,4 @@
+/** The numeric folder's batch kernels for worker threads (merged in numeric/kernel-map.ts). */
+import { columnStats } from './column-major.ts';
+
+export const numericKernels = { columnStats };
