@@ -90,7 +90,14 @@ export async function checkOutput(file: string, options: WriteOptions = {}): Pro
   });
   if (existing?.isDirectory()) throw cannot(file, 'it is a directory', 'a file name, e.g. a name inside that directory');
   if (existing && options.overwrite === false) throw exists(file);
-  if (existing && ((existing.mode & 0o222) === 0 || !(await access(path, constants.W_OK).then(() => true, () => false))))
+  if (
+    existing &&
+    ((existing.mode & 0o222) === 0 ||
+      !(await access(path, constants.W_OK).then(
+        () => true,
+        () => false,
+      )))
+  )
     throw cannot(file, 'the file is read-only', 'a writable file, or a new name');
 }
 

@@ -95,7 +95,20 @@ describe('commands that write follow it (issue 17)', () => {
     expect((await runCli(['new', '--template', 'ztmg', '--out', study])).code).toBe(0);
     expect(await readFile(study, 'utf8')).toContain('template: ztmg');
     const model = join(dir, 'b', 'model.json');
-    const t = await runCli(['tree', 'train', '--data', join(ROOT, 'examples/loan-history-small.csv'), '--target', 'days overdue', '--max-depth', '2', '--out', model, '--format', 'json']);
+    const t = await runCli([
+      'tree',
+      'train',
+      '--data',
+      join(ROOT, 'examples/loan-history-small.csv'),
+      '--target',
+      'days overdue',
+      '--max-depth',
+      '2',
+      '--out',
+      model,
+      '--format',
+      'json',
+    ]);
     expect(t.code).toBe(0);
     expect(JSON.parse(await readFile(model, 'utf8')).format).toBe('scf-risk-tree');
     const report = join(dir, 'c', 'r.html');

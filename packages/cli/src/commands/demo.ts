@@ -7,16 +7,7 @@
 
 import type { HierarchyNode } from '@scf-risk/core';
 import { groupAhp, labelText, synthesiseHierarchy, template, validateHierarchy } from '@scf-risk/core';
-import {
-  consistencyTable,
-  fmt,
-  hierarchyTables,
-  hierarchyTree,
-  renderTable,
-  type Table,
-  weightBars,
-  weightTable,
-} from '@scf-risk/report';
+import { consistencyTable, fmt, hierarchyTables, hierarchyTree, renderTable, type Table, weightBars, weightTable } from '@scf-risk/report';
 import { renderReport } from '@scf-risk/report/html';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';

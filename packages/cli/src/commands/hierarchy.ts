@@ -1,7 +1,7 @@
 /** `scf-risk hierarchy`: validate an indicator tree and synthesise its weights (SPEC §2, §3.1, §10). */
 
-import { CheckFailedError, CR_THRESHOLD, labelText, type SynthesisResult, synthesiseHierarchy, template } from '@scf-risk/core';
-import { fmt, hierarchyTables, type Table } from '@scf-risk/report';
+import { CheckFailedError, CR_THRESHOLD, synthesiseHierarchy, template } from '@scf-risk/core';
+import { hierarchyTables } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
 import { guard } from '../command.ts';

@@ -176,7 +176,9 @@ export async function resolveStudy(document: unknown, reader: StudyReader): Prom
           allowed: 'scf-risk templates lists the names',
         },
       ]);
-    data.hierarchy = await under(['hierarchy', 'template'], () => (reader.template ? reader.template(template) : shippedTemplate(template)));
+    data.hierarchy = await under(['hierarchy', 'template'], () =>
+      reader.template ? reader.template(template) : shippedTemplate(template),
+    );
   }
   if (isObject(data.alternatives)) data.alternatives = await alternativesFromFile(data.alternatives, reader);
   if (isObject(data.weighting)) data.weighting = await judgmentsFromFiles(data.weighting, reader);

@@ -56,12 +56,42 @@ describe('resolveStudy through an injected reader', () => {
 
   it('alternatives, judgments and Delphi answers come from the reader, by the names the study writes', async () => {
     const reader = memoryReader({
-      tables: { 'data.csv': table('data.csv', ['id', 'X', 'Y'], [['a', '1,000', 5], ['b', 3, null]]) },
+      tables: {
+        'data.csv': table(
+          'data.csv',
+          ['id', 'X', 'Y'],
+          [
+            ['a', '1,000', 5],
+            ['b', 3, null],
+          ],
+        ),
+      },
       judgments: {
-        'one.xlsx': [{ id: 'one', matrix: [[1, 3], [1 / 3, 1]] }],
+        'one.xlsx': [
+          {
+            id: 'one',
+            matrix: [
+              [1, 3],
+              [1 / 3, 1],
+            ],
+          },
+        ],
         'panel.xlsx': [
-          { id: 'e1', weight: 2, matrix: [[1, 2], [0.5, 1]] },
-          { id: 'e2', matrix: [[1, null], [null, 1]] },
+          {
+            id: 'e1',
+            weight: 2,
+            matrix: [
+              [1, 2],
+              [0.5, 1],
+            ],
+          },
+          {
+            id: 'e2',
+            matrix: [
+              [1, null],
+              [null, 1],
+            ],
+          },
         ],
       },
       answers: {
@@ -99,13 +129,32 @@ describe('resolveStudy through an injected reader', () => {
       { id: 'b', values: { X: 3 } },
     ]);
     expect(out.weighting).toEqual({
-      G: { method: 'ahp', matrix: [[1, 3], [1 / 3, 1]] },
+      G: {
+        method: 'ahp',
+        matrix: [
+          [1, 3],
+          [1 / 3, 1],
+        ],
+      },
       H: {
         method: 'group-ahp',
         aggregation: 'aij',
         experts: [
-          { id: 'e1', weight: 2, matrix: [[1, 2], [0.5, 1]] },
-          { id: 'e2', matrix: [[1, null], [null, 1]] },
+          {
+            id: 'e1',
+            weight: 2,
+            matrix: [
+              [1, 2],
+              [0.5, 1],
+            ],
+          },
+          {
+            id: 'e2',
+            matrix: [
+              [1, null],
+              [null, 1],
+            ],
+          },
         ],
       },
       K: { method: 'fixed', weights: [1] },
@@ -114,7 +163,14 @@ describe('resolveStudy through an injected reader', () => {
       scale: '1-3-5',
       indicators: ['X', 'Y'],
       rounds: [
-        { name: 'round 1', experts: ['p', 'q'], scores: [[5, 3], [1, 5]] },
+        {
+          name: 'round 1',
+          experts: ['p', 'q'],
+          scores: [
+            [5, 3],
+            [1, 5],
+          ],
+        },
         { name: 'round 2', experts: ['p'], scores: [[5, 5]] },
       ],
     });
@@ -123,7 +179,12 @@ describe('resolveStudy through an injected reader', () => {
   it('errors carry paths into the study; messages name the referenced file and cell', async () => {
     const reader = memoryReader({
       tables: { 'd.csv': table('d.csv', ['id', 'X'], [['a', 'three']]) },
-      judgments: { 'p.xlsx': [{ id: 'a', matrix: [[1]] }, { id: 'b', matrix: [[1]] }] },
+      judgments: {
+        'p.xlsx': [
+          { id: 'a', matrix: [[1]] },
+          { id: 'b', matrix: [[1]] },
+        ],
+      },
     });
     expect(await issuesOf(resolveStudy({ alternatives: { file: 'd.csv' } }, reader))).toEqual([
       { path: ['alternatives'], message: 'd.csv, row 2, column "X": "three" is not a number' },
