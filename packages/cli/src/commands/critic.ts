@@ -1,6 +1,6 @@
 /** `scf-risk critic`: CRITIC weights of a data matrix (SPEC §3.4, §10). */
 
-import type { SdKind } from '@scf-risk/core';
+import type { CriticConflictRule, CriticCorrelation, CriticNormalisation, SdKind } from '@scf-risk/core';
 import { type CriticResult, criticInputSchema, criticOptionsSchema, criticWeights, parseWith, underField } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
@@ -9,24 +9,36 @@ import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
-  addMethodCommand<CriticResult, { sd: SdKind }>(program, {
+  addMethodCommand<
+    CriticResult,
+    { sd: SdKind; normalisation: CriticNormalisation; correlationMethod: CriticCorrelation; conflictRule: CriticConflictRule }
+  >(program, {
     name: 'critic',
     summary: summaryOf('critic'),
     details: [
       'Input: {matrix (rows = alternatives), directions?: [benefit|cost], labels?}',
-      'Output: weights, std, conflict, information, correlation, sdKind.',
+      'Output: weights, std, conflict, information, correlation, sdKind, normalisation, correlationMethod, conflictRule.',
     ].join('\n'),
     examples: [
       'scf-risk critic examples/weighting/suppliers.yaml',
       'scf-risk critic examples/weighting/suppliers.yaml --sd population --format json',
+      'scf-risk critic examples/weighting/suppliers.yaml --correlation-method spearman --conflict-rule absolute',
     ],
-    options: (cmd) => cmd.addOption(flagOf(criticOptionsSchema, 'sd', '--sd <kind>', 'standard deviation')),
+    options: (cmd) =>
+      cmd
+        .addOption(flagOf(criticOptionsSchema, 'sd', '--sd <kind>', 'standard deviation'))
+        .addOption(flagOf(criticOptionsSchema, 'normalisation', '--normalisation <rule>', 'min-max by direction, or none (raw values)'))
+        .addOption(flagOf(criticOptionsSchema, 'correlationMethod', '--correlation-method <r>', 'pearson or spearman'))
+        .addOption(flagOf(criticOptionsSchema, 'conflictRule', '--conflict-rule <rule>', 'signed Σ(1 − r) or absolute Σ(1 − |r|)')),
     run(input, opts) {
       const data = parseWith(criticInputSchema, input.data);
       return {
         result: underField('matrix', () =>
           criticWeights(data.matrix, {
             sd: opts.sd,
+            normalisation: opts.normalisation,
+            correlationMethod: opts.correlationMethod,
+            conflictRule: opts.conflictRule,
             ...(data.labels ? { labels: data.labels } : {}),
             ...(data.directions ? { directions: data.directions } : {}),
           }),
@@ -36,8 +48,14 @@ export function register(program: Command): void {
     presenter: {
       tables: (r) => [
         {
-          title: `CRITIC weights (σ ${r.sdKind})`,
-          header: ['indicator', 'σ', 'conflict Σ(1 − r)', 'information C', 'weight'],
+          title: `CRITIC weights (σ ${r.sdKind}, ${r.normalisation} normalisation, ${r.correlationMethod} r)`,
+          header: [
+            'indicator',
+            'σ',
+            r.conflictRule === 'absolute' ? 'conflict Σ(1 − |r|)' : 'conflict Σ(1 − r)',
+            'information C',
+            'weight',
+          ],
           rows: r.weights.map((w, j) => [
             elementName(r.labels, j),
             fmt(r.std[j], 4),

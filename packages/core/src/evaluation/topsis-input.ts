@@ -1,6 +1,6 @@
 /**
  * The `topsis` input document and options (SPEC §4.4, §10): a decision matrix, weights and
- * directions; options `normalisation`, `normalise`.
+ * directions; options `normalisation` (vector, min-max or none), `normalise`.
  */
 import { z } from 'zod';
 import { directionsSchema, labelsSchema, matrixSchema, vectorSchema } from '../input-schema.ts';
@@ -19,7 +19,10 @@ export const topsisInputSchema = z
 /** The options of `scf-risk topsis`, with its defaults. */
 export const topsisOptionsSchema = z
   .object({
-    normalisation: z.enum(['vector', 'min-max']).default('vector').describe('column normalisation'),
+    normalisation: z
+      .enum(['vector', 'min-max', 'none'])
+      .default('vector')
+      .describe('column normalisation: vector, min-max by direction, or none (the weighted raw matrix)'),
     normalise: z.boolean().default(false).describe('rescale weights that do not sum to 1'),
   })
   .describe('TOPSIS options (the flags of scf-risk topsis)');
