@@ -49,3 +49,32 @@ describe('method variants on the command line', () => {
     expect(r.json().closeness.map((c: number) => Number(c.toFixed(8)))).toEqual([0.14639248, 0.85360752]);
   });
 });
+
+describe('ahp --incomplete-method lambda-max', () => {
+  // Bozóki, Fülöp & Rónyai (2010)'s 4×4 example with a_cd missing, as AHPy pins it.
+  const doc = JSON.stringify({
+    matrix: [
+      [1, 1, 5, 2],
+      [1, 1, 3, 4],
+      ['1/5', '1/3', 1, null],
+      ['1/2', '1/4', null, 1],
+    ],
+  });
+
+  it('completes the missing judgment by the smallest λmax and names the completion', async () => {
+    const r = await runCli(['ahp', '-', '--incomplete-method', 'lambda-max', '--ri', 'donegan-dodd', '--format', 'json'], doc);
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.incompleteMethod).toBe('lambda-max');
+    expect(out.filledMatrix[2][3].toFixed(6)).toBe('0.730297');
+    expect(out.weights.map((w: number) => w.toFixed(4))).toEqual(['0.3738', '0.3920', '0.0985', '0.1357']);
+    expect(out.cr.toFixed(4)).toBe('0.0372');
+    expect(out.completion.converged).toBe(true);
+  });
+
+  it('refuses an unknown completion, listing the allowed ones', async () => {
+    const r = await runCli(['ahp', '-', '--incomplete-method', 'lambda', '--format', 'json'], doc);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lambda-max/);
+  });
+});

@@ -47,6 +47,7 @@ export function register(program: Command): void {
           method: opts.method,
           ri: opts.ri,
           lambda: opts.lambda,
+          incompleteMethod: opts.incompleteMethod,
           aggregation: opts.aggregation,
           ...(data.labels ? { labels: data.labels } : {}),
         }),

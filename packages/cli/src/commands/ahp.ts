@@ -15,14 +15,15 @@ export function register(program: Command): void {
       'Input (JSON or YAML):',
       "  matrix   n×n pairwise judgments on Saaty's 1–9 scale, row-major; a cell is a",
       '           number or a fraction string ("1/3"); null = a missing judgment',
-      "           (estimated by Harker's method, or LLSM with --method geometric-mean)",
+      "           (estimated by Harker's method, LLSM with --method geometric-mean, or",
+      '           --incomplete-method lambda-max: the completion of smallest λmax)',
       '  labels?  n names, strings or {zh, en}',
       '  e.g. {"matrix": [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]}',
       'Output: weights, lambdaMax, lambdaMethod, ci, ri, riTable, cr, consistent',
       '  (CR < 0.10), method, iterations, labels, warnings; when CR ≥ 0.10:',
       '  inconsistentPairs [{i, j, value, epsilon, suggested, crAfter}],',
       '  repairedMatrix, repairSteps, repairedCr (proposals; your matrix is unchanged);',
-      '  with missing judgments: filledMatrix, incompleteMethod.',
+      '  with missing judgments: filledMatrix, incompleteMethod (and completion for lambda-max).',
       'Exit codes: 0 ok; 1 --strict and CR ≥ 0.10; 2 invalid input; 3 internal error.',
     ].join('\n'),
     examples: [
@@ -33,7 +34,13 @@ export function register(program: Command): void {
     run(input, opts) {
       const data = parseWith(ahpInputSchema, input.data);
       const result = underField('matrix', () =>
-        ahp(data.matrix, { method: opts.method, ri: opts.ri, lambda: opts.lambda, ...(data.labels ? { labels: data.labels } : {}) }),
+        ahp(data.matrix, {
+          method: opts.method,
+          ri: opts.ri,
+          lambda: opts.lambda,
+          incompleteMethod: opts.incompleteMethod,
+          ...(data.labels ? { labels: data.labels } : {}),
+        }),
       );
       return {
         result,

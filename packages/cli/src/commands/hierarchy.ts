@@ -62,6 +62,7 @@ export function register(program: Command): void {
           method: opts.method,
           ri: opts.ri,
           lambda: opts.lambda,
+          incompleteMethod: opts.incompleteMethod,
           normalise: opts.normalise,
           aggregation: opts.aggregation,
         });

@@ -15,7 +15,7 @@ import { globalWeights, type WeightedNode } from './global-weights.ts';
 import type { HierarchyNode } from './tree.ts';
 import { type HierarchyValidationOptions, validateHierarchy } from './validate.ts';
 
-export interface SynthesisOptions extends HierarchyValidationOptions, Pick<AhpOptions, 'method' | 'ri' | 'lambda'> {
+export interface SynthesisOptions extends HierarchyValidationOptions, Pick<AhpOptions, 'method' | 'ri' | 'lambda' | 'incompleteMethod'> {
   aggregation?: GroupAggregation;
 }
 
@@ -57,7 +57,13 @@ export interface SynthesisResult {
 /** Validate `tree` and synthesise its weights. Errors name the code path and the data path. */
 export function synthesiseHierarchy(tree: unknown, options: SynthesisOptions = {}): SynthesisResult {
   const { root, warnings, tolerance } = validateHierarchy(tree, options);
-  const ahpOptions: AhpOptions = { method: options.method, ri: options.ri, lambda: options.lambda, skipHelp: true };
+  const ahpOptions: AhpOptions = {
+    method: options.method,
+    ri: options.ri,
+    lambda: options.lambda,
+    incompleteMethod: options.incompleteMethod,
+    skipHelp: true,
+  };
   const judged = new Map<
     string,
     { result: AhpResult | GroupAhpResult; ci: number; ri: number; lambdaMax: number; cr: number; source: 'matrix' | 'experts' }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { enumOf, incompleteMatrixSchema, labelsSchema } from '../input-schema.ts';
+import { INCOMPLETE_METHODS } from './ahp.ts';
 import { PRIORITY_METHODS } from './ahp-priority.ts';
 import { RI_TABLE_NAMES } from './random-index.ts';
 
@@ -31,6 +32,11 @@ export const ahpOptionsShape = {
     .enum(['auto', 'exact', 'mean'])
     .default('auto')
     .describe('λmax: exact eigenvalue, the (1/n)Σ(Aw)i/wi estimate, or auto (exact for eigenvector)'),
+  incompleteMethod: enumOf(INCOMPLETE_METHODS)
+    .default('auto')
+    .describe(
+      'missing judgments: auto (Harker for eigenvector, LLSM for geometric-mean), harker, llsm, or lambda-max (the completion of smallest λmax, Bozóki, Fülöp & Rónyai 2010)',
+    ),
 };
 
 /** `method`, `ri` and `lambda`, with the defaults of `scf-risk ahp`. */

@@ -75,7 +75,7 @@ describe('METHOD_SCHEMAS', () => {
   });
 
   it('the options hold the CLI defaults', () => {
-    expect(ahpOptionsSchema.parse({})).toEqual({ method: 'eigenvector', ri: 'saaty', lambda: 'auto' });
+    expect(ahpOptionsSchema.parse({})).toEqual({ method: 'eigenvector', ri: 'saaty', lambda: 'auto', incompleteMethod: 'auto' });
     expect(combineOptionsSchema.parse({})).toEqual({ rule: 'linear', alpha: 0.5, normalise: false });
     expect(optionSpec(ahpOptionsSchema, 'ri')).toEqual({
       choices: ['saaty', 'chinese', 'saaty2005', 'donegan-dodd', 'alonso-lamata', 'tummala-ling'],
