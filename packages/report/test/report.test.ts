@@ -47,7 +47,7 @@ describe('HTML report', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<title>京东供应链金融风险 &lt;JD&gt;</title>');
     expect(html).toContain('<p>a &lt; b &amp; c</p>');
-    expect(html).toContain('<caption>Global weights</caption>');
+    expect(html).toContain('<caption><span class="no">表 1</span>Global weights</caption>');
     expect(html).toContain('<td class="num">0.0653</td>');
     expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html).toContain('由 scf-risk 生成');

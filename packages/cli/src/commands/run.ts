@@ -7,8 +7,8 @@
 
 import { CheckFailedError, labelText, parseStudy, runStudy, type StudyResult } from '@scf-risk/core';
 import { studyWorkbookBytes } from '@scf-risk/io';
-import type { Table } from '@scf-risk/report';
-import { studyReportHtml, studyTables } from '@scf-risk/report/html';
+import { inScript, type Lang, type Table } from '@scf-risk/report';
+import { studyReportHtml, studySummaryTables, studyTables } from '@scf-risk/report/html';
 import { tablesWorkbook } from '@scf-risk/report/xlsx';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
@@ -24,16 +24,25 @@ interface RunOptions {
   out?: string;
   xlsx?: string;
   exportStudy?: string;
-  lang?: 'en' | 'zh';
+  lang?: Lang;
   format?: Format;
   strict?: boolean;
+  verbose?: boolean;
 }
 
 /** `--format csv`: every node's weights at full precision, one row per node. */
-function weightsCsvTable(r: StudyResult, lang: 'en' | 'zh'): Table {
+function weightsCsvTable(r: StudyResult, lang: Lang): Table {
   return {
     header: ['code', 'parent', 'depth', 'name', 'localWeight', 'globalWeight', 'cr'],
-    rows: r.hierarchy.nodes.map((n) => [n.code, n.parent ?? '', n.depth, labelText(n.name, lang), n.localWeight, n.globalWeight, n.cr]),
+    rows: r.hierarchy.nodes.map((n) => [
+      n.code,
+      n.parent ?? '',
+      n.depth,
+      inScript(labelText(n.name, lang === 'en' ? 'en' : 'zh'), lang),
+      n.localWeight,
+      n.globalWeight,
+      n.cr,
+    ]),
   };
 }
 
@@ -50,21 +59,29 @@ export function register(program: Command): void {
         '  group-ahp|ifahp|g1|entropy|critic|combine, …}}, alternatives? (list of {id, name?, values?, votes?}',
         '  or {file: data.csv}), evaluation? [{method: fce|scorecard|topsis|gra|gra-factors, …}],',
         '  sensitivity?, monteCarlo? {draws, seed, concentration}, expect? {digits, globalWeights, ranking, …}.',
-        'Output: the hierarchy with local/global weights and CRs, every node’s weighting, Delphi rounds,',
-        '  evaluations, sensitivity, rank probabilities, and the checks against `expect` (exit 1 if any fails).',
+        'Output: a summary (ranking with grades, criteria weights and the heaviest indicators, consistency,',
+        '  Delphi, robustness, the checks against `expect`: exit 1 if any fails); with --verbose every table:',
+        '  the hierarchy with local/global weights and CRs, every node’s weighting, Delphi rounds,',
+        '  evaluations, sensitivity, rank probabilities and each check. The HTML report holds both.',
       ].join('\n'),
     )
     .argument('<study>', 'the study file (.yaml, .json or .xlsx)')
     .option('--out <file>', 'write the self-contained HTML report to FILE')
     .option('--xlsx <file>', 'write every result table to FILE (one sheet per table, numbers as numbers)')
     .option('--export-study <file>', 'write the study itself as a workbook (.xlsx) that `run` reads back')
-    .addOption(new Option('--lang <lang>', 'language of names and the report (default: the study’s lang, else en)').choices(['en', 'zh']))
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of names, tables and the report: en, zh (Simplified) or zh-Hant (Traditional); default: the study’s lang, else en',
+      ).choices(['en', 'zh', 'zh-Hant']),
+    )
     .addOption(
       new Option(
         '--format <format>',
         'output format (default: table on a terminal, json when piped; csv: the hierarchy’s weights)',
       ).choices(['json', 'table', 'csv']),
     )
+    .option('--verbose', 'print every table of the study, not only the summary')
     .option('--strict', 'exit 1 when a judgment or a level has CR ≥ 0.10 (the result is still printed)')
     .addHelpText(
       'after',
@@ -85,7 +102,7 @@ export function register(program: Command): void {
           const notes: string[] = result.warnings.map((w) => `warning: ${w}`);
           if (opts.out) notes.push(`HTML report written to ${await writeOutput(opts.out, studyReportHtml(study, result, lang))}`);
           if (opts.xlsx) {
-            const bytes = new Uint8Array(await tablesWorkbook(studyTables(result, lang)).xlsx.writeBuffer());
+            const bytes = new Uint8Array(await tablesWorkbook(studyTables(result, lang, study)).xlsx.writeBuffer());
             notes.push(`result tables written to ${await writeOutput(opts.xlsx, bytes)}`);
           }
           if (opts.exportStudy)
@@ -94,7 +111,12 @@ export function register(program: Command): void {
             notes.push(`${result.checks.filter((c) => c.match).length}/${result.checks.length} printed numbers reproduced`);
           const format = opts.format ?? defaultFormat();
           emit(result, format, {
-            tables: (r) => (format === 'csv' ? [weightsCsvTable(r, lang)] : studyTables(r, lang)),
+            tables: (r) =>
+              format === 'csv'
+                ? [weightsCsvTable(r, lang)]
+                : opts.verbose
+                  ? studyTables(r, lang, study)
+                  : studySummaryTables(r, lang, study),
             notes: () => notes,
           });
           if (format === 'json') for (const n of notes) terminal().stderr.write(`${n}\n`);
