@@ -68,11 +68,10 @@ export function csvCountRange(src: CsvByteSource, from: number, to: number): Csv
   if (b.indexOf(QUOTE) < 0) {
     let count = 0;
     let last = -1;
-    for (let i = 0; i < len; i++)
-      if (b[i] === NL) {
-        count++;
-        last = i;
-      }
+    for (let i = b.indexOf(NL); i >= 0; i = b.indexOf(NL, i + 1)) {
+      count++;
+      last = i;
+    }
     return { quotes: 0, breaks: [count, 0], last: [last < 0 ? -1 : from + last, -1] };
   }
   const breaks: [number, number] = [0, 0];
@@ -113,6 +112,81 @@ export interface CsvParsedRange {
 const decoder = new TextDecoder();
 const ROW_BLOCK = 256;
 
+/** The parser's state between its small functions (one parse at a time per thread). */
+let problem: CsvCellProblem | undefined;
+let ids = new Uint8Array(0);
+let idLen = 0;
+let blank = false;
+
+function putId(b: Uint8Array, s: number, e: number, quoted: boolean): void {
+  if (idLen + (e - s) > ids.length) {
+    const grown = new Uint8Array(Math.max(ids.length * 2, idLen + (e - s), 1 << 16));
+    grown.set(ids.subarray(0, idLen));
+    ids = grown;
+  }
+  for (let i = s; i < e; i++) {
+    ids[idLen++] = b[i];
+    if (quoted && b[i] === QUOTE) i++; // "" inside quotes is one quote
+  }
+}
+
+/** The general reading of a cell: its text, trimmed, through Number (sets `problem` when it is no number). */
+function slowCell(b: Uint8Array, s: number, e: number, quoted: boolean, row: number, field: number): number {
+  let text = decoder.decode(b.subarray(s, e));
+  if (quoted) text = text.replaceAll('""', '"');
+  text = text.trim();
+  const v = Number(text);
+  if (text === '') problem = { row, field, kind: 'empty', text };
+  else if (!Number.isFinite(v)) problem = { row, field, kind: 'not-a-number', text };
+  return v;
+}
+
+/** End of the quoted field whose opening quote is at s − 1: the closing quote's position (or len). */
+function closingQuote(b: Uint8Array, s: number, len: number): number {
+  let e = s;
+  for (;;) {
+    while (e < len && b[e] !== QUOTE) e++;
+    if (e + 1 < len && b[e + 1] === QUOTE) e += 2;
+    else return e;
+  }
+}
+
+/** The position of the terminator of the unquoted field at p; records it (trimmed) as the id when `isId`. */
+function skipField(b: Uint8Array, p: number, len: number, isId: boolean): number {
+  const s = p;
+  while (p < len && b[p] !== COMMA && b[p] !== NL) p++;
+  if (isId) {
+    let e = p;
+    while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB || b[e - 1] === CR)) e--;
+    putId(b, s, e, false);
+  }
+  return p;
+}
+
+/** The value read by the last `cell` call. */
+let cellValue = 0;
+
+/**
+ * One field at p (after leading blanks): its value into `cellValue` when wanted, the id when
+ * field 0; returns the position of its terminator (a comma, a line break, or len).
+ */
+function cell(b: Uint8Array, p: number, len: number, wanted: boolean, isId: boolean, row: number, field: number): number {
+  if (b[p] === QUOTE) {
+    const s = p + 1;
+    const e = Math.min(closingQuote(b, s, len), len);
+    p = e + 1;
+    while (p < len && b[p] !== COMMA && b[p] !== NL) p++; // blanks (or stray text) after the closing quote
+    if (isId) putId(b, s, e, true);
+    if (wanted) cellValue = slowCell(b, s, e, true, row, field);
+    return p;
+  }
+  if (!wanted) return skipField(b, p, len, isId);
+  const s = p;
+  const end = skipField(b, p, len, isId);
+  cellValue = slowCell(b, s, end, false, row, field);
+  return end;
+}
+
 /**
  * Kernel: parse the records in bytes [from, to) (starting at a record's start) into rows
  * rowBase, rowBase + 1, … of `x`; field f goes to column pick[f] (−1: not wanted); field 0 is the
@@ -131,154 +205,124 @@ export function csvParseRange(
 ): CsvParsedRange {
   const b = bytesOf(src, from, to);
   const len = b.length;
-  const { rows: m, cols: n, data } = x;
-  const fields = pick.length;
-  const block = new Float64Array(ROW_BLOCK * n);
-  let inBlock = 0;
-  let rows = 0;
-  let ids = new Uint8Array(Math.min(len, 64 + maxRows * 12));
-  let idLen = 0;
+  const block = new Float64Array(ROW_BLOCK * x.cols);
   const idEnds = new Int32Array(maxRows);
-  let problem: CsvCellProblem | undefined;
-
-  const flush = () => {
-    const r0 = rowBase + rows - inBlock;
-    for (let j = 0; j < n; j++) {
-      const o = j * m + r0;
-      for (let i = 0; i < inBlock; i++) data[o + i] = block[i * n + j];
-    }
-    inBlock = 0;
-  };
-  const putId = (s: number, e: number, quoted: boolean) => {
-    if (idLen + (e - s) > ids.length) {
-      const grown = new Uint8Array(Math.max(ids.length * 2, idLen + (e - s)));
-      grown.set(ids.subarray(0, idLen));
-      ids = grown;
-    }
-    for (let i = s; i < e; i++) {
-      ids[idLen++] = b[i];
-      if (quoted && b[i] === QUOTE) i++; // "" inside quotes is one quote
-    }
-  };
-  /** The general reading of a cell: its text, trimmed, through Number. */
-  const slowCell = (s: number, e: number, quoted: boolean, field: number): number => {
-    let text = decoder.decode(b.subarray(s, e));
-    if (quoted) text = text.replaceAll('""', '"');
-    text = text.trim();
-    const v = Number(text);
-    if (text === '') problem = { row: rowBase + rows, field, kind: 'empty', text };
-    else if (!Number.isFinite(v)) problem = { row: rowBase + rows, field, kind: 'not-a-number', text };
-    return v;
-  };
-
+  problem = undefined;
+  idLen = 0;
+  let rows = 0;
+  let inBlock = 0;
   let p = 0;
-  records: while (p < len) {
-    // a blank line (spaces, tabs, CR only) is no record
-    let q = p;
-    while (q < len && (b[q] === SPACE || b[q] === TAB || b[q] === CR)) q++;
-    if (q >= len) break;
-    if (b[q] === NL) {
-      p = q + 1;
-      continue;
+  while (p < len) {
+    p = parseRecord(b, p, len, pick, x.cols, block, inBlock * x.cols, rowBase + rows);
+    if (problem !== undefined) break;
+    if (blank) continue;
+    idEnds[rows++] = idLen;
+    if (++inBlock === ROW_BLOCK) {
+      flushBlock(x, block, rowBase + rows - inBlock, inBlock);
+      inBlock = 0;
     }
-    if (rows >= maxRows) break; // cannot happen: the counting pass saw every line break
-    const base = inBlock * n;
-    let field = 0;
-    let got = 0;
-    for (;;) {
-      if (field >= fields) {
-        problem = { row: rowBase + rows, field, kind: 'too-many', text: '' };
-        break records;
+    if (rows >= maxRows) break; // the counting pass saw every line break: nothing but blanks can follow
+  }
+  flushBlock(x, block, rowBase + rows - inBlock, inBlock);
+  const out: CsvParsedRange = { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows) };
+  if (problem) out.problem = problem;
+  return out;
+}
+
+function flushBlock(x: Columns, block: Float64Array, r0: number, count: number): void {
+  const { rows: m, cols: n, data } = x;
+  for (let j = 0; j < n; j++) {
+    const o = j * m + r0;
+    for (let i = 0; i < count; i++) data[o + i] = block[i * n + j];
+  }
+}
+
+/**
+ * One record at p into block[base …]: returns the position after it; sets `blank` for a blank
+ * line (no row), `problem` on a bad cell or a wrong number of cells.
+ */
+function parseRecord(
+  b: Uint8Array,
+  p: number,
+  len: number,
+  pick: Int32Array,
+  n: number,
+  block: Float64Array,
+  base: number,
+  row: number,
+): number {
+  let q = p;
+  while (q < len && (b[q] === SPACE || b[q] === TAB || b[q] === CR)) q++;
+  blank = q >= len || b[q] === NL;
+  if (blank) return q + 1;
+  const fields = pick.length;
+  let field = 0;
+  let got = 0;
+  for (;;) {
+    if (field >= fields) {
+      problem = { row, field, kind: 'too-many', text: '' };
+      return p;
+    }
+    const k = pick[field];
+    while (p < len && (b[p] === SPACE || b[p] === TAB)) p++;
+    let c = p < len ? b[p] : NL;
+    if (k >= 0 && field > 0 && c !== QUOTE) {
+      // the fast number path: [sign] digits [. digits], then blanks, then the terminator
+      const s = p;
+      let neg = false;
+      if (c === MINUS) {
+        neg = true;
+        c = ++p < len ? b[p] : NL;
+      } else if (c === PLUS) c = ++p < len ? b[p] : NL;
+      let mant = 0;
+      let digits = 0;
+      let frac = 0;
+      while (c >= 48 && c <= 57) {
+        mant = mant * 10 + (c - 48);
+        digits++;
+        c = ++p < len ? b[p] : NL;
       }
-      const k = pick[field];
-      // leading blanks
-      while (p < len && (b[p] === SPACE || b[p] === TAB)) p++;
-      let value = 0;
-      if (p < len && b[p] === QUOTE) {
-        // quoted field: up to the closing quote ("" is an escaped quote)
-        const s = p + 1;
-        let e = s;
-        for (;;) {
-          while (e < len && b[e] !== QUOTE) e++;
-          if (e + 1 < len && b[e + 1] === QUOTE) e += 2;
-          else break;
-        }
-        p = e + 1;
-        while (p < len && b[p] !== COMMA && b[p] !== NL) p++; // blanks (or stray text) after the closing quote
-        if (field === 0) putId(s, Math.min(e, len), true);
-        if (k >= 0) value = slowCell(s, Math.min(e, len), true, field);
-      } else if (k >= 0) {
-        // the fast number path: [sign] digits [. digits], then blanks
-        const s = p;
-        let neg = false;
-        if (b[p] === MINUS) {
-          neg = true;
-          p++;
-        } else if (b[p] === PLUS) p++;
-        let mant = 0;
-        let digits = 0;
-        let frac = 0;
-        let d = b[p] - 48;
-        while (d >= 0 && d <= 9) {
-          mant = mant * 10 + d;
+      if (c === DOT) {
+        c = ++p < len ? b[p] : NL;
+        while (c >= 48 && c <= 57) {
+          mant = mant * 10 + (c - 48);
           digits++;
-          d = b[++p] - 48;
-        }
-        if (b[p] === DOT) {
-          d = b[++p] - 48;
-          while (d >= 0 && d <= 9) {
-            mant = mant * 10 + d;
-            digits++;
-            frac++;
-            d = b[++p] - 48;
-          }
-        }
-        while (p < len && (b[p] === SPACE || b[p] === TAB || b[p] === CR)) p++;
-        if (digits > 0 && digits <= 15 && (p >= len || b[p] === COMMA || b[p] === NL)) {
-          value = frac === 0 ? mant : mant / POW10[frac];
-          if (neg) value = -value;
-        } else {
-          while (p < len && b[p] !== COMMA && b[p] !== NL) p++;
-          value = slowCell(s, p, false, field);
-        }
-        if (field === 0) {
-          let e = p;
-          while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB || b[e - 1] === CR)) e--;
-          putId(s, e, false);
-        }
-      } else {
-        const s = p;
-        while (p < len && b[p] !== COMMA && b[p] !== NL) p++;
-        if (field === 0) {
-          let e = p;
-          while (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB || b[e - 1] === CR)) e--;
-          putId(s, e, false);
+          frac++;
+          c = ++p < len ? b[p] : NL;
         }
       }
-      if (problem) break records;
+      while (c === SPACE || c === TAB || c === CR) c = ++p < len ? b[p] : NL;
+      let v: number;
+      if (digits > 0 && digits <= 15 && (c === COMMA || c === NL)) {
+        v = frac === 0 ? mant : mant / POW10[frac];
+        if (neg) v = -v;
+      } else {
+        p = cell(b, s, len, true, false, row, field);
+        if (problem !== undefined) return p;
+        v = cellValue;
+      }
+      block[base + k] = v;
+      got++;
+    } else {
+      p = cell(b, p, len, k >= 0, field === 0, row, field);
+      if (problem !== undefined) return p;
       if (k >= 0) {
-        block[base + k] = value;
+        block[base + k] = cellValue;
         got++;
       }
-      field++;
-      if (p < len && b[p] === COMMA) {
-        p++;
-        continue;
-      }
-      p++; // past the line break (or the end)
-      break;
     }
-    if (got < n) {
-      problem = { row: rowBase + rows, field, kind: 'too-few', text: '' };
-      break;
+    field++;
+    if (p < len && b[p] === COMMA) {
+      p++;
+      continue;
     }
-    idEnds[rows] = idLen;
-    rows++;
-    inBlock++;
-    if (inBlock === ROW_BLOCK) flush();
+    break;
   }
-  flush();
-  return { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows), ...(problem ? { problem } : {}) };
+  if (got < n) {
+    problem = { row, field, kind: 'too-few', text: '' };
+    return p;
+  }
+  return p + 1; // past the line break (or the end)
 }
 
 /** Results to write: shared (or, on the calling thread, plain) arrays of the whole portfolio. */
