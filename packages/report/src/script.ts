@@ -123,6 +123,12 @@ const PHRASES_TO_TRADITIONAL: [string, string][] = [
   ['联系', '聯繫'],
   ['维系', '維繫'],
   ['公里', '公里'],
+  ['复现', '復現'],
+  ['恢复', '恢復'],
+  ['答复', '答覆'],
+  ['回复', '回覆'],
+  ['反复', '反覆'],
+  ['复兴', '復興'],
 ];
 
 function simplifiedToTraditional(): Map<string, string> {

@@ -361,7 +361,10 @@ export function studySummary(result: StudyResult, lang: Lang = 'en', study?: Stu
   if (leaves.length > 0) {
     const top = [...leaves].sort((a, b) => (b.globalWeight as number) - (a.globalWeight as number)).slice(0, leaves.length > 10 ? 8 : 10);
     weights.push({
-      title: `${say(T.topIndicators, lang)}${leaves.length > top.length ? (zh ? `：前 ${top.length} 个（共 ${leaves.length} 个）` : `: top ${top.length} of ${leaves.length}`) : ''}`,
+      title:
+        leaves.length > top.length
+          ? `${say(T.topIndicators, lang)}${zh ? `：前 ${top.length} 个（共 ${leaves.length} 个）` : `: top ${top.length} of ${leaves.length}`}`
+          : say(T.leafWeights, lang),
       header: H(['code', 'name', 'global'], lang),
       rows: top.map((l) => [l.code, labelText(l.name, labelLang(lang)), l.globalWeight]),
     });

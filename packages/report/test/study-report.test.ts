@@ -70,7 +70,7 @@ describe('one script per language', () => {
   it('converts Traditional to Simplified and back (with the phrases these texts need)', () => {
     expect(toSimplified('B2B電商平臺供應鏈融資風險評價指標體系')).toBe('B2B电商平台供应链融资风险评价指标体系');
     expect(toTraditional('B2B电商平台供应链融资风险评价指标体系')).toBe('B2B電商平臺供應鏈融資風險評價指標體系');
-    expect(toTraditional('合作关系与联系；综合评价；发货')).toBe('合作關係與聯繫；綜合評價；發貨');
+    expect(toTraditional('合作关系与联系；综合评价；发货；复现与复核')).toBe('合作關係與聯繫；綜合評價；發貨；復現與複核');
     expect(inScript('Risk 風險', 'en')).toBe('Risk 風險');
     expect(traditionalOnly('风险 風險 体系')).toEqual(['風', '險']);
   });

@@ -60,7 +60,7 @@ export function register(program: Command): void {
         '  or {file: data.csv}), evaluation? [{method: fce|scorecard|topsis|gra|gra-factors, …}],',
         '  sensitivity?, monteCarlo? {draws, seed, concentration}, expect? {digits, globalWeights, ranking, …}.',
         'Output: a summary (ranking with grades, criteria weights and the heaviest indicators, consistency,',
-        '  Delphi, robustness, the checks against `expect`: exit 1 if any fails); with --verbose every table:',
+        '  Delphi, robustness, the checks against `expect`: exit 1 if any fails); --verbose adds every table:',
         '  the hierarchy with local/global weights and CRs, every node’s weighting, Delphi rounds,',
         '  evaluations, sensitivity, rank probabilities and each check. The HTML report holds both.',
       ].join('\n'),
@@ -81,7 +81,7 @@ export function register(program: Command): void {
         'output format (default: table on a terminal, json when piped; csv: the hierarchy’s weights)',
       ).choices(['json', 'table', 'csv']),
     )
-    .option('--verbose', 'print every table of the study, not only the summary')
+    .option('--verbose', 'print every table of the study after the summary')
     .option('--strict', 'exit 1 when a judgment or a level has CR ≥ 0.10 (the result is still printed)')
     .addHelpText(
       'after',
@@ -114,9 +114,7 @@ export function register(program: Command): void {
             tables: (r) =>
               format === 'csv'
                 ? [weightsCsvTable(r, lang)]
-                : opts.verbose
-                  ? studyTables(r, lang, study)
-                  : studySummaryTables(r, lang, study),
+                : [...studySummaryTables(r, lang, study), ...(opts.verbose ? studyTables(r, lang, study) : [])],
             notes: () => notes,
           });
           if (format === 'json') for (const n of notes) terminal().stderr.write(`${n}\n`);
