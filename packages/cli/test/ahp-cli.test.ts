@@ -151,7 +151,7 @@ describe('scf-risk hierarchy, templates and demo', () => {
     expect(r.stdout).toMatch(/Experts’ consistency/);
     expect(r.stdout).toContain(`HTML report written to ${out}`);
     const html = await readFile(out, 'utf8');
-    expect(html).toMatch(/<caption>Operational-risk branch against \[003\] table 10/);
+    expect(html).toMatch(/<caption><span class="no">Table \d+\.<\/span>Operational-risk branch against \[003\] table 10/);
     expect(html).not.toMatch(/<script/);
     const zh = await runCli(['demo', '--lang', 'zh', '--out', out]);
     expect(zh.stdout).toMatch(/流程设计成熟程度|流程設計成熟程度/);

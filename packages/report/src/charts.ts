@@ -178,7 +178,7 @@ export function rankHeatmap(
       data.push([r, i, Number(p.toFixed(3))]);
     });
   });
-  const colours = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
+  const colours = ['#e8f0f9', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
   const pieces = colours.map((color, k) => ({
     gte: k / 5,
     ...(k < 4 ? { lt: (k + 1) / 5 } : { lte: 1 }),
