@@ -50,7 +50,7 @@ export function register(program: Command): void {
       [
         'evaluate a portfolio on a weighted hierarchy',
         '',
-        '--hierarchy: a tree (SPEC §10) whose weights are known (child weights, matrices or experts).',
+        '--hierarchy: a tree (docs/methods/hierarchy.md) whose weights are known (child weights, matrices or experts).',
         '--data: CSV/XLSX/JSON, one row per alternative: first column the id, then a column per leaf code.',
         'Output: per alternative id, score, grade, rank (and with --explain the indicators’ contributions).',
         'Large portfolios: with a plain CSV --data and --out FILE.csv (fce without thresholds, topsis, gra; no --explain)',

@@ -33,7 +33,7 @@ export function register(program: Command): void {
       [
         'validate an indicator hierarchy and compute local and global weights with level CRs',
         '',
-        'Input: a tree (SPEC §10): {code, name, children?, weight?, matrix?, experts?, ...}; leaves may add',
+        'Input: a tree (docs/methods/hierarchy.md): {code, name, children?, weight?, matrix?, experts?, ...}; leaves may add',
         '  kind, direction, unit, scorer. A node weights its children by their weight, its matrix (AHP)',
         '  or its experts (group AHP). Or --template NAME for a shipped template.',
         'Output: nodes [{code, name, depth, localWeight, globalWeight, cr?, lambdaMax?}], levels [{depth, cr}],',

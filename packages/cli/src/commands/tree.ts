@@ -35,7 +35,7 @@ export function treeCommand(program: Command): Command {
     .command('tree')
     .summary(summaryOf('tree'))
     .description(
-      "Decision trees learned from a lender's loan history (SPEC §5, [002 §3]).\n" +
+      "Decision trees learned from a lender's loan history ([002 §3]; docs/methods/trees.md).\n" +
         'Subcommands: train, predict, generate (demo data); validate and weights where installed.',
     );
 }
@@ -100,7 +100,7 @@ function registerTrain(tree: Command): void {
     .summary('learn a tree from a loan history (CSV/XLSX/JSON with a header row)')
     .description(
       [
-        'Learn a decision tree from a loan history (SPEC §5.2).',
+        'Learn a decision tree from a loan history (docs/methods/trees.md).',
         '',
         'The target column holds either class names (or codes) or days overdue (--target-kind); days overdue are turned into',
         'risk classes by --cutoffs lower,medium,high (default 30,60,90: > 90 high, 60–90 medium,',

@@ -33,12 +33,12 @@ export const hierarchyNodeSchema: z.ZodType<HierarchyNode> = z.lazy(() =>
       direction: directionSchema.optional(),
       unit: z.string().optional().describe('leaf: unit of the values'),
       scorer: z.enum(['expert', 'officer']).optional().describe('leaf: who scores it'),
-      rule: z.unknown().optional().describe('leaf: a scoring rule (SPEC §4.1) or membership thresholds'),
+      rule: z.unknown().optional().describe('leaf: a scoring rule (ranges or breakpoints) or membership thresholds'),
       weightTolerance: z.number().min(0).optional().describe('root only: tolerance of |Σ sibling weights − 1| (default 1e-6)'),
       partialWeights: z.boolean().optional().describe('root only: the source publishes only some weights; unknown global weights are null'),
     })
     .describe(
-      'An indicator hierarchy (the tree format, SPEC §10): a node {code, name, children?, weight?, matrix?, experts?, …}; the document is the root',
+      'An indicator hierarchy (the tree format of docs/methods/hierarchy.md): a node {code, name, children?, weight?, matrix?, experts?, …}; the document is the root',
     ),
 ) as z.ZodType<HierarchyNode>;
 

@@ -22,7 +22,7 @@ export const ahpInputSchema = z
     matrix: pairwiseMatrixSchema,
     labels: labelsSchema.describe('n names of the compared elements, strings or {zh, en}'),
   })
-  .describe('One pairwise comparison matrix (SPEC §3.1, §10), e.g. {"matrix": [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]}');
+  .describe('One pairwise comparison matrix (AHP), e.g. {"matrix": [[1, 3, 5], ["1/3", 1, 2], ["1/5", "1/2", 1]]}');
 
 /** The AHP options shared by `ahp`, `ahp-group` and `hierarchy`, with the CLI's defaults. */
 export const ahpOptionsShape = {

@@ -22,7 +22,7 @@ export const ahpGroupInputSchema = z
       .describe('the panel: every expert judges the same n elements in the same order'),
     labels: labelsSchema.describe('n names of the compared elements, strings or {zh, en}'),
   })
-  .describe('A panel’s pairwise comparison matrices (group AHP, SPEC §3.1, §10)');
+  .describe('A panel’s pairwise comparison matrices (group AHP)');
 
 /** Group aggregation: AIJ (weighted geometric mean of judgments) or AIP (of priority vectors). */
 export const aggregationSchema = z
