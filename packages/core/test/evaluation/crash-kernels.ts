@@ -9,12 +9,15 @@ export const kernels = {
   exit(): null {
     process.exit(3);
   },
-  /** Throws outside any task: an uncaught error in the worker. */
+  /**
+   * Replies, then throws outside any task (an uncaught error in the worker) before the worker can
+   * take another message: a microtask runs before the next message event, so the test's queued
+   * tasks meet a failed worker whatever the machine's load.
+   */
   throwLater(): null {
-    setTimeout(() => {
+    queueMicrotask(() => {
       throw new Error('a worker failed on purpose');
     });
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     return null;
   },
 };
