@@ -1,2 +1,8 @@
 // @scf-risk/server — the HTTP API of the lending system (issue 14).
-export {};
+export { type App, type AppOptions, buildApp, SESSION_COOKIE } from './app.ts';
+export { loadMigrations, migrate } from './db/migrate.ts';
+export { type Db, openStore, type Store, type StoreOptions } from './db/store.ts';
+export { main } from './main.ts';
+export { PERMISSIONS } from './permissions.ts';
+export { SYSTEM } from './services/context.ts';
+export { createUser, ensureFirstAdmin } from './services/users.ts';

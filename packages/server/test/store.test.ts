@@ -14,7 +14,7 @@ describeEachBackend('store', (backend) => {
   let store: Store;
   beforeAll(async () => {
     store = await backend.open();
-  });
+  }, 180_000);
   afterAll(async () => {
     await store?.close();
     await backend.cleanup();

@@ -1,0 +1,183 @@
+/**
+ * The HTTP application: `buildApp({ store, logger })` returns a Fastify instance (not listening)
+ * with zod validation and serialisation (fastify-type-provider-zod over core's schemas), the
+ * OpenAPI 3.1 document at /docs/json and Swagger UI at /docs, problem+json errors, sessions by
+ * cookie, the permission matrix, a body size limit and a rate limit. Plugins external → app →
+ * routes, as fastify/demo.
+ */
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { parseWith, ValidationError } from '@scf-risk/core';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Role } from './db/schema.ts';
+import type { Store } from './db/store.ts';
+import { accessOf, allowed, isDocsRoute } from './permissions.ts';
+import { errorHandler, sendProblem } from './problem.ts';
+import auditRoutes from './routes/audit.ts';
+import authRoutes from './routes/auth.ts';
+import enterpriseRoutes from './routes/enterprises.ts';
+import healthRoutes from './routes/health.ts';
+import linkRoutes from './routes/links.ts';
+import loanRoutes from './routes/loans.ts';
+import methodRoutes from './routes/methods.ts';
+import modelVersionRoutes from './routes/model-versions.ts';
+import productRoutes from './routes/products.ts';
+import userRoutes from './routes/users.ts';
+import { type UserView, userOfSession } from './services/users.ts';
+
+export const SESSION_COOKIE = 'scf_session';
+
+export interface AppOptions {
+  store: Store;
+  /** Pino options, a logger instance, or false (default: false). */
+  logger?: boolean | FastifyServerOptions['logger'] | FastifyBaseLogger;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Requests per minute per client address; false disables (default 1,200). */
+  rateLimit?: { max: number; timeWindow?: number | string } | false;
+  /** Mark the session cookie Secure (behind HTTPS; default false). */
+  secureCookie?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user (set by the session hook), if any. */
+    user?: UserView;
+    /** The session token of the signed-in user. */
+    sessionToken?: string;
+  }
+  interface FastifyInstance {
+    store: Store;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The options every route plugin receives. */
+export interface RouteOptions {
+  secureCookie: boolean;
+}
+
+function isLoggerInstance(l: unknown): l is FastifyBaseLogger {
+  return typeof l === 'object' && l !== null && typeof (l as FastifyBaseLogger).child === 'function';
+}
+
+/** Build the app (see the module comment). */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(isLoggerInstance(logger) ? { loggerInstance: logger } : { logger: logger as FastifyServerOptions['logger'] }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.decorate('store', options.store);
+  // Request schemas are checked by core's parseWith: the same issues (path, message, allowed) as the CLI.
+  app.setValidatorCompiler(({ schema }) => (data: unknown) => {
+    try {
+      return { value: parseWith(schema as z.ZodType, data) };
+    } catch (e) {
+      if (e instanceof ValidationError) return { error: e };
+      throw e;
+    }
+  });
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Every route must be in the permission matrix (docs excepted): checked as routes are added.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if (m === 'HEAD' || isDocsRoute(route.url)) continue;
+      if (!accessOf(m, route.url)) throw new Error(`route ${m} ${route.url} is not in the permission matrix (src/permissions.ts)`);
+    }
+  });
+
+  await app.register(cookie);
+  if (options.rateLimit !== false) {
+    await app.register(rateLimit, {
+      max: options.rateLimit?.max ?? 1200,
+      timeWindow: options.rateLimit?.timeWindow ?? '1 minute',
+      errorResponseBuilder: (_req, ctx) => {
+        const e = new Error(`rate limit: at most ${ctx.max} requests per ${ctx.after === '' ? 'window' : 'minute'}; retry in ${ctx.after}`);
+        (e as Error & { statusCode: number }).statusCode = 429;
+        return e;
+      },
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'SCF Risk API',
+        description:
+          'Supply-chain-finance risk: the lending book, models as versioned data, and every method of the scf-risk command line.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  // Sessions and the permission matrix, before the body is read.
+  app.addHook('onRequest', async (request, reply) => {
+    const url = request.routeOptions.url;
+    if (url === undefined || isDocsRoute(url)) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const user = await userOfSession(options.store, token);
+      if (user) {
+        request.user = user;
+        request.sessionToken = token;
+      }
+    }
+    const access = accessOf(request.method, url);
+    if (!access) return sendProblem(reply, 403, `${request.method} ${url} is not in the permission matrix`);
+    if (allowed(access, request.user?.role as Role | undefined)) return;
+    if (!request.user) return sendProblem(reply, 401, 'sign in first (POST /auth/login)');
+    return sendProblem(reply, 403, `the role ${request.user.role} may not call ${request.method} ${url}`);
+  });
+
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    userRoutes,
+    enterpriseRoutes,
+    linkRoutes,
+    productRoutes,
+    loanRoutes,
+    modelVersionRoutes,
+    auditRoutes,
+    methodRoutes,
+  ]) {
+    await app.register(routes, { secureCookie: options.secureCookie ?? false });
+  }
+  return app;
+}

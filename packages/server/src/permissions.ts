@@ -1,0 +1,72 @@
+/**
+ * The permission matrix: for every route (method and URL pattern), who may call it. A hook
+ * (`app.ts`) enforces it before the body is read; the app refuses to start if a route is missing
+ * here, and `test/permissions.test.ts` calls every route as every role.
+ *
+ * admin: everything. risk-officer: models and weights, the book, the audit log. credit-officer: the
+ * book (enterprises, links, products, applications), reads models. expert: the methods (and, later,
+ * their own questionnaires). auditor: reads everything, changes nothing. The methods compute and
+ * store nothing, so every signed-in role may call them.
+ */
+import type { Role } from './db/schema.ts';
+
+/** `public`: no sign-in; `signed-in`: any role; else the roles allowed. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+const ALL: readonly Role[] = ['admin', 'risk-officer', 'credit-officer', 'expert', 'auditor'];
+const BOOK_READ: readonly Role[] = ['admin', 'risk-officer', 'credit-officer', 'auditor'];
+const BOOK_WRITE: readonly Role[] = ['admin', 'risk-officer', 'credit-officer'];
+const MODEL_WRITE: readonly Role[] = ['admin', 'risk-officer'];
+const AUDIT_READ: readonly Role[] = ['admin', 'risk-officer', 'auditor'];
+
+export const PERMISSIONS: Record<string, Access> = {
+  'GET /health': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'signed-in',
+  'GET /auth/me': 'signed-in',
+
+  'GET /users': ['admin'],
+  'POST /users': ['admin'],
+  'GET /users/:id': ['admin'],
+
+  'GET /enterprises': BOOK_READ,
+  'POST /enterprises': BOOK_WRITE,
+  'GET /enterprises/:id': BOOK_READ,
+  'GET /links': BOOK_READ,
+  'POST /links': BOOK_WRITE,
+  'GET /links/:id': BOOK_READ,
+  'GET /products': BOOK_READ,
+  'POST /products': MODEL_WRITE,
+  'GET /products/:id': BOOK_READ,
+  'GET /loans': BOOK_READ,
+  'GET /loans/:id': BOOK_READ,
+
+  'GET /model-versions': BOOK_READ,
+  'POST /model-versions': MODEL_WRITE,
+  'GET /model-versions/:id': BOOK_READ,
+  'POST /model-versions/:id/activate': MODEL_WRITE,
+
+  'GET /audit': AUDIT_READ,
+};
+
+/** Every method endpoint (`POST /methods/<name>`) is open to every signed-in role. */
+export const METHOD_ACCESS: readonly Role[] = ALL;
+
+/** Routes outside the matrix by design (the OpenAPI document and Swagger UI). */
+export function isDocsRoute(url: string): boolean {
+  return url === '/docs' || url.startsWith('/docs/');
+}
+
+/** The access rule of a route, or undefined when it is not in the matrix. */
+export function accessOf(method: string, url: string): Access | undefined {
+  if (method === 'POST' && url.startsWith('/methods/')) return METHOD_ACCESS;
+  if (method === 'HEAD') return PERMISSIONS[`GET ${url}`];
+  return PERMISSIONS[`${method} ${url}`];
+}
+
+/** May `role` (undefined = not signed in) call a route with rule `access`? */
+export function allowed(access: Access, role: Role | undefined): boolean {
+  if (access === 'public') return true;
+  if (role === undefined) return false;
+  return access === 'signed-in' || access.includes(role);
+}
