@@ -60,9 +60,15 @@ export const incompleteMatrixSchema = z.array(z.array(optionalCellSchema)).min(1
 /** A list of numbers (weights, a series). */
 export const vectorSchema = z.array(cellSchema).min(1, 'the list is empty');
 
-/** A bilingual name: a string or `{zh, en}`. */
+/** A bilingual name: a string or `{zh, en}` with at least one of the two (an empty object names nothing). */
 export const labelSchema = z
   .union([z.string(), z.object({ zh: z.string().optional(), en: z.string().optional() })])
+  .superRefine((v, ctx) => {
+    if (typeof v === 'object' && !v.zh && !v.en)
+      ctx.addIssue(
+        customIssue('a name {zh, en} with neither filled in names nothing', [], 'a string, or {zh: "…", en: "…"} with zh or en not empty'),
+      );
+  })
   .describe('a name: a string, or {zh, en}');
 
 /** Optional labels of rows/columns/elements. */
