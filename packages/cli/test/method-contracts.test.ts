@@ -37,3 +37,57 @@ describe('labels', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('delphi', () => {
+  const seven = {
+    scores: [
+      [7, 6, 2],
+      [7, 5, 3],
+      [6, 7, 2],
+    ],
+  };
+  it('fullScore 7 implies the scale 1–7; --scale 1-6 names each score off it', async () => {
+    const r = await runCli(['delphi', '-', '--format', 'json'], JSON.stringify({ ...seven, fullScore: 7 }));
+    expect(r.code).toBe(0);
+    expect(r.json()).toMatchObject({ scale: '1-7', fullScore: 7 });
+    expect(r.json().indicators.map((i: { decision: string }) => i.decision)).toEqual(['keep', 'keep', 'discuss']);
+    const six = await runCli(['delphi', '-', '--scale', '1-6'], JSON.stringify(seven));
+    expect(six.code).toBe(2);
+    expect(six.stderr).toMatch(/scores\[0\]\[0\]: score 7 is not on the 1-6 scale/);
+    const nine = await runCli(['delphi', '-', '--scale', '1-9', '--format', 'json'], JSON.stringify(seven));
+    expect(nine.code).toBe(0);
+    expect(nine.json().fullScore).toBe(9);
+    const odd = await runCli(['delphi', '-', '--scale', '2-9'], JSON.stringify(seven));
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toMatch(/1-K/);
+  });
+  it('duplicate indicator codes are refused (exit 2, the path, what is allowed)', async () => {
+    const r = await runCli(
+      ['delphi', '-'],
+      JSON.stringify({
+        scores: [
+          [5, 3, 5],
+          [5, 5, 1],
+        ],
+        indicators: ['B1', 'B2', 'B1'],
+      }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/indicators\[2\]: indicator code B1 appears twice/);
+    expect(r.stderr).toMatch(/one distinct code per column/);
+  });
+  it('a round where every indicator has the same statistics keeps them all', async () => {
+    const r = await runCli(
+      ['delphi', '-', '--format', 'json'],
+      JSON.stringify({
+        scores: [
+          [5, 5, 5],
+          [3, 3, 3],
+          [5, 5, 5],
+        ],
+      }),
+    );
+    expect(r.code).toBe(0);
+    expect(r.json().counts).toEqual({ keep: 3, discuss: 0, delete: 0 });
+  });
+});

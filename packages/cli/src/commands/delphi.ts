@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { SdKind } from '@scf-risk/core';
 import {
   type DelphiRoundResult,
-  type DelphiScale,
+  type DelphiScaleName,
   delphiInputSchema,
   delphiOptionsSchema,
   delphiRound,
@@ -22,13 +22,15 @@ import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
-  addMethodCommand<DelphiRoundResult, { scale: DelphiScale; sd: SdKind }>(program, {
+  addMethodCommand<DelphiRoundResult, { scale?: DelphiScaleName; sd: SdKind }>(program, {
     name: 'delphi',
     summary: summaryOf('delphi'),
     details: [
-      'Input: {scores: [[...], ...] (rows = experts, columns = indicators), indicators?: [codes], labels?, fullScore?}',
+      'Input: {scores: [[...], ...] (rows = experts, columns = indicators), indicators?: [codes] (distinct), labels?, fullScore?}',
+      '  Scale: --scale 1-3-5 ([004], the default), 1-5, 1-10 or any 1-K; without --scale, fullScore: K implies 1-K (e.g. 7 → 1-7).',
       '  or {answers: "answers.csv", round?: 1} — a CSV/XLSX of answers (wide: expert[,round],<codes>…; long: expert,indicator,score[,round]).',
-      'Screening: thresholds mean(M) − sd, mean(K) − sd, mean(CV) + sd over the round; fail all three → delete,',
+      'Screening: thresholds mean(M) − sd, mean(K) − sd, mean(CV) + sd over the round (a value at a threshold meets it);',
+      '  fail all three → delete,',
       '  one or two → discuss, none → keep.',
       'Output: indicators [{indicator, mean, fullScoreFrequency, sd, cv, passes, decision}], thresholds, counts, kendallW, chiSquare, df, p, sdKind.',
     ].join('\n'),
@@ -38,7 +40,7 @@ export function register(program: Command): void {
     ],
     options: (cmd) =>
       cmd
-        .addOption(flagOf(delphiOptionsSchema, 'scale', '--scale <scale>', 'importance scale'))
+        .addOption(flagOf(delphiOptionsSchema, 'scale', '--scale <scale>', 'importance scale: 1-3-5 (default), 1-5, 1-10 or any 1-K'))
         .addOption(flagOf(delphiOptionsSchema, 'sd', '--sd <kind>', 'standard deviation')),
     async run(input, opts) {
       const d = parseWith(delphiInputSchema, input.data);
@@ -54,7 +56,7 @@ export function register(program: Command): void {
       const matrix = scores;
       const result = underField('scores', () =>
         delphiRound(matrix, {
-          scale: opts.scale,
+          ...(opts.scale ? { scale: opts.scale } : {}),
           sd: opts.sd,
           ...(indicators ? { indicators } : {}),
           ...(d.labels ? { labels: d.labels } : {}),
@@ -81,7 +83,7 @@ export function register(program: Command): void {
         },
         {
           title: 'Thresholds and concordance',
-          header: ['mean >', 'full-score freq. >', 'CV <', 'keep', 'discuss', 'delete', "Kendall's W", 'χ²', 'df', 'p'],
+          header: ['mean ≥', 'full-score freq. ≥', 'CV ≤', 'keep', 'discuss', 'delete', "Kendall's W", 'χ²', 'df', 'p'],
           rows: [
             [
               fmt(r.thresholds.mean, 4),

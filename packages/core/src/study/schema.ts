@@ -10,6 +10,7 @@ import { FUZZY_OPERATORS } from '../evaluation/fuzzy.ts';
 import { GREY_NORMALISATIONS } from '../evaluation/grey.ts';
 import { cellSchema, directionSchema, incompleteMatrixSchema, labelSchema, matrixSchema } from '../input-schema.ts';
 import { COMBINE_RULES } from '../weighting/combine.ts';
+import { delphiScaleSchema } from '../weighting/delphi-input.ts';
 
 const probability = z.number().min(0).max(1);
 const ifnSchema = z.tuple([probability, probability]);
@@ -106,7 +107,7 @@ const delphiRoundSchema = z.strictObject({
 const delphiSchema = z.strictObject({
   /** Indicator codes scored (default: every leaf of the hierarchy, in order). */
   indicators: z.array(z.string()).min(1).optional(),
-  scale: z.enum(['1-3-5', '1-5', '1-10']).optional(),
+  scale: delphiScaleSchema.optional(),
   fullScore: z.number().optional(),
   sd: z.enum(['sample', 'population']).optional(),
   rounds: z.array(delphiRoundSchema).min(1, 'no rounds'),

@@ -5,6 +5,18 @@
 import { z } from 'zod';
 import { customIssue, labelsSchema } from '../input-schema.ts';
 import { sdKindSchema } from './critic-input.ts';
+import { DELPHI_SCALE_PATTERN, type DelphiScaleName } from './delphi.ts';
+
+/** A scale name: "1-3-5" ([004]) or "1-K", the integers 1 to K (2 ≤ K ≤ 100). */
+export const delphiScaleSchema = z
+  .string()
+  .regex(DELPHI_SCALE_PATTERN, {
+    error: (iss) =>
+      `"${String(iss.input)}" is not a scale: give 1-3-5, or 1-K for the integers 1 to K (K from 2 to 100), e.g. 1-5, 1-7, 1-10`,
+  })
+  .describe(
+    'importance scale: 1-3-5 ([004]) or 1-K, the integers 1 to K (1-5, 1-7, 1-10 …); default 1 to fullScore when fullScore is given, else 1-3-5',
+  ) as unknown as z.ZodType<DelphiScaleName, string>;
 
 /** `{scores, indicators?, labels?, fullScore?}` or `{answers, round?}`. */
 export const delphiInputSchema = z
@@ -22,7 +34,12 @@ export const delphiInputSchema = z
     round: z.number().int().positive().optional().describe('the round to screen from answers (default the last)'),
     indicators: z.array(z.string()).optional().describe('indicator codes, one per column of scores'),
     labels: labelsSchema.describe('indicator names, strings or {zh, en}'),
-    fullScore: z.number().optional().describe('the score counted as full marks (default the top of the scale)'),
+    fullScore: z
+      .number()
+      .optional()
+      .describe(
+        'the score counted as full marks (default the top of the scale); without a scale it implies the scale 1 to fullScore (e.g. 7 → 1-7)',
+      ),
   })
   .superRefine((d, ctx) => {
     if (!d.scores && !d.answers) ctx.addIssue(customIssue('give scores or answers', [], '{scores: [[...]]} or {answers: "file.csv"}'));
@@ -35,7 +52,7 @@ export const delphiInputSchema = z
 /** The options of `scf-risk delphi`, with its defaults. */
 export const delphiOptionsSchema = z
   .object({
-    scale: z.enum(['1-3-5', '1-5', '1-10']).default('1-3-5').describe('importance scale'),
+    scale: delphiScaleSchema.optional(),
     sd: sdKindSchema,
   })
   .describe('Delphi options (the flags of scf-risk delphi)');

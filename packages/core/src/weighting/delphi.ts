@@ -7,6 +7,10 @@
  *   full:  mean(K) − sd(K)  (pass when K_j is above),
  *   CV:    mean(CV) + sd(CV) (pass when CV_j is below),
  * and the decision of [004]: fails all three → delete; fails one or two → discuss; else keep.
+ * A value exactly at a threshold meets it ([004] says "above"/"below" the critical value; with
+ * continuous statistics ties do not arise, but where every indicator has the same statistics the
+ * sd is 0, each threshold equals the common value, and a strict comparison would delete them all).
+ * Comparisons allow a relative 1e-12 for rounding in the means.
  * Concordance of the panel: Kendall's W with the tie correction, χ² and p. The sd is the sample
  * (n − 1) version by default — what Excel's STDEV and SPSS report — or the population one.
  */
@@ -15,14 +19,34 @@ import type { Label } from '../label.ts';
 import { mean, type SdKind, sd } from '../numeric/stats.ts';
 import { type KendallResult, kendallW } from './kendall.ts';
 
-/** The importance scales: [004]'s 1/3/5, and 1–5, 1–10. */
+/** The named importance scales: [004]'s 1/3/5, and 1–5, 1–10. */
 export type DelphiScale = '1-3-5' | '1-5' | '1-10';
+
+/** Any scale `delphiRound` takes: the named ones or the integers 1–K (`"1-7"`, K from 2 to 100). */
+export type DelphiScaleName = DelphiScale | `1-${number}`;
+
+/** The syntax of a scale name, for schemas: `1-3-5`, or `1-K` with K from 2 to 100. */
+export const DELPHI_SCALE_PATTERN = /^(1-3-5|1-([2-9]|[1-9][0-9]|100))$/;
 
 export const DELPHI_SCALES: Readonly<Record<DelphiScale, { values: readonly number[]; top: number }>> = {
   '1-3-5': { values: [1, 3, 5], top: 5 },
   '1-5': { values: [1, 2, 3, 4, 5], top: 5 },
   '1-10': { values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], top: 10 },
 };
+
+/** The scores of scale `name` and its top, or undefined for a name that is not a scale. */
+export function delphiScaleValues(name: string): { values: readonly number[]; top: number } | undefined {
+  if (name in DELPHI_SCALES) return DELPHI_SCALES[name as DelphiScale];
+  if (!DELPHI_SCALE_PATTERN.test(name)) return undefined;
+  const top = Number(name.slice(2));
+  return { values: Array.from({ length: top }, (_, k) => k + 1), top };
+}
+
+/** Whether a statistic meets its threshold: `at-least` (mean, full-score frequency) or `at-most` (CV); equality meets it. */
+export function meetsThreshold(value: number, threshold: number, side: 'at-least' | 'at-most'): boolean {
+  const eps = 1e-12 * Math.max(1, Math.abs(threshold));
+  return side === 'at-least' ? value >= threshold - eps : value <= threshold + eps;
+}
 
 export type DelphiDecision = 'keep' | 'discuss' | 'delete';
 
@@ -48,7 +72,7 @@ export interface DelphiRoundResult {
   df: number;
   p: number;
   kendall: KendallResult | null;
-  scale: DelphiScale;
+  scale: DelphiScaleName;
   fullScore: number;
   sdKind: SdKind;
   experts: number;
@@ -56,7 +80,11 @@ export interface DelphiRoundResult {
 }
 
 export interface DelphiRoundOptions {
-  scale?: DelphiScale;
+  /**
+   * The scale (default: 1–fullScore when `fullScore` is given, else [004]'s 1-3-5): "1-3-5", "1-5",
+   * "1-10", or any "1-K".
+   */
+  scale?: DelphiScaleName;
   /** The top score counted by the full-score frequency (default: the scale's top). */
   fullScore?: number;
   sd?: SdKind;
@@ -67,15 +95,25 @@ export interface DelphiRoundOptions {
 
 /** Statistics and screening of one round; errors name `[expert, indicator]` cells. */
 export function delphiRound(scores: readonly (readonly number[])[], options: DelphiRoundOptions = {}): DelphiRoundResult {
-  const scale = options.scale ?? '1-3-5';
-  const sdKind = options.sd ?? 'sample';
   const issues = new IssueList();
-  if (!(scale in DELPHI_SCALES)) {
-    issues.add(['scale'], `unknown scale "${scale}"`, Object.keys(DELPHI_SCALES).join(', '));
+  const implied = options.fullScore;
+  if (options.scale === undefined && implied !== undefined && !(Number.isInteger(implied) && implied >= 2 && implied <= 100)) {
+    issues.add(
+      ['fullScore'],
+      `full score ${String(implied)} implies no scale`,
+      'a whole number from 2 to 100 (the scale is then 1 to it), or give the scale',
+    );
+    issues.throwIfAny();
+  }
+  const scale: DelphiScaleName = options.scale ?? (implied !== undefined ? `1-${implied}` : '1-3-5');
+  const sdKind = options.sd ?? 'sample';
+  const scaleValues = delphiScaleValues(scale);
+  if (!scaleValues) {
+    issues.add(['scale'], `unknown scale "${scale}"`, '1-3-5, 1-5, 1-10, or any 1-K with K a whole number from 2 to 100 (e.g. 1-7)');
     issues.throwIfAny();
   }
   if (sdKind !== 'sample' && sdKind !== 'population') issues.add(['sd'], `unknown sd "${sdKind}"`, 'sample, population');
-  const { values, top } = DELPHI_SCALES[scale];
+  const { values, top } = scaleValues as { values: readonly number[]; top: number };
   const fullScore = options.fullScore ?? top;
   const m = Array.isArray(scores) ? scores.length : 0;
   const n = m > 0 && Array.isArray(scores[0]) ? scores[0].length : 0;
@@ -92,6 +130,17 @@ export function delphiRound(scores: readonly (readonly number[])[], options: Del
   });
   const codes = options.indicators ?? Array.from({ length: n }, (_, j) => String(j + 1));
   if (codes.length !== n) issues.add(['indicators'], `${codes.length} indicator codes for ${n} columns`);
+  const firstColumn = new Map<string, number>();
+  codes.forEach((c, j) => {
+    const first = firstColumn.get(c);
+    if (first === undefined) firstColumn.set(c, j);
+    else
+      issues.add(
+        ['indicators', j],
+        `indicator code ${c} appears twice (columns ${first} and ${j}): each column screens a different indicator`,
+        'one distinct code per column',
+      );
+  });
   if (options.labels !== undefined && options.labels.length !== n)
     issues.add(['labels'], `${options.labels.length} labels for ${n} columns`);
   if (!values.includes(fullScore)) issues.add(['fullScore'], `full score ${fullScore} is not on the ${scale} scale`, values.join(', '));
@@ -120,7 +169,11 @@ export function delphiRound(scores: readonly (readonly number[])[], options: Del
   };
   const counts: Record<DelphiDecision, number> = { keep: 0, discuss: 0, delete: 0 };
   const indicators = stats.map((s, j) => {
-    const passes = { mean: s.mean > thresholds.mean, fullScoreFrequency: s.full > thresholds.fullScoreFrequency, cv: s.cv < thresholds.cv };
+    const passes = {
+      mean: meetsThreshold(s.mean, thresholds.mean, 'at-least'),
+      fullScoreFrequency: meetsThreshold(s.full, thresholds.fullScoreFrequency, 'at-least'),
+      cv: meetsThreshold(s.cv, thresholds.cv, 'at-most'),
+    };
     const failed = [passes.mean, passes.fullScoreFrequency, passes.cv].filter((p) => !p).length;
     const decision: DelphiDecision = failed === 3 ? 'delete' : failed > 0 ? 'discuss' : 'keep';
     counts[decision]++;

@@ -122,7 +122,7 @@ describe('Delphi screening ([004])', () => {
             [5, 3],
             [5, 3],
           ],
-          { scale: '1-7' as never },
+          { scale: '2-7' as never },
         ),
       )[0],
     ).toMatchObject({ path: ['scale'] });
