@@ -91,3 +91,68 @@ describe('delphi', () => {
     expect(r.json().counts).toEqual({ keep: 3, discuss: 0, delete: 0 });
   });
 });
+
+describe('kendall', () => {
+  it('refuses ranks and ratings given together', async () => {
+    const r = await runCli(
+      ['kendall', '-'],
+      JSON.stringify({
+        ranks: [
+          [1, 2],
+          [2, 1],
+          [3, 3],
+        ],
+        ratings: [
+          [5, 4],
+          [3, 4],
+          [1, 1],
+        ],
+      }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ratings: both ranks and ratings are given/);
+    expect(r.stderr).toMatch(/ranks or ratings, not both/);
+  });
+  it('refuses a negative rank, a zero and a rank above the number of objects, each by its cell', async () => {
+    const r = await runCli(
+      ['kendall', '-'],
+      JSON.stringify({
+        ranks: [
+          [1, -2],
+          [2, 0],
+          [3, 4],
+        ],
+      }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ranks\[0\]\[1\]: rank -2 is not a rank among 3 objects/);
+    expect(r.stderr).toMatch(/ranks\[1\]\[1\]: rank 0/);
+    expect(r.stderr).toMatch(/ranks\[2\]\[1\]: rank 4/);
+    expect(r.stderr).toMatch(/a rank from 1 to 3/);
+  });
+  it('negative ratings are ranked as they are; tied ranks such as 1.5 are ranks', async () => {
+    const ratings = await runCli(
+      ['kendall', '-', '--format', 'json'],
+      JSON.stringify({
+        ratings: [
+          [-1, -2],
+          [2, 1],
+          [3, 3],
+        ],
+      }),
+    );
+    expect(ratings.code).toBe(0);
+    expect(ratings.json().w).toBeCloseTo(1, 12);
+    const tied = await runCli(
+      ['kendall', '-', '--format', 'json'],
+      JSON.stringify({
+        ranks: [
+          [1.5, 1],
+          [1.5, 2],
+          [3, 3],
+        ],
+      }),
+    );
+    expect(tied.code).toBe(0);
+  });
+});

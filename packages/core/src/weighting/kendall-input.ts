@@ -14,6 +14,27 @@ export const kendallInputSchema = z
   .superRefine((d, ctx) => {
     if (!d.ranks && !d.ratings)
       ctx.addIssue(customIssue('give ranks or ratings', [], '{ranks: [[...]]} or {ratings: [[...]]}, rows = objects'));
+    if (d.ranks && d.ratings)
+      ctx.addIssue(
+        customIssue(
+          'both ranks and ratings are given: the concordance is of one table',
+          ['ratings'],
+          'ranks or ratings, not both (ranks are 1 … n per rater; ratings are any numbers, ranked per rater)',
+        ),
+      );
+    const n = d.ranks?.length ?? 0;
+    d.ranks?.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (!(v >= 1 && v <= n))
+          ctx.addIssue(
+            customIssue(
+              `rank ${v} is not a rank among ${n} objects`,
+              ['ranks', i, j],
+              `a rank from 1 to ${n} (ties may share a rank such as 1.5); for other numbers give them as ratings`,
+            ),
+          );
+      }),
+    );
   })
   .meta({
     description: "Kendall's coefficient of concordance W: give ranks or ratings",
