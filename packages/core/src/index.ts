@@ -22,10 +22,13 @@ export * from './hierarchy/validate.ts';
 
 // Weighting: AHP family, IFAHP, entropy, CRITIC, G1, combination, Delphi, Kendall
 export * from './weighting/ahp.ts';
+export * from './weighting/ahp-consensus.ts';
 export * from './weighting/ahp-incomplete.ts';
 export * from './weighting/ahp-input.ts';
 export * from './weighting/ahp-priority.ts';
 export * from './weighting/ahp-repair.ts';
+export * from './weighting/ahp-scales.ts';
+export * from './weighting/ahp-uncertainty.ts';
 export * from './weighting/combine.ts';
 export * from './weighting/combine-input.ts';
 export * from './weighting/critic.ts';
