@@ -1,8 +1,9 @@
 /**
- * `scf-risk validate STUDY`: check a study file without computing (SPEC §7): the schema (every
- * field, with file, path and line), the hierarchy, and every code the study refers to.
+ * `scf-risk validate STUDY`: check a study file without computing its results (SPEC §7), by the
+ * same checking pass `run` goes through (core's `checkStudyFully`): a study is valid exactly
+ * when `run` accepts it. Every problem is reported with file, path and line.
  */
-import { hierarchyLeaves, validateHierarchy, validateStudy } from '@scf-risk/core';
+import { checkStudyFully, type HierarchyNode, hierarchyLeaves } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import type { Input } from '../input.ts';
@@ -15,7 +16,7 @@ export function register(program: Command): void {
     .command('validate')
     .summary(summaryOf('validate'))
     .description(
-      'check a study file (schema, hierarchy, references) without running it\n\nOutput: valid, file, counts of nodes, indicators, weighted nodes, alternatives and evaluations.\nExit 0 when valid, 2 with one message per problem (file:line: path: what. Allowed: …).',
+      "check a study file without running it: everything `run` checks (schema, hierarchy, references, each node's weighting, Delphi rounds, alternatives, scoring rules, expect), so a valid study runs\n\nOutput: valid, file, counts of nodes, indicators, weighted nodes, alternatives and evaluations.\nExit 0 when valid, 2 with one message per problem (file:line: path: what. Allowed: …).",
     )
     .argument('<study>', 'the study file (.yaml, .json or .xlsx)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']))
@@ -29,8 +30,8 @@ export function register(program: Command): void {
         async () => {
           input = await readStudyInput(file);
           const loaded = { data: await loadStudy(input) };
-          const study = validateStudy(loaded.data);
-          const { root } = validateHierarchy(study.hierarchy, { normalise: study.normalise });
+          const { study } = checkStudyFully(loaded.data);
+          const root = study.hierarchy as unknown as HierarchyNode; // the tree as written, before any Delphi pruning
           let nodes = 0;
           const count = (n: { children?: unknown[] }) => {
             nodes++;
