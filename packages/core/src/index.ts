@@ -106,5 +106,6 @@ export type { SdKind } from './numeric/stats.ts';
 // Monitoring after disbursement
 export * from './monitoring/classification.ts';
 export * from './monitoring/delinquency.ts';
+export * from './monitoring/loan-book.ts';
 export * from './monitoring/money-and-dates.ts';
 export * from './monitoring/npl-ratio.ts';
