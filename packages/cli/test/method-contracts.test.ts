@@ -156,3 +156,31 @@ describe('kendall', () => {
     expect(tied.code).toBe(0);
   });
 });
+
+describe('critic on a constant column', () => {
+  const doc = {
+    matrix: [
+      [1, 5, 3],
+      [2, 5, 1],
+      [3, 5, 2],
+    ],
+    labels: ['ROE', 'Flat', 'Debt'],
+  };
+  it('JSON: the correlation is the word "undefined", a warning says weight 0', async () => {
+    const r = await runCli(['critic', '-', '--format', 'json'], JSON.stringify(doc));
+    expect(r.code).toBe(0);
+    const out = r.json();
+    expect(out.weights[1]).toBe(0);
+    expect(out.correlation[0][1]).toBe('undefined');
+    expect(out.correlation[1]).toEqual(['undefined', 'undefined', 'undefined']);
+    expect(JSON.stringify(out.correlation)).not.toMatch(/null/);
+    expect(out.warnings[0]).toMatch(/indicator 1 \(Flat\) does not vary .* correlation .* undefined, so it gets weight 0/);
+  });
+  it('table: the correlation table says undefined and the note says weight 0', async () => {
+    const r = await runCli(['critic', '-', '--format', 'table'], JSON.stringify(doc));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Correlation r/);
+    expect(r.stdout).toMatch(/Flat.*undefined.*undefined.*undefined/);
+    expect(r.stdout + r.stderr).toMatch(/warning: indicator 1 \(Flat\) does not vary.*weight 0/);
+  });
+});

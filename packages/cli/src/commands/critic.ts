@@ -17,7 +17,9 @@ export function register(program: Command): void {
     summary: summaryOf('critic'),
     details: [
       'Input: {matrix (rows = alternatives), directions?: [benefit|cost], labels?}',
-      'Output: weights, std, conflict, information, correlation, sdKind, normalisation, correlationMethod, conflictRule.',
+      'Output: weights, std, conflict, information, correlation (r; "undefined" where a column does not vary),',
+      '  sdKind, normalisation, correlationMethod, conflictRule, constantColumns, warnings.',
+      'A column that does not vary has σ = 0: its correlation is undefined, it gets weight 0 and is left out of the others’ conflict.',
     ].join('\n'),
     examples: [
       'scf-risk critic examples/weighting/suppliers.yaml',
@@ -64,7 +66,13 @@ export function register(program: Command): void {
             fmt(w, 4),
           ]),
         },
+        {
+          title: `Correlation r (${r.correlationMethod}; undefined where an indicator does not vary)`,
+          header: ['', ...r.weights.map((_, j) => elementName(r.labels, j))],
+          rows: r.correlation.map((row, j) => [elementName(r.labels, j), ...row.map((x) => (typeof x === 'number' ? fmt(x, 4) : x))]),
+        },
       ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
     },
   });
 }

@@ -4,8 +4,9 @@
  *   C_j = σ_j · Σ_k (1 − r_jk),  w_j = C_j / Σ_k C_k,
  * σ_j the standard deviation of column j (`sample`, n − 1, by default; `population` on request)
  * and r_jk the Pearson correlation. A column that does not vary has σ = 0, hence weight 0, and is
- * left out of the other columns' conflict sums (its correlation is undefined); when no column
- * varies the method refuses.
+ * left out of the other columns' conflict sums: its correlation is undefined, reported as the word
+ * "undefined" in `correlation` (not a number, not null) and in a warning naming the column; when
+ * no column varies the method refuses.
  *
  * Variants other libraries offer, each named in the result:
  * - `normalisation: 'none'`: σ and r of the raw values (scikit-criteria's `scale=False`); a cost
@@ -18,7 +19,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
-import type { Label } from '../label.ts';
+import { type Label, labelText } from '../label.ts';
 import { pearson, type SdKind, sd } from '../numeric/stats.ts';
 import { checkDataMatrix, minMaxColumns } from './data-matrix.ts';
 import { averageRanks } from './kendall.ts';
@@ -54,15 +55,20 @@ export interface CriticResult {
   conflict: number[];
   /** C_j = σ_j · conflict_j. */
   information: number[];
-  /** r_jk (null where a column does not vary). */
-  correlation: (number | null)[][];
+  /** r_jk; the word "undefined" where column j or k does not vary (its σ is 0). */
+  correlation: (number | 'undefined')[][];
   sdKind: SdKind;
   normalisation: CriticNormalisation;
   correlationMethod: CriticCorrelation;
   conflictRule: CriticConflictRule;
   constantColumns: number[];
   labels?: Label[];
+  /** One per constant column: its correlation is undefined and its weight 0. */
+  warnings: string[];
 }
+
+/** The value of a correlation cell that is undefined (a constant column). */
+export const UNDEFINED_CORRELATION = 'undefined';
 
 function checkVariant(options: CriticOptions): {
   sdKind: SdKind;
@@ -119,11 +125,17 @@ export function criticWeights(matrix: readonly (readonly number[])[], options: C
   const std = cols.map((c, j) => (constant.includes(j) ? 0 : sd(c, sdKind)));
   const forCorrelation = correlationMethod === 'spearman' ? cols.map((c) => Float64Array.from(averageRanks(Array.from(c)).ranks)) : cols;
   const correlation = forCorrelation.map((cj, j) =>
-    forCorrelation.map((ck, k) => (constant.includes(j) || constant.includes(k) ? null : j === k ? 1 : pearson(cj, ck))),
+    forCorrelation.map((ck, k): number | 'undefined' =>
+      constant.includes(j) || constant.includes(k) ? UNDEFINED_CORRELATION : j === k ? 1 : pearson(cj, ck),
+    ),
   );
   const conflict = correlation.map((row) =>
-    row.reduce<number>((s, r) => s + (r === null ? 0 : 1 - (conflictRule === 'absolute' ? Math.abs(r) : r)), 0),
+    row.reduce<number>((s, r) => s + (typeof r !== 'number' ? 0 : 1 - (conflictRule === 'absolute' ? Math.abs(r) : r)), 0),
   );
+  const warnings = constant.map((j) => {
+    const name = labelText(options.labels?.[j]);
+    return `indicator ${j}${name ? ` (${name})` : ''} does not vary (σ = 0): its correlation with the others is undefined, so it gets weight 0 and is left out of their conflict`;
+  });
   const information = std.map((s, j) => s * conflict[j]);
   const total = information.reduce((s, c) => s + c, 0);
   if (!(total > 0))
@@ -148,5 +160,6 @@ export function criticWeights(matrix: readonly (readonly number[])[], options: C
     conflictRule,
     constantColumns: constant,
     ...(options.labels ? { labels: options.labels } : {}),
+    warnings,
   };
 }

@@ -177,7 +177,11 @@ describe('CRITIC', () => {
       [3, 5, 2],
     ]);
     expect(r.weights[1]).toBe(0);
-    expect(r.correlation[0][1]).toBeNull();
+    expect(r.correlation[0][1]).toBe('undefined');
+    expect(r.correlation[1]).toEqual(['undefined', 'undefined', 'undefined']);
+    expect(r.warnings).toEqual([
+      'indicator 1 does not vary (σ = 0): its correlation with the others is undefined, so it gets weight 0 and is left out of their conflict',
+    ]);
     for (const w of r.weights) expect(Number.isFinite(w)).toBe(true);
   });
 });
