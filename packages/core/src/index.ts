@@ -109,3 +109,4 @@ export * from './monitoring/delinquency.ts';
 export * from './monitoring/loan-book.ts';
 export * from './monitoring/money-and-dates.ts';
 export * from './monitoring/npl-ratio.ts';
+export * from './monitoring/population-stability.ts';
