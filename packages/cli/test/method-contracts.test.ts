@@ -184,3 +184,55 @@ describe('critic on a constant column', () => {
     expect(r.stdout + r.stderr).toMatch(/warning: indicator 1 \(Flat\) does not vary.*weight 0/);
   });
 });
+
+describe('gra', () => {
+  const m = [
+    [3, 2],
+    [1, 4],
+    [2, 3],
+  ];
+  it('refuses alternative names whose count differs from the matrix rows, and labels from its columns', async () => {
+    const r = await runCli(['gra', '-'], JSON.stringify({ matrix: m, alternatives: ['A', 'B'], labels: ['x', 'y', 'z'] }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/alternatives: 2 alternative names for 3 matrix rows/);
+    expect(r.stderr).toMatch(/one name per row of matrix \(3\)/);
+    expect(r.stderr).toMatch(/labels: 3 indicator names for 2 matrix columns/);
+  });
+  it('refuses more levels than factors', async () => {
+    const doc = {
+      referenceSeries: [1, 2, 3],
+      factors: [
+        { name: 'a', series: [1, 2, 4] },
+        { name: 'b', series: [3, 2, 1] },
+      ],
+      levels: 3,
+    };
+    const r = await runCli(['gra', '-'], JSON.stringify(doc));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/levels: 3 levels for 2 factors/);
+    expect(r.stderr).toMatch(/a whole number from 1 to 2/);
+    const ok = await runCli(['gra', '-', '--format', 'json'], JSON.stringify({ ...doc, levels: 2 }));
+    expect(ok.code).toBe(0);
+    expect(
+      ok
+        .json()
+        .factors.map((f: { level: number }) => f.level)
+        .sort(),
+    ).toEqual([1, 2]);
+  });
+  it('identical rows: every degree is 1, exit 0 with a warning saying the ranking carries no information', async () => {
+    const same = [
+      [3, 2],
+      [3, 2],
+      [3, 2],
+    ];
+    const r = await runCli(['gra', '-', '--format', 'json'], JSON.stringify({ matrix: same }));
+    expect(r.code).toBe(0);
+    expect(r.json().grades).toEqual([1, 1, 1]);
+    expect(r.json().warnings[0]).toMatch(/every alternative coincides with the reference \(Δmax = 0\).*no information.*identical/);
+    const t = await runCli(['gra', '-', '--format', 'table'], JSON.stringify({ matrix: same }));
+    expect(t.stdout + t.stderr).toMatch(/warning: every alternative coincides/);
+    const differ = await runCli(['gra', '-', '--format', 'json'], JSON.stringify({ matrix: m }));
+    expect(differ.json().warnings).toEqual([]);
+  });
+});

@@ -88,6 +88,7 @@ export function register(program: Command): void {
                 ]),
               },
             ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
     },
   });
 }

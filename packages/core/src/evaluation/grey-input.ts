@@ -3,7 +3,7 @@
  * factors against a reference series ([000]); options `normalisation`, `rho`, `normalise`.
  */
 import { z } from 'zod';
-import { directionsSchema, enumOf, labelsSchema, matrixSchema, vectorSchema } from '../input-schema.ts';
+import { customIssue, directionsSchema, enumOf, labelsSchema, matrixSchema, vectorSchema } from '../input-schema.ts';
 import { GREY_NORMALISATIONS } from './grey.ts';
 
 /** Alternatives: `{matrix, directions?, reference?, weights?, labels?, alternatives?}`. */
@@ -16,6 +16,22 @@ export const graAlternativesInputSchema = z
     labels: labelsSchema.describe('names of the indicators (columns), strings or {zh, en}'),
     alternatives: labelsSchema.describe('names of the alternatives (rows), strings or {zh, en}'),
   })
+  .superRefine((d, ctx) => {
+    const rows = d.matrix.length;
+    const cols = d.matrix[0]?.length ?? 0;
+    if (d.alternatives && d.alternatives.length !== rows)
+      ctx.addIssue(
+        customIssue(
+          `${d.alternatives.length} alternative names for ${rows} matrix rows`,
+          ['alternatives'],
+          `one name per row of matrix (${rows})`,
+        ),
+      );
+    if (d.labels && d.labels.length !== cols)
+      ctx.addIssue(
+        customIssue(`${d.labels.length} indicator names for ${cols} matrix columns`, ['labels'], `one name per column of matrix (${cols})`),
+      );
+  })
   .describe('Grey relational analysis of alternatives');
 
 /** Factors ([000]): `{referenceSeries, factors: [{name, series}], cutoffs? | levels?}`. */
@@ -27,7 +43,12 @@ export const graFactorsInputSchema = z
       .min(1)
       .describe('the factors to relate to the reference series'),
     cutoffs: vectorSchema.optional().describe('degree cut-offs between levels (instead of natural breaks)'),
-    levels: z.number().int().positive().optional().describe('number of levels by natural breaks (default 4)'),
+    levels: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('number of levels by natural breaks (default 4), at most the number of factors'),
   })
   .describe('Grey relational degrees of factors against a reference series, grouped into levels ([000])');
 

@@ -124,6 +124,12 @@ export function gra(matrix: readonly (readonly number[])[], options: GraOptions 
   }
   issues.throwIfAny();
   const core = greyRelational(ref, z, w, rho);
+  if (core.deltaMax === 0)
+    warnings.push(
+      m > 1
+        ? `every alternative coincides with the reference (Δmax = 0): every degree is 1 and the ranking carries no information${options.reference === undefined ? ' (the rows are identical)' : ''}`
+        : 'the one alternative coincides with the reference (Δmax = 0): its degree is 1',
+    );
   return {
     ...core,
     rank: rankDescending(core.grades),
@@ -155,6 +161,7 @@ export interface GreyFactorResult {
   grouping: 'natural-breaks' | 'cutoffs';
   /** Level boundaries actually used (lowest degree of each level). */
   levelFloors: number[];
+  warnings: string[];
 }
 
 /**
@@ -185,6 +192,12 @@ export function greyFactors(
       if (!Number.isFinite(v)) issues.add(['factors', i, 'series', k], `${v} is not a finite number`);
     });
   });
+  if (options.cutoffs === undefined && options.levels !== undefined && options.levels > factors.length)
+    issues.add(
+      ['levels'],
+      `${options.levels} levels for ${factors.length} factor${factors.length === 1 ? '' : 's'}: a level would be empty`,
+      `a whole number from 1 to ${factors.length}`,
+    );
   issues.throwIfAny();
   const norm = (s: readonly number[], path: (string | number)[]): number[] => {
     if (normalisation === 'initial') {
@@ -207,6 +220,11 @@ export function greyFactors(
   issues.throwIfAny();
   const core = greyRelational(ref, seqs, new Array<number>(K).fill(1 / K), rho);
   const rank = rankDescending(core.grades);
+  const warnings: string[] = [];
+  if (core.deltaMax === 0)
+    warnings.push(
+      'every factor series coincides with the reference after normalisation (Δmax = 0): every degree is 1 and one level holds them all',
+    );
   let level: number[];
   let levelFloors: number[];
   let grouping: GreyFactorResult['grouping'];
@@ -228,7 +246,12 @@ export function greyFactors(
     const L = options.levels ?? 4;
     if (!Number.isInteger(L) || L < 1)
       throw new ValidationError([{ path: ['levels'], message: `levels = ${L} must be a whole number ≥ 1` }]);
-    const { classOf, floors } = naturalBreaks(core.grades, Math.min(L, new Set(core.grades).size));
+    const distinct = new Set(core.grades).size;
+    if (options.levels !== undefined && L > distinct && core.deltaMax > 0)
+      warnings.push(
+        `${L} levels asked, but the factors have only ${distinct} distinct degrees: ${distinct} level${distinct === 1 ? '' : 's'}`,
+      );
+    const { classOf, floors } = naturalBreaks(core.grades, Math.min(L, distinct));
     // natural breaks number classes from the lowest values up; level 1 = most related
     const top = Math.max(...classOf);
     level = classOf.map((c) => top - c + 1);
@@ -243,5 +266,6 @@ export function greyFactors(
     rho,
     grouping,
     levelFloors,
+    warnings,
   };
 }
