@@ -105,6 +105,7 @@ export type { SdKind } from './numeric/stats.ts';
 
 // Monitoring after disbursement
 export * from './monitoring/classification.ts';
+export * from './monitoring/collateral.ts';
 export * from './monitoring/delinquency.ts';
 export * from './monitoring/loan-book.ts';
 export * from './monitoring/money-and-dates.ts';
