@@ -2,6 +2,7 @@
 // tables, zh/en words and the one-script conversion, and the ECharts option builders (shared with
 // the web workbench). Light to import: the HTML report (with ECharts' SVG renderer) is
 // `@scf-risk/report/html`, spreadsheets `@scf-risk/report/xlsx`.
+export * from './ahp-analysis-tables.ts';
 export * from './ahp-tables.ts';
 export * from './charts.ts';
 export * from './hierarchy-tables.ts';

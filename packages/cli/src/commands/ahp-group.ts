@@ -1,24 +1,54 @@
 /** `scf-risk ahp-group`: group AHP over several experts' matrices, AIJ or AIP (SPEC §3.1, §10). */
 
 import {
+  type AhpScalesResult,
+  type AhpUncertaintyResult,
   ahpGroupInputSchema,
   ahpGroupOptionsSchema,
   CR_THRESHOLD,
   type GroupAggregation,
   type GroupAhpResult,
+  type GroupConsensusResult,
   groupAhp,
+  groupAhpConsensus,
+  groupAhpScales,
+  groupAhpUncertainty,
   parseWith,
   underField,
 } from '@scf-risk/core';
-import { consistencyTable, elementName, fmt, matrixTable, pairsTable, weightTable } from '@scf-risk/report';
+import {
+  consensusTables,
+  consistencyTable,
+  elementName,
+  fmt,
+  matrixTable,
+  pairsTable,
+  scalesTable,
+  uncertaintyTable,
+  weightTable,
+} from '@scf-risk/report';
 import type { Command } from 'commander';
-import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
+import {
+  type AhpCliOptions,
+  type AnalysisCliOptions,
+  addAhpOptions,
+  addAnalysisOptions,
+  analysisOptions,
+  perturbationOf,
+} from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
+/** The group result with the analyses asked for. */
+export type GroupOutput = GroupAhpResult & {
+  consensus?: GroupConsensusResult;
+  scales?: AhpScalesResult;
+  uncertainty?: AhpUncertaintyResult;
+};
+
 export function register(program: Command): void {
-  addMethodCommand<GroupAhpResult, AhpCliOptions & { aggregation: GroupAggregation }>(program, {
+  addMethodCommand<GroupOutput, AhpCliOptions & AnalysisCliOptions & { aggregation: GroupAggregation }>(program, {
     name: 'ahp-group',
     summary: summaryOf('ahp-group'),
     details: [
@@ -31,27 +61,41 @@ export function register(program: Command): void {
       'Output: aggregation, weights, cr (AIJ: of the aggregated matrix; AIP: Σ λk·CRk),',
       '  consistent, experts [{id, weight, weights, cr, lambdaMax, consistent,',
       '  inconsistentPairs?, repairedMatrix?}], inconsistentExperts,',
-      '  aggregatedMatrix and group (the full ahp result) for AIJ, warnings.',
+      '  aggregatedMatrix and group (the full ahp result) for AIJ, warnings;',
+      "  with --consensus: consensus (Goepel's S*, band, entropies, removal, dissenters,",
+      '  aij and aip side by side); --scales: scales; --uncertainty N: uncertainty.',
       'Exit codes: 0 ok; 1 --strict and the group or an expert has CR ≥ 0.10;',
       '  2 invalid input; 3 internal error.',
     ].join('\n'),
-    examples: ['scf-risk ahp-group examples/ahp/panel.yaml', 'scf-risk ahp-group examples/ahp/panel.yaml --aggregation aip --format json'],
+    examples: [
+      'scf-risk ahp-group examples/ahp/panel.yaml',
+      'scf-risk ahp-group examples/ahp/panel.yaml --aggregation aip --format json',
+      'scf-risk ahp-group examples/ahp/panel.yaml --consensus --scales all --uncertainty 1000',
+    ],
     options: (cmd) =>
-      addAhpOptions(cmd).addOption(
-        flagOf(ahpGroupOptionsSchema, 'aggregation', '--aggregation <rule>', 'aggregate judgments (aij) or priorities (aip)'),
+      addAnalysisOptions(
+        addAhpOptions(cmd).addOption(
+          flagOf(ahpGroupOptionsSchema, 'aggregation', '--aggregation <rule>', 'aggregate judgments (aij) or priorities (aip)'),
+        ),
+        true,
       ),
     run(input, opts) {
       const data = parseWith(ahpGroupInputSchema, input.data);
-      const result = underField('experts', () =>
-        groupAhp(data.experts, {
-          method: opts.method,
-          ri: opts.ri,
-          lambda: opts.lambda,
-          incompleteMethod: opts.incompleteMethod,
-          aggregation: opts.aggregation,
-          ...(data.labels ? { labels: data.labels } : {}),
-        }),
-      );
+      const analysis = analysisOptions(opts);
+      const options = {
+        method: opts.method,
+        ri: opts.ri,
+        lambda: opts.lambda,
+        incompleteMethod: opts.incompleteMethod,
+        aggregation: opts.aggregation,
+        ...(data.labels ? { labels: data.labels } : {}),
+      };
+      const result: GroupOutput = underField('experts', () => groupAhp(data.experts, options));
+      if (analysis.consensus) result.consensus = underField('experts', () => groupAhpConsensus(data.experts, options));
+      if (analysis.scales)
+        result.scales = underField('experts', () => groupAhpScales(data.experts, { ...options, scales: analysis.scales }));
+      if (analysis.uncertainty > 0)
+        result.uncertainty = underField('experts', () => groupAhpUncertainty(data.experts, { ...options, ...perturbationOf(analysis) }));
       const failed = opts.strict && (!result.consistent || result.inconsistentExperts.length > 0);
       return {
         result,
@@ -86,6 +130,9 @@ export function register(program: Command): void {
             ...pairsTable({ inconsistentPairs: e.inconsistentPairs ?? [], labels: r.labels }),
             title: `Expert ${e.id}: judgments to revisit (CR = ${fmt(e.cr, 4)})`,
           })),
+        ...(r.consensus ? consensusTables(r.consensus, r.labels) : []),
+        ...(r.scales ? [scalesTable(r.scales, r.labels)] : []),
+        ...(r.uncertainty ? [uncertaintyTable(r.uncertainty, r.labels)] : []),
       ],
       notes: (r) => [
         `group CR = ${fmt(r.cr, 4)}${r.aggregation === 'aip' ? ' (Σ λk·CRk)' : ''}`,

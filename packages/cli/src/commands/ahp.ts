@@ -1,14 +1,35 @@
 /** `scf-risk ahp`: weights and consistency of one pairwise comparison matrix (SPEC §3.1, §10). */
 
-import { type AhpResult, ahp, ahpInputSchema, CR_THRESHOLD, parseWith, underField } from '@scf-risk/core';
-import { ahpTables } from '@scf-risk/report';
+import {
+  type AhpResult,
+  type AhpScalesResult,
+  type AhpUncertaintyResult,
+  ahp,
+  ahpInputSchema,
+  ahpScales,
+  ahpUncertainty,
+  CR_THRESHOLD,
+  parseWith,
+  underField,
+} from '@scf-risk/core';
+import { ahpTables, scalesTable, uncertaintyTable } from '@scf-risk/report';
 import type { Command } from 'commander';
-import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
+import {
+  type AhpCliOptions,
+  type AnalysisCliOptions,
+  addAhpOptions,
+  addAnalysisOptions,
+  analysisOptions,
+  perturbationOf,
+} from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { summaryOf } from './index.ts';
 
+/** The AHP result with the analyses asked for. */
+export type AhpOutput = AhpResult & { scales?: AhpScalesResult; uncertainty?: AhpUncertaintyResult };
+
 export function register(program: Command): void {
-  addMethodCommand<AhpResult, AhpCliOptions>(program, {
+  addMethodCommand<AhpOutput, AhpCliOptions & AnalysisCliOptions>(program, {
     name: 'ahp',
     summary: summaryOf('ahp'),
     details: [
@@ -23,30 +44,43 @@ export function register(program: Command): void {
       '  (CR < 0.10), method, iterations, labels, warnings; when CR ≥ 0.10:',
       '  inconsistentPairs [{i, j, value, epsilon, suggested, crAfter}],',
       '  repairedMatrix, repairSteps, repairedCr (proposals; your matrix is unchanged);',
-      '  with missing judgments: filledMatrix, incompleteMethod (and completion for lambda-max).',
+      '  with missing judgments: filledMatrix, incompleteMethod (and completion for lambda-max);',
+      '  with --scales: scales (weights, ranks and CR per judgment scale); with --uncertainty N:',
+      '  uncertainty (per element mean, sd, 2.5/97.5 % quantiles; rank probabilities).',
       'Exit codes: 0 ok; 1 --strict and CR ≥ 0.10; 2 invalid input; 3 internal error.',
     ].join('\n'),
     examples: [
       'scf-risk ahp examples/ahp/drinks.yaml',
       'scf-risk ahp examples/ahp/drinks.yaml --method geometric-mean --ri donegan-dodd --format json',
+      'scf-risk ahp examples/ahp/drinks.yaml --scales all --uncertainty 1000 --seed 7',
     ],
-    options: addAhpOptions,
+    options: (cmd) => addAnalysisOptions(addAhpOptions(cmd), false),
     run(input, opts) {
       const data = parseWith(ahpInputSchema, input.data);
-      const result = underField('matrix', () =>
-        ahp(data.matrix, {
-          method: opts.method,
-          ri: opts.ri,
-          lambda: opts.lambda,
-          incompleteMethod: opts.incompleteMethod,
-          ...(data.labels ? { labels: data.labels } : {}),
-        }),
-      );
+      const analysis = analysisOptions(opts);
+      const options = {
+        method: opts.method,
+        ri: opts.ri,
+        lambda: opts.lambda,
+        incompleteMethod: opts.incompleteMethod,
+        ...(data.labels ? { labels: data.labels } : {}),
+      };
+      const result: AhpOutput = underField('matrix', () => ahp(data.matrix, options));
+      if (analysis.scales) result.scales = underField('matrix', () => ahpScales(data.matrix, { ...options, scales: analysis.scales }));
+      if (analysis.uncertainty > 0)
+        result.uncertainty = underField('matrix', () => ahpUncertainty(data.matrix, { ...options, ...perturbationOf(analysis) }));
       return {
         result,
         ...(opts.strict && !result.consistent ? { failedCheck: `CR = ${result.cr.toFixed(4)} is not below ${CR_THRESHOLD}` } : {}),
       };
     },
-    presenter: { tables: ahpTables, notes: (r) => r.warnings.map((w) => `warning: ${w}`) },
+    presenter: {
+      tables: (r) => [
+        ...ahpTables(r),
+        ...(r.scales ? [scalesTable(r.scales, r.labels)] : []),
+        ...(r.uncertainty ? [uncertaintyTable(r.uncertainty, r.labels)] : []),
+      ],
+      notes: (r) => r.warnings.map((w) => `warning: ${w}`),
+    },
   });
 }

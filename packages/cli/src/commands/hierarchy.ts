@@ -1,9 +1,28 @@
 /** `scf-risk hierarchy`: validate an indicator tree and synthesise its weights (SPEC §2, §3.1, §10). */
 
-import { CheckFailedError, CR_THRESHOLD, synthesiseHierarchy, template } from '@scf-risk/core';
-import { hierarchyTables } from '@scf-risk/report';
+import {
+  type AhpUncertaintyResult,
+  CheckFailedError,
+  CR_THRESHOLD,
+  type HierarchyConsensusResult,
+  type HierarchyScalesResult,
+  hierarchyConsensus,
+  hierarchyScales,
+  hierarchyUncertainty,
+  type SynthesisResult,
+  synthesiseHierarchy,
+  template,
+} from '@scf-risk/core';
+import { hierarchyConsensusTable, hierarchyTables, scalesTable, uncertaintyTable } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
-import { type AhpCliOptions, addAhpOptions } from '../ahp-options.ts';
+import {
+  type AhpCliOptions,
+  type AnalysisCliOptions,
+  addAhpOptions,
+  addAnalysisOptions,
+  analysisOptions,
+  perturbationOf,
+} from '../ahp-options.ts';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
@@ -12,7 +31,14 @@ import { summaryOf } from './index.ts';
 
 type Lang = 'zh' | 'en';
 
-export interface HierarchyCliOptions extends AhpCliOptions {
+/** The synthesis with the analyses asked for. */
+export type HierarchyOutput = SynthesisResult & {
+  consensus?: HierarchyConsensusResult;
+  scales?: HierarchyScalesResult;
+  uncertainty?: AhpUncertaintyResult;
+};
+
+export interface HierarchyCliOptions extends AhpCliOptions, AnalysisCliOptions {
   template?: string;
   normalise?: boolean;
   aggregation: 'aij' | 'aip';
@@ -37,7 +63,9 @@ export function register(program: Command): void {
         '  kind, direction, unit, scorer. A node weights its children by their weight, its matrix (AHP)',
         '  or its experts (group AHP). Or --template NAME for a shipped template.',
         'Output: nodes [{code, name, depth, localWeight, globalWeight, cr?, lambdaMax?}], levels [{depth, cr}],',
-        '  leaves, consistent, warnings.',
+        "  leaves, consistent, warnings; --consensus: consensus per node with experts (Goepel's S*) and overall;",
+        "  --scales: leaves' global weights and CR per judgment scale; --uncertainty N: spread of the",
+        "  leaves' global weights and rank probabilities under random variations of every judgment.",
       ].join('\n'),
     )
     .argument('[file]', 'tree as JSON or YAML; - reads standard input')
@@ -48,26 +76,37 @@ export function register(program: Command): void {
     .addOption(
       new Option('--format <format>', 'output format (default: table on a terminal, json when piped)').choices(['json', 'table', 'csv']),
     );
-  addAhpOptions(cmd);
+  addAnalysisOptions(addAhpOptions(cmd), true);
   cmd.addHelpText(
     'after',
-    '\nExamples:\n  scf-risk hierarchy --template jd-scf\n  scf-risk hierarchy examples/hierarchy/two-level.yaml --method geometric-mean --format json\n',
+    '\nExamples:\n  scf-risk hierarchy --template jd-scf\n  scf-risk hierarchy examples/hierarchy/two-level.yaml --method geometric-mean --format json\n  scf-risk hierarchy examples/hierarchy/two-level.yaml --scales all --uncertainty 1000 --seed 3\n',
   );
   cmd.action(async (file: string | undefined, opts: HierarchyCliOptions) => {
     let input: Input | undefined;
     await guard(
       async () => {
         input = opts.template ? templateInput(opts.template) : await loadInput(file);
-        const result = synthesiseHierarchy(parseTreeMatrices(input.data), {
+        const tree = parseTreeMatrices(input.data);
+        const analysis = analysisOptions(opts);
+        const options = {
           method: opts.method,
           ri: opts.ri,
           lambda: opts.lambda,
           incompleteMethod: opts.incompleteMethod,
           normalise: opts.normalise,
           aggregation: opts.aggregation,
-        });
+        };
+        const result: HierarchyOutput = synthesiseHierarchy(tree, options);
+        if (analysis.consensus) result.consensus = hierarchyConsensus(tree, options);
+        if (analysis.scales) result.scales = hierarchyScales(tree, { ...options, scales: analysis.scales });
+        if (analysis.uncertainty > 0) result.uncertainty = hierarchyUncertainty(tree, { ...options, ...perturbationOf(analysis) });
         emit(result, opts.format ?? defaultFormat(), {
-          tables: (r) => hierarchyTables(r, opts.lang),
+          tables: (r) => [
+            ...hierarchyTables(r, opts.lang),
+            ...(r.consensus ? [hierarchyConsensusTable(r.consensus)] : []),
+            ...(r.scales ? [scalesTable(r.scales)] : []),
+            ...(r.uncertainty ? [uncertaintyTable(r.uncertainty)] : []),
+          ],
           notes: (r) => r.warnings.map((w) => `warning: ${w}`),
         });
         if (opts.strict && !result.consistent) throw new CheckFailedError(`a judgment or a level has CR ≥ ${CR_THRESHOLD}`);

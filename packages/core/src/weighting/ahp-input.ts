@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { enumOf, incompleteMatrixSchema, labelsSchema } from '../input-schema.ts';
 import { INCOMPLETE_METHODS } from './ahp.ts';
 import { PRIORITY_METHODS } from './ahp-priority.ts';
+import { JUDGMENT_SCALES } from './ahp-scales.ts';
+import { PERTURBATION_RULES } from './ahp-uncertainty.ts';
 import { RI_TABLE_NAMES } from './random-index.ts';
 
 /** Pairwise judgments, row-major; fraction strings allowed; `null` = a missing judgment. */
@@ -41,6 +43,38 @@ export const ahpOptionsShape = {
 
 /** `method`, `ri` and `lambda`, with the defaults of `scf-risk ahp`. */
 export const ahpOptionsSchema = z.object(ahpOptionsShape).describe('AHP options (the flags of scf-risk ahp)');
+
+/**
+ * The analyses beside the weights, shared by `ahp`, `ahp-group` and `hierarchy` (flags --consensus,
+ * --scales, --uncertainty, --seed, --perturbation, --step, --factor) and the study sections
+ * `consensus`, `scales`, `uncertainty`.
+ */
+export const ahpAnalysisShape = {
+  consensus: z.boolean().optional().describe("Goepel's group consensus S* of the experts' priorities (group AHP and trees with experts)"),
+  scales: z
+    .array(enumOf(JUDGMENT_SCALES))
+    .min(1)
+    .optional()
+    .describe(`the judgments read on these scales, weights and CR side by side (${JUDGMENT_SCALES.join(', ')})`),
+  uncertainty: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .describe('random variations of every judgment: number of draws (0 = none)'),
+  seed: z.number().int().default(1).describe('seed of the random variations'),
+  perturbation: enumOf(PERTURBATION_RULES)
+    .default('step')
+    .describe('step: each intensity moves by −δ, 0 or +δ; log-uniform: each judgment times a factor in [1/f, f]'),
+  step: z.number().min(0).max(8).default(0.5).describe('δ of the step rule, on the 1–9 scale'),
+  factor: z.number().min(1).max(9).default(1.5).describe('f of the log-uniform rule'),
+};
+
+/** `ahpAnalysisShape` as an object schema (the flags' allowed values and defaults). */
+export const ahpAnalysisSchema = z.object(ahpAnalysisShape).describe('consensus, judgment scales and weight uncertainty');
+
+export type AhpAnalysisOptions = z.output<typeof ahpAnalysisSchema>;
 
 export type AhpInput = z.output<typeof ahpInputSchema>;
 export type AhpInputOptions = z.output<typeof ahpOptionsSchema>;
