@@ -236,3 +236,106 @@ describe('gra', () => {
     expect(differ.json().warnings).toEqual([]);
   });
 });
+
+describe('fce takes the root node as the document', () => {
+  // Hand-checked: C1 = 0.7·(.6 .4 0 0 0) + 0.3·(.2 .4 .4 0 0) = (.48 .40 .12 0 0);
+  // C2 = 0.5·(0 .2 .6 .2 0) + 0.5·(0 0 .2 .6 .2) = (0 .1 .4 .4 .1);
+  // G = 0.6·C1 + 0.4·C2 = (.288 .28 .232 .16 .04), S = 10·.288 + 8·.28 + 6·.232 + 4·.16 + 2·.04 = 7.232.
+  const expected = [0.288, 0.28, 0.232, 0.16, 0.04];
+  const leaves1 = [
+    { code: 'C11', membership: [0.6, 0.4, 0, 0, 0] },
+    { code: 'C12', membership: [0.2, 0.4, 0.4, 0, 0] },
+  ];
+  const leaves2 = [
+    { code: 'C21', membership: [0, 0.2, 0.6, 0.2, 0] },
+    { code: 'C22', membership: [0, 0, 0.2, 0.6, 0.2] },
+  ];
+  const check = (r: Awaited<ReturnType<typeof runCli>>) => {
+    expect(r.code).toBe(0);
+    const out = r.json();
+    out.b.forEach((x: number, k: number) => expect(x).toBeCloseTo(expected[k], 12));
+    expect(out.score).toBeCloseTo(7.232, 12);
+    expect(out.root.code).toBe('G');
+    expect(out.root.children[0].b[0]).toBeCloseTo(0.48, 12);
+    expect(out.root.children[1].b[4]).toBeCloseTo(0.1, 12);
+  };
+  it('with weights over children at every level', async () => {
+    const doc = {
+      code: 'G',
+      weights: [0.6, 0.4],
+      children: [
+        { code: 'C1', weights: [0.7, 0.3], children: leaves1 },
+        { code: 'C2', weights: [0.5, 0.5], children: leaves2 },
+      ],
+    };
+    check(await runCli(['fce', '-', '--format', 'json'], JSON.stringify(doc)));
+  });
+  it('with a weight on each child, as YAML', async () => {
+    const yaml = [
+      'code: G',
+      'children:',
+      '  - code: C1',
+      '    weight: 0.6',
+      '    children:',
+      '      - { code: C11, weight: 0.7, membership: [0.6, 0.4, 0, 0, 0] }',
+      '      - { code: C12, weight: 0.3, membership: [0.2, 0.4, 0.4, 0, 0] }',
+      '  - code: C2',
+      '    weight: 0.4',
+      '    weights: [0.5, 0.5]',
+      '    children:',
+      '      - { code: C21, membership: [0, 0.2, 0.6, 0.2, 0] }',
+      '      - { code: C22, membership: [0, 0, 0.2, 0.6, 0.2] }',
+      '',
+    ].join('\n');
+    check(await runCli(['fce', '-', '--format', 'json'], yaml));
+  });
+  it('refuses weights given both ways, a wrong count, and membership beside children', async () => {
+    const both = await runCli(
+      ['fce', '-'],
+      JSON.stringify({
+        code: 'G',
+        weights: [0.5, 0.5],
+        children: [
+          { code: 'A', weight: 0.5, membership: [1, 0, 0, 0, 0] },
+          { code: 'B', membership: [0, 1, 0, 0, 0] },
+        ],
+      }),
+    );
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/weights: G: weights are given both as G's weights and on child A/);
+    expect(both.stderr).toMatch(/not both/);
+    const count = await runCli(
+      ['fce', '-'],
+      JSON.stringify({
+        code: 'G',
+        weights: [1],
+        children: [
+          { code: 'A', membership: [1, 0, 0, 0, 0] },
+          { code: 'B', membership: [0, 1, 0, 0, 0] },
+        ],
+      }),
+    );
+    expect(count.code).toBe(2);
+    expect(count.stderr).toMatch(/weights: G: 1 weights for 2 children/);
+    const leafAndNode = await runCli(
+      ['fce', '-'],
+      JSON.stringify({ membership: [[1, 0, 0, 0, 0]], children: [{ weight: 1, membership: [1, 0, 0, 0, 0] }] }),
+    );
+    expect(leafAndNode.code).toBe(2);
+    expect(leafAndNode.stderr).toMatch(/membership: membership beside children/);
+  });
+  it('the flat form and the tree form still work', async () => {
+    const flat = await runCli(
+      ['fce', '-', '--format', 'json'],
+      JSON.stringify({
+        weights: [0.6, 0.4],
+        membership: [
+          [0.48, 0.4, 0.12, 0, 0],
+          [0, 0.1, 0.4, 0.4, 0.1],
+        ],
+      }),
+    );
+    expect(flat.code).toBe(0);
+    flat.json().b.forEach((x: number, k: number) => expect(x).toBeCloseTo(expected[k], 12));
+  });
+});

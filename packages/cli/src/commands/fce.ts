@@ -1,12 +1,12 @@
 /** `scf-risk fce`: fuzzy comprehensive evaluation, flat or multi-level (SPEC §4.2, §10). */
 
 import {
-  type FuzzyNode,
   type FuzzyNodeResult,
   type FuzzyOperator,
   type FuzzyResult,
   fceInputSchema,
   fceOptionsSchema,
+  fceRoot,
   fuzzyEvaluate,
   labelText,
   parseWith,
@@ -23,7 +23,9 @@ export function register(program: Command): void {
     summary: summaryOf('fce'),
     details: [
       'Input: {grades?: [{name, score}] (default [004]: 10/8/6/4/2), weights: [...], membership: [[...]] (indicators × grades)}',
-      '  or {grades?, tree: {children: [{weight, membership} | {weight, children}]}} for a multi-level evaluation.',
+      '  or, multi-level, the root node itself as in the tree format: {grades?, code?, weights?: [...], children: [...]},',
+      '  each node {code?, weights?: [...] over its children | weight on each child, children | membership}',
+      '  (also {grades?, tree: {…}}). Weights: weights over children, or a weight on each child, not both.',
       'Output: b (normalised), bRaw, score, grade (maximum membership), gradeWeightedAverage, root (B at every node).',
     ].join('\n'),
     examples: [
@@ -36,13 +38,7 @@ export function register(program: Command): void {
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
       const d = parseWith(fceInputSchema, input.data); // also checks one membership row per weight
-      let root: FuzzyNode;
-      if (d.tree) root = d.tree;
-      else {
-        const m = d.membership ?? [];
-        const w = d.weights ?? [];
-        root = { code: 'root', children: m.map((row, i) => ({ code: String(i + 1), weight: w[i], membership: row })) };
-      }
+      const root = fceRoot(d);
       return {
         result: fuzzyEvaluate(root, {
           operator: opts.operator,

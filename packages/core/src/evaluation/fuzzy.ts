@@ -170,11 +170,16 @@ export function gradeOf(
   return { score, gradeMaxMembership: gmax, gradeWeightedAverage: gavg };
 }
 
-/** A node of a fuzzy evaluation tree: a leaf has `membership`; a criterion has children and their weights. */
+/**
+ * A node of a fuzzy evaluation tree: a leaf has `membership`; a criterion has children and their
+ * weights, either as `weights` over `children` (in their order) or as a `weight` on each child.
+ */
 export interface FuzzyNode {
   code?: string;
   name?: Label;
   weight?: number;
+  /** The children's local weights, in their order (instead of a `weight` on each child). */
+  weights?: number[];
   membership?: number[];
   children?: FuzzyNode[];
 }
@@ -183,6 +188,8 @@ export interface FuzzyNodeResult {
   code: string;
   name?: Label;
   weight?: number;
+  /** The children's weights as used, when the node gave them as `weights`. */
+  weights?: number[];
   bRaw: number[];
   b: number[];
   score: number;
@@ -227,10 +234,28 @@ export function fuzzyEvaluate(root: FuzzyNode, options: FuzzyOptions = {}): Fuzz
   const visit = (node: FuzzyNode, path: (string | number)[], code: string): FuzzyNodeResult | undefined => {
     if (node.children && node.children.length > 0) {
       const kids = node.children.map((c, k) => visit(c, [...path, 'children', k], c.code ?? `${code}.${k + 1}`));
-      const weights = node.children.map((c) => c.weight);
-      node.children.forEach((c, k) => {
-        if (c.weight === undefined || !Number.isFinite(c.weight) || c.weight < 0)
-          issues.add([...path, 'children', k, 'weight'], `${c.code ?? code}: weight ${String(c.weight)} must be a number ≥ 0`);
+      const own = node.weights;
+      const kidsWithWeight = node.children.map((c, k) => (c.weight !== undefined ? k : -1)).filter((k) => k >= 0);
+      if (own !== undefined && kidsWithWeight.length > 0)
+        issues.add(
+          [...path, 'weights'],
+          `${code}: weights are given both as ${code}'s weights and on child ${kidsWithWeight.map((k) => node.children?.[k].code ?? k).join(', ')}`,
+          'weights: [...] over children, or a weight on each child, not both',
+        );
+      else if (own !== undefined && own.length !== node.children.length)
+        issues.add(
+          [...path, 'weights'],
+          `${code}: ${own.length} weights for ${node.children.length} children`,
+          `one weight per child, in the order of children (${node.children.length})`,
+        );
+      const weights = own ?? node.children.map((c) => c.weight);
+      weights.forEach((wk, k) => {
+        if (wk === undefined || !Number.isFinite(wk) || wk < 0)
+          issues.add(
+            own ? [...path, 'weights', k] : [...path, 'children', k, 'weight'],
+            `${node.children?.[k]?.code ?? code}: weight ${String(wk)} must be a number ≥ 0`,
+            own ? undefined : `a weight on each child, or weights: [...] on ${code}`,
+          );
       });
       if (kids.some((k) => !k) || !issues.empty) return undefined;
       let w = weights as number[];
@@ -257,6 +282,7 @@ export function fuzzyEvaluate(root: FuzzyNode, options: FuzzyOptions = {}): Fuzz
         code,
         ...(node.name ? { name: node.name } : {}),
         ...(node.weight !== undefined ? { weight: node.weight } : {}),
+        ...(own !== undefined ? { weights: w } : {}),
         bRaw,
         b,
         score: gr.score,
