@@ -6,7 +6,7 @@
  * A progress bar shows on a terminal. The file is the one the general path writes.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { type Direction, labelText } from '@scf-risk/core';
+import { type ColumnMajor, type Direction, labelText } from '@scf-risk/core';
 import { type BatchPortfolioMethod, createKernelPool, defaultPoolSize, evaluatePortfolioBatch } from '@scf-risk/core/parallel';
 import { numericCsvKernels, readNumericCsv, writeResultsCsv } from '@scf-risk/io';
 import { startProgress } from './progress.ts';
@@ -18,6 +18,8 @@ export interface LargePortfolioJob {
   weights: readonly number[];
   directions: readonly Direction[];
   method: BatchPortfolioMethod;
+  /** Checks the leaf values and brings them onto the method's scale, in place, before the kernels run. */
+  prepare?: (x: ColumnMajor) => void;
 }
 
 /** Evaluate and write; returns the number of alternatives. */
@@ -27,6 +29,7 @@ export async function evaluateLargePortfolio(job: LargePortfolioJob): Promise<nu
   const step = (from: number, span: number) => (done: number, name: string) => bar.update(Math.round(from + span * done), name);
   try {
     const csv = await readNumericCsv(job.data, job.codes, { pool, onProgress: step(0, 70) });
+    job.prepare?.(csv.x);
     bar.update(70, 'evaluating');
     const r = await evaluatePortfolioBatch(pool, csv.x, [...job.weights], job.directions, job.method);
     bar.update(80, 'writing');

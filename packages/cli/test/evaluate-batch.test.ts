@@ -129,19 +129,20 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
       );
   });
 
-  it('with --explain (the general path) and without (the large-portfolio path) writes the same file, quoted ids too', async () => {
+  it('--explain on the general path (stdout) and the large-portfolio path (--out) writes the same rows, quoted ids too', async () => {
     const dir = await portfolio(2000, '\r\n');
     const lines = (await readFile(join(dir, 'data.csv'), 'utf8')).split('\r\n');
     lines[5] = lines[5].replace(/^L4,/, '"L4, ""four""",');
     lines[9] = lines[9].replace(/^L8,/, '"L8\nsecond line",');
     await writeFile(join(dir, 'data.csv'), lines.join('\r\n'));
     for (const method of ['fce', 'topsis']) {
-      const base = ['evaluate', '--hierarchy', join(dir, 'tree.json'), '--data', join(dir, 'data.csv'), '--method', method, '--out'];
-      const general = await runCli([...base, join(dir, `${method}-general.csv`), '--explain']);
+      const base = ['evaluate', '--hierarchy', join(dir, 'tree.json'), '--data', join(dir, 'data.csv'), '--method', method, '--explain'];
+      const general = await runCli([...base, '--format', 'csv']);
       expect(general.code, general.stderr).toBe(0);
-      const fast = await runCli([...base, join(dir, `${method}-fast.csv`)]);
+      const fast = await runCli([...base, '--out', join(dir, `${method}-fast.csv`)]);
       expect(fast.code, fast.stderr).toBe(0);
-      const g = await readFile(join(dir, `${method}-general.csv`), 'utf8');
+      const g = general.stdout;
+      expect(g).toMatch(/^id,score,grade,rank,top1_code,top1_contribution,top1_share,/);
       expect(g).toMatch(/\n"L4, ""four""",/);
       expect(g).toMatch(/\n"L8\nsecond line",/);
       expect(await readFile(join(dir, `${method}-fast.csv`), 'utf8')).toBe(g);

@@ -25,7 +25,7 @@ import {
   csvParseRange,
 } from './csv-kernels.ts';
 import { csvField } from './csv-write.ts';
-import { checkCsvHeader, csvWhere } from './tables.ts';
+import { checkCsvHeader, csvWhere, NUMBER_CELL_ALLOWED } from './tables.ts';
 
 export type { CsvKernels } from './csv-kernels.ts';
 
@@ -210,8 +210,9 @@ export async function readNumericCsv(
   if (bad) {
     const { row, field, kind, text } = bad;
     if (kind === 'empty') fail(`${csvWhere(file, row, hdr[field])}: empty cell`, 'a number');
-    if (kind === 'not-a-number') fail(`${csvWhere(file, row, hdr[field])}: "${text}" is not a number`);
-    if (kind === 'too-many') fail(`${file}, row ${row + 2}: more cells than the header's ${hdr.length} columns`);
+    if (kind === 'not-a-number') fail(`${csvWhere(file, row, hdr[field])}: "${text}" is not a number`, NUMBER_CELL_ALLOWED);
+    if (kind === 'too-many')
+      fail(`${file}, row ${row + 2}: more cells than the header's ${hdr.length} columns`, `one cell per column; ${NUMBER_CELL_ALLOWED}`);
     fail(`${file}, row ${row + 2}: ${field} cells but the header has ${hdr.length} columns`);
   }
   // Blank lines were counted but hold no row: close the gaps (in place, moving data down only).

@@ -2,7 +2,7 @@
  * Reading tabular data files (CSV, XLSX, JSON) into one shape, keeping where every cell came
  * from so errors can say `loans.xlsx, sheet Loans, cell B7` or `loans.csv, row 7, column "grade"`.
  */
-import { cellNumber, ValidationError } from '@scf-risk/core';
+import { cellNumber, MAX_LEAF_MAGNITUDE, ValidationError } from '@scf-risk/core';
 import type ExcelJS from 'exceljs';
 import { extensionOf, type FileBytes, fileText } from './file.ts';
 import { columnLetter, csvCells, loadWorkbook, type RawCell, sheetCells } from './grid.ts';
@@ -34,6 +34,12 @@ export async function readTable(file: FileBytes, options: { sheet?: string } = {
 
 /** Parse CSV text (header row first). Numbers stay text here; callers convert per column. */
 export function readCsvTable(file: string, text: string, delimiter?: string): DataTable {
+  if (delimiter === undefined) {
+    // The reader guesses among , ; and tab from the first line; ";" is refused (see checkCsvSeparator).
+    const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+    const count = (d: string) => first.split(d).length;
+    if (count(';') > count(',') && count(';') >= count('\t')) checkCsvSeparator(file, [first]);
+  }
   const records = csvCells(file, text, delimiter);
   if (records.length === 0) throw new ValidationError([{ path: [], message: `${file} is empty; expected a header row and data rows` }]);
   const header = records[0].map((h) => (h === null ? '' : String(h)));
@@ -41,7 +47,11 @@ export function readCsvTable(file: string, text: string, delimiter?: string): Da
   const rows = records.slice(1).map((rec, r) => {
     if (rec.length > header.length) {
       throw new ValidationError([
-        { path: [], message: `${file}, row ${r + 2}: ${rec.length} cells but the header has ${header.length} columns` },
+        {
+          path: [],
+          message: `${file}, row ${r + 2}: ${rec.length} cells but the header has ${header.length} columns`,
+          allowed: `one cell per header column; numbers with a decimal point (1.5, not 1,5) and no thousands separators`,
+        },
       ]);
     }
     return header.map((_, c) => rec[c] ?? null);
@@ -108,10 +118,31 @@ function readJsonTable(file: string, text: string): DataTable {
   return { file, header, rows, where: (r, c) => `${file}, [${r}].${header[c]}` };
 }
 
-/** A CSV header: no empty or duplicate column names. */
+/** A CSV header: fields separated by commas, no empty or duplicate column names. */
 export function checkCsvHeader(file: string, header: string[]): void {
+  checkCsvSeparator(file, header);
   checkHeader(file, header, (c) => `column ${c + 1} of the header row`);
 }
+
+/**
+ * CSV files are comma-separated with decimal points. A header read with commas whose fields hold
+ * `;` (a spreadsheet's regional "CSV" with `;` between fields, usually with decimal commas) is
+ * refused rather than guessed: `1,5` would otherwise read as 15 or as two cells.
+ */
+function checkCsvSeparator(file: string, header: string[]): void {
+  const semicolons = header.filter((h) => h.includes(';')).length;
+  if (semicolons > 0 && semicolons * 2 >= header.length)
+    throw new ValidationError([
+      {
+        path: [],
+        message: `${file}, header row: the fields are separated by ";" (${JSON.stringify(header.join(',').slice(0, 60))})`,
+        allowed: 'comma-separated values with decimal points (id,CR,DR / SME-1,1.5,45), a .tsv file, or .xlsx',
+      },
+    ]);
+}
+
+/** What a numeric cell may hold (messages). */
+export const NUMBER_CELL_ALLOWED = `a number with a decimal point (1.5, not 1,5), no thousands separators, magnitude at most ${MAX_LEAF_MAGNITUDE.toExponential()}`;
 
 function checkHeader(file: string, header: string[], at: (c: number) => string): void {
   const seen = new Map<string, number>();
@@ -127,5 +158,23 @@ function checkHeader(file: string, header: string[], at: (c: number) => string):
 
 /** The number in a cell, or a ValidationError naming where it is. Empty cells give null. */
 export function numberCell(t: DataTable, r: number, c: number): number | null {
-  return cellNumber(t.rows[r][c], () => t.where(r, c));
+  const v = t.rows[r][c];
+  if (typeof v === 'string' && v.includes(','))
+    throw new ValidationError([
+      {
+        path: [],
+        message: `${t.where(r, c)}: "${v}" has a comma (${/^[+-]?\d+,\d+$/.test(v.trim()) && !/^[+-]?\d{1,3},\d{3}$/.test(v.trim()) ? 'a decimal comma' : 'a decimal comma or a thousands separator'})`,
+        allowed: NUMBER_CELL_ALLOWED,
+      },
+    ]);
+  let x: number | null;
+  try {
+    x = cellNumber(v, () => t.where(r, c));
+  } catch (e) {
+    if (e instanceof ValidationError) throw new ValidationError(e.issues.map((i) => ({ ...i, allowed: i.allowed ?? NUMBER_CELL_ALLOWED })));
+    throw e;
+  }
+  if (x !== null && !(Math.abs(x) <= MAX_LEAF_MAGNITUDE))
+    throw new ValidationError([{ path: [], message: `${t.where(r, c)}: ${v} is too large for safe arithmetic`, allowed: NUMBER_CELL_ALLOWED }]);
+  return x;
 }

@@ -96,8 +96,8 @@ export function register(program: Command): void {
           const loaded = { data: await loadStudy(input) };
           const study = parseStudy(loaded.data);
           const lang = opts.lang ?? study.lang ?? 'en';
-          const progress = startProgress(1, 'study');
-          const result = runStudy(loaded.data, { onStep: (done, total, step) => progress.update(done, `${step} (${total} steps)`) });
+          const progress = startProgress(1, 'study'); // the number of steps comes with the first one
+          const result = runStudy(loaded.data, { onStep: (done, total, step) => progress.update(done, step, total) });
           progress.stop();
           const notes: string[] = result.warnings.map((w) => `warning: ${w}`);
           if (opts.out) notes.push(`HTML report written to ${await writeOutput(opts.out, studyReportHtml(study, result, lang))}`);

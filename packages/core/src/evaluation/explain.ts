@@ -30,3 +30,38 @@ export function weightedSumContributions(
   contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || a.index - b.index);
   return { score, contributions };
 }
+
+/**
+ * The `k` largest contributions of one alternative without building them all: `parts[j]` = w_j·z_j
+ * (filled here), the indices of the k largest |w_j·z_j| (ties: lower index first, the order of
+ * {@link weightedSumContributions}) in `top`, and the score Σ_j w_j·z_j returned. For streaming
+ * explanations of large portfolios: no allocation per alternative.
+ *
+ * @example topContributions([0.5, 0.5], (j) => [8, 4][j], 1, new Float64Array(2), new Int32Array(1)) // 6; top = [0]
+ */
+export function topContributions(
+  weights: readonly number[],
+  valueAt: (j: number) => number,
+  k: number,
+  parts: Float64Array,
+  top: Int32Array,
+): number {
+  const n = weights.length;
+  let score = 0;
+  for (let j = 0; j < n; j++) {
+    parts[j] = weights[j] * valueAt(j);
+    score += parts[j];
+  }
+  let filled = 0;
+  for (let j = 0; j < n; j++) {
+    const a = Math.abs(parts[j]);
+    if (filled === k && !(a > Math.abs(parts[top[k - 1]]))) continue;
+    let p = filled < k ? filled++ : k - 1;
+    while (p > 0 && a > Math.abs(parts[top[p - 1]])) {
+      top[p] = top[p - 1];
+      p--;
+    }
+    top[p] = j;
+  }
+  return score;
+}

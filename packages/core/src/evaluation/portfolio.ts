@@ -37,6 +37,8 @@ export const PORTFOLIO_METHODS: readonly PortfolioMethod[] = ['fce', 'scorecard'
 
 export interface PortfolioIndicator {
   code: string;
+  /** The leaf's name, for messages. */
+  name?: string;
   /** Global weight (the weights sum to 1). */
   weight: number;
   direction?: Direction;
@@ -54,6 +56,12 @@ export interface PortfolioOptions {
   greyNormalisation?: GreyNormalisation;
   rho?: number;
   explain?: boolean;
+  /**
+   * fce, scorecard: a leaf without a rule whose values are not scores on the method's scale
+   * (see {@link readLeafValues}): `range` (default) maps them by the data's range and warns,
+   * `error` refuses them.
+   */
+  rawValues?: RawValueHandling;
   /** With `explain` (fce, scorecard): internal nodes and the leaf columns under each, for per-node scores. */
   nodes?: readonly { code: string; leaves: readonly number[] }[];
 }
@@ -81,6 +89,9 @@ export interface PortfolioRow {
 export interface PortfolioResult {
   method: PortfolioMethod;
   rows: PortfolioRow[];
+  /** fce, scorecard: how each leaf's values reached the scale. */
+  leafValues?: LeafValueReading[];
+  warnings: string[];
 }
 
 /**
@@ -124,6 +135,144 @@ export function thresholdsOf(rule: unknown): number[] | undefined {
     : undefined;
 }
 
+/** How one leaf's values reached the method's scale (fce: the grade axis; scorecard: 1–7). */
+export interface LeafValueReading {
+  code: string;
+  /**
+   * `scores` — already on the scale; `thresholds` — the leaf's `rule: {thresholds}`; `scoring rule`
+   * — its ranges/linear rule (scorecard); `votes` — expert votes; `data range` — raw values mapped
+   * linearly from the data's range onto the scale by direction (best value → top of the scale).
+   */
+  read: 'scores' | 'thresholds' | 'scoring rule' | 'votes' | 'data range';
+  direction: Direction;
+  /** `data range`: the values' minimum and maximum. */
+  range?: [number, number];
+  /** The scale: [lowest, highest] score. */
+  scale: [number, number];
+  /** `data range`: the rule that reads the values the same way (paste it into the leaf to fix or edit it). */
+  equivalentRule?: unknown;
+}
+
+/** What to do with raw leaf values that are not scores (fce, scorecard): map by the data's range, or refuse. */
+export type RawValueHandling = 'range' | 'error';
+
+/** Largest magnitude a leaf value may have: beyond it squares and sums of a portfolio can overflow (and 1e15 is the limit of whole numbers exact in a double). */
+export const MAX_LEAF_MAGNITUDE = 1e15;
+
+const short = (v: number) => Number(v.toPrecision(6));
+
+/**
+ * Bring leaf values onto the scale fce or scorecard sums (in place, column-major `x`): fce's grade
+ * axis (2–10 for the default grades), scorecard's 1–7.
+ * - a leaf with `rule: {thresholds}` — mapped onto the grade axis by the thresholds (scorecard: then
+ *   linearly onto 1–7);
+ * - a leaf with a scoring rule (scorecard) — left for the rule;
+ * - a benefit leaf without a rule whose values all lie on the scale — read as scores;
+ * - any other leaf without a rule (a value off the scale, or `direction: cost`: a score is always
+ *   higher-is-better) holds raw values: with `raw: 'range'` they are mapped linearly from the data's
+ *   range [min, max] onto the scale by direction (benefit: max → top, cost: min → top; all equal →
+ *   the middle) with a warning, which is what the returned `equivalentRule` would do; with
+ *   `raw: 'error'` a ValidationError names every such leaf, its values and the rule to add.
+ * `skip(i, j)` marks cells that are already scores (expert votes).
+ *
+ * @example readLeafValues([{ code: 'DR', weight: 1, direction: 'cost' }], { rows: 2, cols: 1, data: Float64Array.of(45, 81) }, 'fce')
+ *          // data becomes [10, 2]; read: 'data range'
+ */
+export function readLeafValues(
+  indicators: readonly PortfolioIndicator[],
+  x: ColumnMajor,
+  method: 'fce' | 'scorecard',
+  options: { grades?: readonly Grade[]; raw?: RawValueHandling; skip?: (i: number, j: number) => boolean } = {},
+): { readings: LeafValueReading[]; warnings: string[] } {
+  const grades = options.grades ?? DEFAULT_GRADES;
+  const m = x.rows;
+  const data = x.data;
+  const gLo = Math.min(...grades.map((g) => g.score));
+  const gHi = Math.max(...grades.map((g) => g.score));
+  const [lo, hi] = method === 'fce' ? [gLo, gHi] : [1, 7];
+  const scaleText = `${lo}–${hi} ${method === 'fce' ? 'grade axis' : 'scorecard scale'}`;
+  const readings: LeafValueReading[] = [];
+  const warnings: string[] = [];
+  const issues: Issue[] = [];
+  const skip = options.skip ?? (() => false);
+  indicators.forEach((l, j) => {
+    const direction = l.direction ?? 'benefit';
+    const base = { code: l.code, direction, scale: [lo, hi] as [number, number] };
+    const label = l.name ? `${l.code} (${l.name})` : l.code;
+    const th = thresholdsOf(l.rule);
+    let cells = 0;
+    for (let i = 0; i < m; i++) if (!skip(i, j)) cells++;
+    if (cells === 0) {
+      readings.push({ ...base, read: 'votes' });
+      return;
+    }
+    if (th) {
+      for (let i = 0; i < m; i++) {
+        if (skip(i, j)) continue;
+        const r = membershipFromThresholds(data[j * m + i], th, grades);
+        const s = r.reduce((acc, u, k) => acc + u * grades[k].score, 0);
+        data[j * m + i] = method === 'fce' ? s : 1 + ((s - gLo) / (gHi - gLo)) * 6;
+      }
+      readings.push({ ...base, read: 'thresholds' });
+      return;
+    }
+    if (l.rule !== undefined && method === 'scorecard') {
+      readings.push({ ...base, read: 'scoring rule' });
+      return;
+    }
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let off = 0;
+    for (let i = 0; i < m; i++) {
+      if (skip(i, j)) continue;
+      const v = data[j * m + i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (v < lo || v > hi) off++;
+    }
+    if (off === 0 && direction === 'benefit') {
+      readings.push({ ...base, read: 'scores' });
+      return;
+    }
+    // Raw values: the rule that reads them linearly from the data's range, best value on top.
+    const at = (score: number) => (direction === 'benefit' ? min + ((score - lo) / (hi - lo)) * (max - min) : max - ((score - lo) / (hi - lo)) * (max - min));
+    const equivalentRule =
+      method === 'fce'
+        ? { thresholds: grades.map((g) => short(at(g.score))) }
+        : { type: 'linear', points: direction === 'benefit' ? [[short(min), 1], [short(max), 7]] : [[short(min), 7], [short(max), 1]] };
+    const ruleText =
+      method === 'fce'
+        ? `rule: {thresholds: [${(equivalentRule as { thresholds: number[] }).thresholds.join(', ')}]}`
+        : `rule: {type: linear, points: ${JSON.stringify((equivalentRule as { points: number[][] }).points)}}`;
+    const why =
+      off > 0
+        ? `values ${short(min)} to ${short(max)} (${off} of ${cells} outside the ${scaleText})`
+        : `values ${short(min)} to ${short(max)} of a cost indicator (a score on the ${scaleText} is higher-is-better)`;
+    if (options.raw === 'error') {
+      issues.push({
+        path: [l.code],
+        message: `leaf ${label}: ${why} are not scores, and the leaf has no rule`,
+        allowed: `scores on the ${scaleText}, or a rule on the leaf that maps the raw values, e.g. ${ruleText} (${
+          method === 'fce' ? 'the value that is fully each grade, best grade first' : 'value → score breakpoints'
+        }); or --method topsis|gra, which take raw values`,
+      });
+      return;
+    }
+    for (let i = 0; i < m; i++) {
+      if (skip(i, j)) continue;
+      const v = data[j * m + i];
+      const u = max > min ? (v - min) / (max - min) : 0.5;
+      data[j * m + i] = direction === 'benefit' ? lo + u * (hi - lo) : hi - u * (hi - lo);
+    }
+    readings.push({ ...base, read: 'data range', range: [min, max], equivalentRule });
+    warnings.push(
+      `leaf ${label}: ${why} are raw values; mapped from this portfolio's range onto the ${scaleText} by direction (${direction}), as ${ruleText} would: its scores and grades are relative to this portfolio. Give the leaf its own rule for absolute grades.`,
+    );
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return { readings, warnings };
+}
+
 /** Evaluate `ids.length` alternatives (rows of `x`) on `indicators` (columns of `x`). */
 export function evaluatePortfolio(
   indicators: readonly PortfolioIndicator[],
@@ -138,27 +287,33 @@ export function evaluatePortfolio(
     throw new ValidationError([{ path: [], message: `${m}×${n} data for ${ids.length} alternatives and ${indicators.length} indicators` }]);
   for (let j = 0; j < n; j++)
     for (let i = 0; i < m; i++)
-      if (!Number.isFinite(cell(x, i, j)))
-        throw new ValidationError([{ path: [ids[i], indicators[j].code], message: `${cell(x, i, j)} is not a finite number` }]);
+      if (!(Math.abs(cell(x, i, j)) <= MAX_LEAF_MAGNITUDE))
+        throw new ValidationError([
+          {
+            path: [ids[i], indicators[j].code],
+            message: Number.isFinite(cell(x, i, j)) ? `${cell(x, i, j)} is too large for safe arithmetic` : `${cell(x, i, j)} is not a finite number`,
+            allowed: `a finite number between −${MAX_LEAF_MAGNITUDE.toExponential()} and ${MAX_LEAF_MAGNITUDE.toExponential()}`,
+          },
+        ]);
   const weights = indicators.map((l) => l.weight);
   const directions = indicators.map((l) => l.direction ?? 'benefit');
   const rows: PortfolioRow[] = [];
   const { method } = options;
+  const warnings: string[] = [];
+  let leafValues: LeafValueReading[] | undefined;
   /** The per-indicator score each method sums (explanations); raw values for TOPSIS and GRA. */
   let scoreOf = (i: number, j: number) => cell(x, i, j);
   if (method === 'fce') {
     const grades = options.grades ?? DEFAULT_GRADES;
     const data = Float64Array.from(x.data);
-    indicators.forEach((l, j) => {
-      const th = thresholdsOf(l.rule);
-      if (!th) return;
-      for (let i = 0; i < m; i++) {
-        const r = membershipFromThresholds(data[j * m + i], th);
-        data[j * m + i] = r.reduce((s, u, k) => s + u * grades[k].score, 0);
-      }
-    });
+    const read = readLeafValues(indicators, { rows: m, cols: n, data }, 'fce', { grades, raw: options.rawValues });
+    leafValues = read.readings;
+    warnings.push(...read.warnings);
     const res = fuzzyEvaluateBatch({ rows: m, cols: n, data }, weights, grades);
-    scoreOf = (i, j) => data[j * m + i];
+    // The score the roll-up sums: a value beyond an end grade counts as that grade.
+    const lo = Math.min(...grades.map((g) => g.score));
+    const hi = Math.max(...grades.map((g) => g.score));
+    scoreOf = (i, j) => Math.min(hi, Math.max(lo, data[j * m + i]));
     const rank = rankDescending(res.score);
     const g = res.grades.length;
     for (let i = 0; i < m; i++)
@@ -176,10 +331,14 @@ export function evaluatePortfolio(
       if (scoring) checkScoringRule(rule);
       return { code: l.code, weight: l.weight, ...(scoring ? { rule } : {}) };
     });
+    const data = Float64Array.from(x.data);
+    const read = readLeafValues(indicators, { rows: m, cols: n, data }, 'scorecard', { raw: options.rawValues });
+    leafValues = read.readings;
+    warnings.push(...read.warnings);
     const scores = ids.map((_, i) =>
       scorecard(
         cards,
-        Object.fromEntries(indicators.map((l, j) => [l.code, cell(x, i, j)])),
+        Object.fromEntries(indicators.map((l, j) => [l.code, data[j * m + i]])),
         options.scorecardGrades ?? DEFAULT_SCORECARD_GRADES,
       ),
     );
@@ -200,7 +359,7 @@ export function evaluatePortfolio(
   }
   if (options.explain)
     explainRows(rows, weights, (i, j) => scoreOf(i, j), indicators, method === 'fce' || method === 'scorecard' ? options.nodes : undefined);
-  return { method, rows };
+  return { method, rows, ...(leafValues ? { leafValues } : {}), warnings };
 }
 
 /** One alternative as data: leaf code → value, or (fce) leaf code → expert votes per grade. */
@@ -262,6 +421,8 @@ export interface HierarchyPortfolioResult {
      * level by level with the local weights).
      */
     fceComposition?: 'global weights' | 'multi-level';
+    /** fce, scorecard: how each leaf's values reached the scale ({@link readLeafValues}). */
+    leafValues?: LeafValueReading[];
     warnings: string[];
   };
 }
@@ -291,6 +452,7 @@ export function portfolioIndicators(
     code: l.code,
     weight: weightOf.get(l.code) as number,
     direction: directions[l.code] ?? l.direction ?? 'benefit',
+    name: labelText(l.name),
     ...(l.rule !== undefined ? { rule: l.rule } : {}),
   }));
 }
@@ -404,6 +566,7 @@ export function evaluateHierarchyPortfolio(input: HierarchyPortfolioInput): Hier
     ...(input.topsisNormalisation ? { topsisNormalisation: input.topsisNormalisation } : {}),
     ...(input.greyNormalisation ? { greyNormalisation: input.greyNormalisation } : {}),
     ...(input.rho !== undefined ? { rho: input.rho } : {}),
+    ...(input.rawValues ? { rawValues: input.rawValues } : {}),
     ...(input.explain ? { explain: true, nodes } : {}),
   };
   const result: HierarchyPortfolioResult = {
@@ -412,8 +575,15 @@ export function evaluateHierarchyPortfolio(input: HierarchyPortfolioInput): Hier
     indicators: info,
     diagnostics: { alternatives: m, indicators: n, warnings },
   };
+  const given = x; // the values as given (evaluatePortfolio brings them onto the scale itself)
+  const run = () => {
+    const r = evaluatePortfolio(indicators, ids, given, options);
+    if (r.leafValues) result.diagnostics.leafValues = r.leafValues;
+    warnings.push(...r.warnings);
+    return r.rows;
+  };
   if (method !== 'fce') {
-    result.rows = evaluatePortfolio(indicators, ids, x, options).rows;
+    result.rows = run();
     return result;
   }
   result.grades = grades.map((g) => labelText(g.name));
@@ -425,9 +595,7 @@ export function evaluateHierarchyPortfolio(input: HierarchyPortfolioInput): Hier
       const weight = local.get(node.code) ?? undefined;
       if (!isLeaf(node)) return { code: node.code, name: node.name, weight, children: (node.children ?? []).map(tree) };
       const j = leafIndex.get(node) as number;
-      const th = thresholdsOf(node.rule);
-      const v = cell(x, i, j);
-      const membership = votesAt.get(i * n + j) ?? (th ? membershipFromThresholds(v, th, grades) : membershipFromScore(v, grades));
+      const membership = votesAt.get(i * n + j) ?? membershipFromScore(cell(x, i, j), grades);
       return { code: node.code, name: node.name, weight, membership };
     };
     try {
@@ -437,7 +605,22 @@ export function evaluateHierarchyPortfolio(input: HierarchyPortfolioInput): Hier
       throw new ValidationError(e.issues.map((is) => ({ ...is, message: `${ids[i]}: ${is.message}` })));
     }
   };
-  const trees = input.fuzzyTrees || votesAt.size > 0 || operator !== 'weighted-average' ? ids.map((_, i) => multiLevel(i)) : undefined;
+  const levelled = input.fuzzyTrees || votesAt.size > 0 || operator !== 'weighted-average';
+  if (levelled) {
+    // Leaf values onto the grade axis once (thresholds, or raw values by the data's range); votes stay.
+    const data = Float64Array.from(x.data);
+    const read = readLeafValues(indicators, { rows: m, cols: n, data }, 'fce', {
+      grades,
+      raw: input.rawValues,
+      skip: (i, j) => votesAt.has(i * n + j),
+    });
+    x = { rows: m, cols: n, data };
+    if (votesAt.size > 0 || operator !== 'weighted-average') {
+      result.diagnostics.leafValues = read.readings;
+      warnings.push(...read.warnings);
+    }
+  }
+  const trees = levelled ? ids.map((_, i) => multiLevel(i)) : undefined;
   if (votesAt.size > 0 || operator !== 'weighted-average') {
     const all = trees as FuzzyResult[];
     result.diagnostics.fceComposition = 'multi-level';
@@ -460,7 +643,7 @@ export function evaluateHierarchyPortfolio(input: HierarchyPortfolioInput): Hier
     warnings.push(...all[0].warnings);
   } else {
     result.diagnostics.fceComposition = 'global weights';
-    result.rows = evaluatePortfolio(indicators, ids, x, options).rows;
+    result.rows = run();
   }
   if (input.fuzzyTrees && trees) result.fuzzy = trees.map((t, i) => ({ id: ids[i], result: t }));
   return result;
