@@ -108,6 +108,8 @@ export * from './monitoring/classification.ts';
 export * from './monitoring/collateral.ts';
 export * from './monitoring/delinquency.ts';
 export * from './monitoring/loan-book.ts';
+export * from './monitoring/mark-to-market.ts';
 export * from './monitoring/money-and-dates.ts';
 export * from './monitoring/npl-ratio.ts';
 export * from './monitoring/population-stability.ts';
+export * from './monitoring/stop-loss-pool.ts';
