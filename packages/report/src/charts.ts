@@ -284,3 +284,59 @@ export function hierarchyTree(title: string, root: TreeChartNode, wrap = 170): C
     },
   };
 }
+
+/** Goepel's consensus S* of the panel and without each expert, in %, largest on top. */
+export function consensusBars(title: string, panel: number, removal: { id: string; consensus?: number }[]): ChartSpec {
+  const rows = removal.filter((r) => r.consensus !== undefined);
+  return bars(
+    title,
+    ['panel', ...rows.map((r) => `without ${r.id}`)],
+    [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))],
+    { digits: 1 },
+  );
+}
+
+/** Weights per judgment scale: one group of bars per element, one bar per scale. */
+export function scaleBars(title: string, elements: string[], scales: { scale: string; weights: number[] }[]): ChartSpec {
+  const font = 12;
+  const rotate = elements.some((e) => textWidth(e, font) > 80) ? 30 : 0;
+  return {
+    title,
+    width: CHART_WIDTH,
+    height: 340 + (rotate ? 60 : 0),
+    option: {
+      legend: { top: 0, data: scales.map((s) => s.scale) },
+      grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: elements, axisLabel: { fontSize: font, interval: 0, rotate } },
+      yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
+      series: scales.map((s) => ({ type: 'bar' as const, name: s.scale, data: s.weights.map((w) => Number(w.toFixed(4))), barMaxWidth: 14 })),
+    },
+  };
+}
+
+/** Weight spread per element as boxes: min, 2.5 %, nominal weight, 97.5 %, max. */
+export function uncertaintyBoxes(
+  title: string,
+  elements: string[],
+  spreads: { min: number; lower: number; nominal: number; upper: number; max: number }[],
+): ChartSpec {
+  const font = 12;
+  const labelWidth = Math.min(320, Math.max(0, ...elements.map((e) => textWidth(e, font))));
+  return {
+    title,
+    width: CHART_WIDTH,
+    height: Math.max(160, 48 + 26 * elements.length),
+    option: {
+      grid: { left: 8, right: 24, top: 12, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { fontSize: 11 } },
+      yAxis: { type: 'category', data: elements, axisLabel: { fontSize: font, width: labelWidth + 12, overflow: 'break', interval: 0 } },
+      series: [
+        {
+          type: 'boxplot',
+          name: 'weight',
+          data: spreads.map((s) => [s.min, s.lower, s.nominal, s.upper, s.max].map((x) => Number(x.toFixed(4)))),
+        },
+      ],
+    },
+  };
+}
