@@ -288,12 +288,9 @@ export function hierarchyTree(title: string, root: TreeChartNode, wrap = 170): C
 /** Goepel's consensus S* of the panel and without each expert, in %, largest on top. */
 export function consensusBars(title: string, panel: number, removal: { id: string; consensus?: number }[]): ChartSpec {
   const rows = removal.filter((r) => r.consensus !== undefined);
-  return bars(
-    title,
-    ['panel', ...rows.map((r) => `without ${r.id}`)],
-    [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))],
-    { digits: 1 },
-  );
+  return bars(title, ['panel', ...rows.map((r) => `without ${r.id}`)], [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))], {
+    digits: 1,
+  });
 }
 
 /** Weights per judgment scale: one group of bars per element, one bar per scale. */
@@ -309,7 +306,12 @@ export function scaleBars(title: string, elements: string[], scales: { scale: st
       grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: elements, axisLabel: { fontSize: font, interval: 0, rotate } },
       yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
-      series: scales.map((s) => ({ type: 'bar' as const, name: s.scale, data: s.weights.map((w) => Number(w.toFixed(4))), barMaxWidth: 14 })),
+      series: scales.map((s) => ({
+        type: 'bar' as const,
+        name: s.scale,
+        data: s.weights.map((w) => Number(w.toFixed(4))),
+        barMaxWidth: 14,
+      })),
     },
   };
 }
