@@ -107,6 +107,7 @@ export type { SdKind } from './numeric/stats.ts';
 export * from './monitoring/classification.ts';
 export * from './monitoring/collateral.ts';
 export * from './monitoring/delinquency.ts';
+export * from './monitoring/early-warning.ts';
 export * from './monitoring/loan-book.ts';
 export * from './monitoring/mark-to-market.ts';
 export * from './monitoring/money-and-dates.ts';
