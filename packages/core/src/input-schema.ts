@@ -20,13 +20,32 @@ const cellString = z.string().meta({
   examples: ['1/3', '0.25'],
 });
 
+/** What a numeric cell accepts, in words (the `allowed` of its issues). */
+const CELL_ALLOWED = 'a number such as 3 or 0.25, or a fraction such as "1/3"';
+
+/**
+ * A zod error map whose message carries what is allowed: `parseWith` splits it back into the
+ * issue's `message` and `allowed` (zod's messages are strings; this keeps both in one).
+ */
+export function errorWithAllowed(message: (input: unknown) => string, allowed: string) {
+  return (iss: { input?: unknown; errors?: unknown }) =>
+    // an option that matched the type but refused the value (`"1/0"`) says it better itself
+    hasCustomIssue(iss.errors) ? undefined : `${message(iss.input)}${ALLOWED_SEPARATOR}${allowed}`;
+}
+
+function hasCustomIssue(errors: unknown): boolean {
+  return Array.isArray(errors) && errors.flat(Number.POSITIVE_INFINITY).some((e) => (e as { code?: string })?.code === 'custom');
+}
+
+const ALLOWED_SEPARATOR = '\u0000Allowed:';
+
 /** A number, or a string such as "1/3" or "0.25"; finite. */
 export const cellSchema = z
-  .union([z.number(), cellString])
+  .union([z.number(), cellString], { error: errorWithAllowed((v) => `${describe(v)} is not a number`, CELL_ALLOWED) })
   .transform((v, ctx) => {
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) {
-        ctx.addIssue({ code: 'custom', message: `${v} is not a finite number` });
+        ctx.addIssue(customIssue(`${describe(v)} is not a finite number`, [], CELL_ALLOWED));
         return z.NEVER;
       }
       return v;
@@ -35,12 +54,17 @@ export const cellSchema = z
     if (f) {
       const den = Number(f[2]);
       if (den === 0) {
-        ctx.addIssue({ code: 'custom', message: `"${v}" divides by zero` });
+        ctx.addIssue(customIssue(`"${v}" divides by zero`, [], CELL_ALLOWED));
         return z.NEVER;
       }
       return Number(f[1]) / den;
     }
-    if (DECIMAL.test(v)) return Number(v);
+    if (DECIMAL.test(v)) {
+      const x = Number(v);
+      if (Number.isFinite(x)) return x;
+      ctx.addIssue(customIssue(`"${v}" is too large to be a number`, [], CELL_ALLOWED));
+      return z.NEVER;
+    }
     ctx.addIssue({ code: 'custom', message: `"${v}" is not a number; write a number such as 3 or 0.25, or a fraction such as "1/3"` });
     return z.NEVER;
   })
@@ -48,7 +72,12 @@ export const cellSchema = z
 
 /** A cell that may be `null` (missing judgment). */
 export const optionalCellSchema = z
-  .union([z.null(), cellSchema])
+  .union([z.null(), cellSchema], {
+    error: errorWithAllowed(
+      (v) => `${describe(v)} is not a judgment`,
+      'a positive number or a fraction such as "1/3", or null for a missing judgment',
+    ),
+  })
   .describe('a number, a fraction string such as "1/3", or null for a missing judgment');
 
 /** A row-major matrix of cells. */
@@ -125,7 +154,7 @@ export function optionSpec<S extends z.ZodObject>(schema: S, key: keyof S['shape
 
 /** Validate `data` against `schema`; on failure throw a ValidationError with one issue per zod issue. */
 export function parseWith<S extends z.ZodType>(schema: S, data: unknown, prefix: PathSegment[] = []): z.output<S> {
-  const r = schema.safeParse(data);
+  const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return r.data;
   throw new ValidationError(
     r.error.issues.map((iss) => {
@@ -141,26 +170,63 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, prefix:
         };
       }
       const allowed = iss.code === 'custom' ? (iss.params as { allowed?: unknown } | undefined)?.allowed : undefined;
-      return typeof allowed === 'string' ? { path, message: iss.message, allowed } : { path, message: describeZodIssue(iss) };
+      if (typeof allowed === 'string') return { path, message: iss.message, allowed };
+      return { path, ...describeZodIssue(iss) };
     }),
   );
 }
 
-function describeZodIssue(iss: z.core.$ZodIssue): string {
+/** A message made by {@link errorWithAllowed}, split back into message and allowed. */
+function splitAllowed(message: string): { message: string; allowed?: string } | undefined {
+  const k = message.indexOf(ALLOWED_SEPARATOR);
+  return k < 0 ? undefined : { message: message.slice(0, k), allowed: message.slice(k + ALLOWED_SEPARATOR.length) };
+}
+
+function describeZodIssue(iss: z.core.$ZodIssue): { message: string; allowed?: string } {
+  const own = splitAllowed(iss.message);
+  if (own) return own;
   switch (iss.code) {
     case 'invalid_type':
-      return iss.input === undefined ? `is required (expected ${iss.expected})` : `expected ${iss.expected}, got ${describe(iss.input)}`;
+      return iss.input === undefined
+        ? { message: `is required (${expected(iss.expected)})` }
+        : { message: `${describe(iss.input)} is not ${expected(iss.expected)}` };
     case 'invalid_value':
-      return `${describe(iss.input)} is not allowed; expected one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return { message: `${describe(iss.input)} is not allowed`, allowed: iss.values.map((v) => String(v)).join(', ') };
     case 'unrecognized_keys':
-      return `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}`;
+      return { message: `unknown field${iss.keys.length > 1 ? 's' : ''} ${iss.keys.map((k) => `"${k}"`).join(', ')}` };
     case 'invalid_union': {
       const inner = iss.errors.flat().find((e) => e.code === 'custom');
-      return inner ? inner.message : `${describe(iss.input)} has the wrong form`;
+      const innerAllowed = (inner as { params?: { allowed?: unknown } } | undefined)?.params?.allowed;
+      if (inner && typeof innerAllowed === 'string') return { message: inner.message, allowed: innerAllowed };
+      if (inner) return splitAllowed(inner.message) ?? { message: inner.message };
+      return { message: `${describe(iss.input)} has the wrong form` };
     }
+    case 'too_small':
+      if (iss.origin === 'number' && typeof iss.input === 'number')
+        return { message: `${describe(iss.input)} is too small: it must be ${iss.inclusive ? '≥' : '>'} ${String(iss.minimum)}` };
+      return { message: iss.message };
+    case 'too_big':
+      if (iss.origin === 'number' && typeof iss.input === 'number')
+        return { message: `${describe(iss.input)} is too large: it must be ${iss.inclusive ? '≤' : '<'} ${String(iss.maximum)}` };
+      return { message: iss.message };
     default:
-      return iss.message;
+      return { message: iss.message };
   }
+}
+
+/** zod's expected type in words: `a number`, `a list`, `an object`, `text`. */
+function expected(type: string): string {
+  const words: Record<string, string> = {
+    number: 'a number',
+    string: 'text',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+    record: 'an object',
+    int: 'a whole number',
+    null: 'null',
+  };
+  return words[type] ?? `a ${type}`;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
@@ -169,11 +235,25 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-function describe(v: unknown): string {
+/** The value a user typed, as it reads in messages: `true`, `"abc"`, `[1, 2]`, `{"a": 1}`, `null`. */
+export function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return 'NaN (not a number)';
+    if (!Number.isFinite(v)) return `an infinite number (${v < 0 ? '-' : ''}1e999 or beyond)`;
+    return String(v);
+  }
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'object') {
+    let text: string;
+    try {
+      text = JSON.stringify(v, (_k, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
+    } catch {
+      text = Array.isArray(v) ? '[…]' : '{…}';
+    }
+    if (text.length > 40) text = `${text.slice(0, 40)}…`;
+    return Array.isArray(v) ? `the list ${text}` : `the object ${text}`;
+  }
   return String(v);
 }
 

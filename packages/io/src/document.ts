@@ -6,7 +6,7 @@
  */
 
 import { type PathSegment, ValidationError } from '@scf-risk/core';
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type FileBytes, fileText } from './file.ts';
 
 export type { FileBytes } from './file.ts';
@@ -33,16 +33,42 @@ export function parseInput(file: FileBytes): Input {
 export function parseInputText(text: string, file: string): Input {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const line = (offset: number | undefined) => (offset === undefined ? '' : ` (line ${lineCounter.linePos(offset).line})`);
   if (doc.errors.length > 0) {
     throw new ValidationError(
       doc.errors.map((err) => {
         const pos = err.pos ? lineCounter.linePos(err.pos[0]) : undefined;
         const where = pos ? ` (line ${pos.line}, column ${pos.col})` : '';
+        if (/call stack/i.test(err.message)) return tooDeep(file, where);
         return { path: [], message: `${file} is not valid JSON or YAML${where}: ${err.message.split('\n')[0]}` };
       }),
     );
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const shape = checkShape(doc);
+  if (shape.cycle)
+    throw new ValidationError([
+      {
+        path: [],
+        message: `${file}: the alias *${shape.cycle.source}${line(shape.cycle.offset)} refers to a value that contains it, so the data would never end`,
+        allowed: 'aliases (*name) to values defined elsewhere, never inside the anchored value (&name) itself',
+      },
+    ]);
+  if (shape.tooDeep) throw new ValidationError([tooDeep(file, line(shape.tooDeep))]);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message))
+      throw new ValidationError([
+        {
+          path: [],
+          message: `${file}: its YAML aliases (*name) expand to too many values (more than ${MAX_ALIAS_COUNT} times its anchors' size), as an "alias bomb" does`,
+          allowed: `at most ${MAX_ALIAS_COUNT} alias expansions; write the values out, or use fewer nested aliases`,
+        },
+      ]);
+    if (e instanceof RangeError) throw new ValidationError([tooDeep(file, '')]);
+    throw e;
+  }
   if (data === null || data === undefined) {
     throw new ValidationError([{ path: [], message: `${file} is empty`, allowed: 'a JSON or YAML object' }]);
   }
@@ -64,4 +90,57 @@ export function parseInputText(text: string, file: string): Input {
       return start === undefined ? undefined : lineCounter.linePos(start).line;
     },
   };
+}
+
+/** The YAML parser's limit on alias expansions (its defence against alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** How deeply lists and objects may nest in an input file (a study's tree is a few levels deep). */
+export const MAX_DEPTH = 200;
+
+function tooDeep(file: string, where: string) {
+  return {
+    path: [],
+    message: `${file} nests lists or objects more than ${MAX_DEPTH} levels deep${where}`,
+    allowed: `at most ${MAX_DEPTH} levels of nesting`,
+  };
+}
+
+/**
+ * Walk the parsed document without recursion: the first alias that refers to a value containing
+ * it (a cycle, which would make the data infinite), and the offset where nesting first passes
+ * {@link MAX_DEPTH}.
+ */
+function checkShape(doc: Document): { cycle?: { source: string; offset?: number }; tooDeep?: number } {
+  const root = doc.contents as unknown;
+  if (!root) return {};
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  const found: { cycle?: { source: string; offset?: number }; tooDeep?: number } = {};
+  const parents = new Map<unknown, unknown>(); // each node's container, to climb from an alias
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (depth > MAX_DEPTH) {
+      found.tooDeep = (node as Node).range?.[0];
+      return found;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      for (let p = parents.get(node); p !== undefined; p = parents.get(p))
+        if (p === target) {
+          found.cycle = { source: node.source, offset: node.range?.[0] };
+          return found;
+        }
+      continue;
+    }
+    if (isMap(node) || isSeq(node))
+      for (const item of node.items as unknown[]) {
+        const children = isPair(item) ? [item.key, item.value] : [item];
+        for (const c of children)
+          if (c && typeof c === 'object') {
+            parents.set(c, node);
+            stack.push({ node: c, depth: depth + 1 });
+          }
+      }
+  }
+  return found;
 }
