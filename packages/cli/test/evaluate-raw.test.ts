@@ -3,6 +3,7 @@
  * indicator values under fce and scorecard, explanations in tables and CSV (streamed for large
  * portfolios), progress counts, and CSV data that must be refused.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -277,5 +278,28 @@ describe('CSV data that is refused (issue 13 item 10)', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/big\.csv, row 3, column "DR": 1e\+?308 is too large for safe arithmetic.*Allowed: .*1e\+15/);
     }
+  });
+});
+
+describe('progress bars on a pseudo-terminal (`script`, the built command)', () => {
+  const bin = join(ROOT, 'packages/cli/bin/scf-risk.js');
+  const tty = (args: string) => execFileSync('script', ['-qec', `node ${bin} ${args} > /dev/null`, '/dev/null'], { encoding: 'utf8' });
+  const counts = (text: string) => [...text.matchAll(/\] (\d+)\/(\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+
+  it('run: the study bar counts its steps, never past the total', () => {
+    const out = tty(`run ${join(ROOT, 'examples/studies/b2b-platforms.yaml')} --format json`);
+    expect(out).toContain('study [');
+    const seen = counts(out);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const [done, total] of seen) expect(done).toBeLessThanOrEqual(total);
+    expect(seen.some(([, total]) => total > 1)).toBe(true);
+  });
+
+  it('evaluate: a bar on the general path (scorecard) and on the large-portfolio path', () => {
+    const general = tty(`evaluate --hierarchy ${tree} --data ${data} --method scorecard --format json`);
+    expect(general).toContain('evaluate [');
+    const large = tty(`evaluate --hierarchy ${tree} --data ${data} --method topsis --explain --out ${join(dir, 'tty.csv')}`);
+    expect(large).toContain('evaluate [');
+    for (const [done, total] of [...counts(general), ...counts(large)]) expect(done).toBeLessThanOrEqual(total);
   });
 });

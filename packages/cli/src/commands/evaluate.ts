@@ -3,8 +3,10 @@
  * `--hierarchy` gives the tree (weights or matrices; leaves with direction and optional scoring
  * rule or membership thresholds), `--data` a table with one row per alternative: the first column
  * its id, then one column per leaf code. Methods: fce (leaf values are scores on the grade scale,
- * or mapped through `rule: {thresholds: [...]}`), scorecard (values are 1–7 scores or go through
- * the leaf's scoring rule), topsis and gra (raw values with the leaves' directions).
+ * or mapped through `rule: {thresholds: [...]}`, or raw values mapped by the data's range with a
+ * warning — refused under --strict), scorecard (1–7 scores, the leaf's scoring rule or thresholds,
+ * or the data's range), topsis and gra (raw values with the leaves' directions). --explain adds the
+ * contributions (tables and CSV: the top K per row, streamed for large CSV portfolios).
  */
 
 import {

@@ -1,9 +1,10 @@
 /**
  * Evaluating a portfolio of alternatives on the leaves of a weighted hierarchy (SPEC §4, §10
  * `evaluate`): one entry point for the four methods over column-major leaf values.
- *   fce       leaf values are scores on the grade axis (or raw values mapped through the leaf's
- *             `rule: {thresholds}`), weighted-average roll-up with the leaves' global weights;
- *   scorecard S = Σ W_l s_l, s_l the value or its scoring rule's score, graded by cut-offs;
+ *   fce       leaf values brought onto the grade axis by {@link readLeafValues} (scores, the leaf's
+ *             `rule: {thresholds}`, or raw values by the data's range and direction),
+ *             weighted-average roll-up with the leaves' global weights;
+ *   scorecard S = Σ W_l s_l, s_l the 1–7 score (value, scoring rule, thresholds or data range), graded by cut-offs;
  *   topsis    closeness with the leaves' directions;
  *   gra       weighted grey relational grade against the ideal series.
  * `explain` adds each indicator's weighted contribution W_l·v_l per alternative.
