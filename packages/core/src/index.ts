@@ -89,6 +89,7 @@ export * from './credit/woe.ts';
 // Study files: schema, resolution of references, the runner
 export * from './study/expert-weights.ts';
 export * from './study/node-weighting.ts';
+export * from './study/placeholders.ts';
 export * from './study/resolve.ts';
 export * from './study/run.ts';
 export * from './study/schema.ts';

@@ -18,6 +18,38 @@ interface TemplateNode {
   children?: TemplateNode[];
 }
 
+/** What the user fills in next: each placeholder's path and what it holds. */
+export interface NewStudyPlaceholder {
+  path: string;
+  what: string;
+}
+
+/** The placeholders in the study `newStudyText(name)` writes (entries marked `placeholder: true`). */
+export function newStudyPlaceholders(name: string): NewStudyPlaceholder[] {
+  const root = template(name) as TemplateNode;
+  const kids = root.children ?? [];
+  return [
+    {
+      path: `weighting.${root.code}`,
+      what: `the ${kids.length}×${kids.length} AHP matrix over ${kids.map((k) => k.code).join(', ')} (now all 1: "equally important")`,
+    },
+  ];
+}
+
+/** The lines `new` prints after writing a study: the placeholders to fill in, then how to run it. */
+export function nextSteps(name: string, file: string): string {
+  const list = newStudyPlaceholders(name)
+    .map((p) => `  - ${p.path}: ${p.what}; then delete its "placeholder: true"`)
+    .join('\n');
+  return [
+    `next: fill in the placeholder${newStudyPlaceholders(name).length === 1 ? '' : 's'} (run warns while any remain; run --strict fails):`,
+    list,
+    '  optional: delphi, alternatives, evaluation — commented examples in the file',
+    `then: scf-risk run ${file} --out report.html`,
+    '',
+  ].join('\n');
+}
+
 /** The study text for template `name`. */
 export async function newStudyText(name: string): Promise<string> {
   const root = template(name) as TemplateNode;
@@ -46,11 +78,14 @@ hierarchy: { template: ${name} }
 ahp: { method: eigenvector, ri: saaty }
 
 # How each node weights its children (by node code). Methods: fixed, ahp, group-ahp, ifahp, g1,
-# entropy, critic, combine. Replace the matrix below with your judgments (1-9 scale, "1/3" allowed),
-# rows and columns in this order: ${kids.map((k) => `${k.code} ${labelText(k.name as never)}`).join('; ')}.
+# entropy, critic, combine. PLACEHOLDER: the all-ones matrix below says "all equally important"; replace
+# it with your judgments (1-9 scale, "1/3" allowed), rows and columns in this order:
+# ${kids.map((k) => `${k.code} ${labelText(k.name as never)}`).join('; ')}.
+# Then delete the line "placeholder: true" (until then run warns, and run --strict exits 1).
 weighting:
   ${root.code}:
     method: ahp
+    placeholder: true
     matrix:
 ${ones.map((r) => `      - ${r}`).join('\n')}
 #  ${kids[0]?.code ?? root.code}:
@@ -81,7 +116,9 @@ export function register(program: Command): void {
   program
     .command('new')
     .summary(summaryOf('new'))
-    .description('start a study file from a template: writes YAML that validates as it is, with every section explained')
+    .description(
+      'start a study file from a template: writes YAML that validates as it is, with every section explained; placeholders (an all-ones AHP matrix) are marked placeholder: true and listed after writing',
+    )
     .requiredOption('--template <name>', 'the template (jd-scf, b2b-platform, credit-evaluation, credit-tree-attributes, ztmg)')
     .option('--out <file>', 'write to FILE instead of standard output (an existing file is not overwritten)')
     .addHelpText(
@@ -93,10 +130,11 @@ export function register(program: Command): void {
         const text = await newStudyText(opts.template);
         if (!opts.out) {
           terminal().stdout.write(text);
+          terminal().stderr.write(nextSteps(opts.template, 'THIS_FILE'));
           return;
         }
         await writeOutput(opts.out, text, { overwrite: false });
-        terminal().stdout.write(`study written to ${opts.out}; next: scf-risk run ${opts.out} --out report.html\n`);
+        terminal().stdout.write(`study written to ${opts.out}\n${nextSteps(opts.template, opts.out)}`);
       });
     });
 }

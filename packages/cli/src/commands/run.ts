@@ -5,7 +5,7 @@
  * `expect` is not reproduced.
  */
 
-import { CheckFailedError, labelText, parseStudy, runStudy, type StudyResult } from '@scf-risk/core';
+import { CheckFailedError, labelText, parseStudy, runStudy, type StudyResult, studyPlaceholders } from '@scf-risk/core';
 import { studyWorkbookBytes } from '@scf-risk/io';
 import { inScript, type Lang, type Table } from '@scf-risk/report';
 import { studyReportHtml, studySummaryTables, studyTables } from '@scf-risk/report/html';
@@ -82,7 +82,10 @@ export function register(program: Command): void {
       ).choices(['json', 'table', 'csv']),
     )
     .option('--verbose', 'print every table of the study after the summary')
-    .option('--strict', 'exit 1 when a judgment or a level has CR ≥ 0.10 (the result is still printed)')
+    .option(
+      '--strict',
+      'exit 1 when a judgment or a level has CR ≥ 0.10, or an entry is still a placeholder (placeholder: true, as `new` writes them); the result is still printed',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  scf-risk run examples/studies/jd-scf.yaml --out reports/jd-study.html\n  scf-risk run examples/studies/b2b-platforms.yaml --format json\n  scf-risk run examples/studies/ztmg-gra.yaml --export-study /tmp/ztmg.xlsx\n',
@@ -118,6 +121,11 @@ export function register(program: Command): void {
             notes: () => notes,
           });
           if (format === 'json') for (const n of notes) terminal().stderr.write(`${n}\n`);
+          const placeholders = studyPlaceholders(study);
+          if (opts.strict && placeholders.length > 0)
+            throw new CheckFailedError(
+              `the study still has ${placeholders.length} placeholder${placeholders.length === 1 ? '' : 's'} (--strict): ${placeholders.map((p) => p.path.join('.')).join(', ')}; fill ${placeholders.length === 1 ? 'it' : 'them'} in and delete "placeholder: true"`,
+            );
           if (opts.strict && !result.hierarchy.consistent) throw new CheckFailedError('a judgment or a level has CR ≥ 0.10 (--strict)');
           if (!result.reproduced) {
             const bad = result.checks

@@ -19,6 +19,7 @@ import { checkStudy } from './check.ts';
 import { evaluate, prune, runDelphi, sensitivityScores, synthesise, under, weightNode } from './check-steps.ts';
 import { expertGlobalWeights } from './expert-weights.ts';
 import type { NodeWeighting } from './node-weighting.ts';
+import { placeholderMessage, studyPlaceholders } from './placeholders.ts';
 import type { EvaluationSpec, Study } from './schema.ts';
 
 export { type CheckedStudy, checkStudy, checkStudyFully, validateStudy } from './check.ts';
@@ -120,7 +121,7 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
   let done = 0;
   const step = (name: string) => options.onStep?.(++done, total, name);
   const tree = structuredClone(study.hierarchy) as unknown as HierarchyNode;
-  const warnings: string[] = [];
+  const warnings: string[] = studyPlaceholders(study).map(placeholderMessage);
   let delphi: StudyResult['delphi'];
   if (study.delphi) {
     delphi = runDelphi(study, tree);

@@ -17,15 +17,22 @@ const ifnSchema = z.tuple([probability, probability]);
 const ahpMethodSchema = z.enum(['eigenvector', 'geometric-mean', 'column-mean', 'least-squares']);
 const riSchema = z.enum(['saaty', 'chinese', 'saaty2005', 'donegan-dodd', 'alonso-lamata', 'tummala-ling']);
 
+/** `placeholder: true` marks an entry `scf-risk new` wrote to be filled in (`run` warns, `run --strict` fails). */
+const placeholderField = {
+  placeholder: z.boolean().optional(),
+};
+
 /** Fixed local weights: by child code, or a list in the children's order. */
 const fixedSchema = z.strictObject({
   method: z.literal('fixed'),
+  ...placeholderField,
   weights: z.union([z.record(z.string(), cellSchema), z.array(cellSchema).min(1)]),
 });
 
 /** One expert's pairwise matrix over the node's children (AHP). */
 const ahpSchema = z.strictObject({
   method: z.literal('ahp'),
+  ...placeholderField,
   matrix: incompleteMatrixSchema,
   /** `any` accepts ratios beyond 1/9…9 (e.g. matrices implied by published weights). */
   scale: z.enum(['saaty', 'any']).optional(),
@@ -34,6 +41,7 @@ const ahpSchema = z.strictObject({
 /** A panel's matrices, aggregated by AIJ (geometric mean of judgments) or AIP (of priorities). */
 const groupAhpSchema = z.strictObject({
   method: z.literal('group-ahp'),
+  ...placeholderField,
   aggregation: z.enum(['aij', 'aip']).optional(),
   experts: z
     .array(z.strictObject({ id: z.string().optional(), weight: z.number().positive().optional(), matrix: incompleteMatrixSchema }))
@@ -43,6 +51,7 @@ const groupAhpSchema = z.strictObject({
 /** An intuitionistic preference relation: full matrix of [μ, ν] or its upper triangle. */
 const ifahpSchema = z.strictObject({
   method: z.literal('ifahp'),
+  ...placeholderField,
   matrix: z.array(z.array(ifnSchema)).min(1).optional(),
   upper: z.record(z.string(), z.union([ifnSchema, z.number(), z.string()])).optional(),
   tau: z.number().positive().optional(),
@@ -52,6 +61,7 @@ const ifahpSchema = z.strictObject({
 /** G1: the children's codes from most to least important and the ratios r₂…r_n. */
 const g1Schema = z.strictObject({
   method: z.literal('g1'),
+  ...placeholderField,
   order: z.array(z.string()).min(1),
   ratios: z.array(z.union([z.number(), z.string()])),
 });
@@ -63,13 +73,14 @@ const g1Schema = z.strictObject({
  */
 const entropySchema = z.strictObject({
   method: z.literal('entropy'),
+  ...placeholderField,
   on: z.enum(['alternatives', 'judgments']).optional(),
   matrix: matrixSchema.optional(),
   normalisation: z.enum(['min-max', 'sum']).optional(),
 });
 
 /** CRITIC weights on the alternatives' values of the children. */
-const criticSchema = z.strictObject({ method: z.literal('critic') });
+const criticSchema = z.strictObject({ method: z.literal('critic'), ...placeholderField });
 
 type Basic =
   | z.infer<typeof fixedSchema>
@@ -86,6 +97,7 @@ const basicSchema = z.discriminatedUnion('method', [...BASIC]);
 /** A subjective and an objective weighting of the same children, combined. */
 const combineSchema = z.strictObject({
   method: z.literal('combine'),
+  ...placeholderField,
   subjective: basicSchema,
   objective: basicSchema,
   rule: z.enum(COMBINE_RULES as [string, ...string[]]).optional(),
