@@ -107,6 +107,7 @@ export type { SdKind } from './numeric/stats.ts';
 // Monitoring after disbursement
 export * from './monitoring/classification.ts';
 export * from './monitoring/collateral.ts';
+export * from './monitoring/contagion.ts';
 export * from './monitoring/delinquency.ts';
 export * from './monitoring/early-warning.ts';
 export * from './monitoring/loan-book.ts';
