@@ -115,4 +115,5 @@ export * from './monitoring/mark-to-market.ts';
 export * from './monitoring/money-and-dates.ts';
 export * from './monitoring/npl-ratio.ts';
 export * from './monitoring/population-stability.ts';
+export * from './monitoring/reconciliation.ts';
 export * from './monitoring/stop-loss-pool.ts';
