@@ -125,10 +125,18 @@ describe('refinements report like our own issues', () => {
     ]);
   });
 
-  it('fce: one membership row per weight, unless a tree is given', () => {
+  it('fce: one membership row per weight; a tree or children take no membership (contradiction)', () => {
     expect(issuesOf(() => parseWith(fceInputSchema, { weights: [0.5, 0.5], membership: [[1, 0]] }))).toEqual([
       { path: ['membership'], message: '1 membership rows for 2 weights', allowed: 'one membership row per weighted indicator' },
     ]);
-    expect(issuesOf(() => parseWith(fceInputSchema, { weights: [1], tree: { children: [] } }))).toEqual([]);
+    expect(issuesOf(() => parseWith(fceInputSchema, { tree: { children: [] } }))).toEqual([]);
+    expect(issuesOf(() => parseWith(fceInputSchema, { weights: [1], tree: { children: [] } }))).toEqual([
+      {
+        path: ['weights'],
+        message: 'weights beside tree: the evaluation is either the tree or the document itself',
+        allowed: 'tree: {…}, or the root node’s fields at the top level, not both',
+      },
+    ]);
+    expect(issuesOf(() => parseWith(fceInputSchema, { weights: [1], children: [{ membership: [1, 0] }] }))).toEqual([]);
   });
 });
