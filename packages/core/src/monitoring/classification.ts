@@ -71,21 +71,51 @@ export function validateDayBands(bands: readonly DayBand[]): DayBand[] {
     if (!Number.isInteger(b.minDays) || b.minDays < 0)
       issues.push({ path: [k, 'minDays'], message: `${b.minDays} is not a number of days`, allowed: 'a non-negative integer' });
     if (b.maxDays !== null && (!Number.isInteger(b.maxDays) || b.maxDays < b.minDays))
-      issues.push({ path: [k, 'maxDays'], message: `${b.maxDays} is not a day count ≥ minDays (${b.minDays})`, allowed: 'an integer ≥ minDays, or null for the last band' });
-    if (k === 0 && b.minDays !== 0) issues.push({ path: [0, 'minDays'], message: `the first band starts at ${b.minDays}; days 0 to ${b.minDays - 1} have no band`, allowed: '0' });
+      issues.push({
+        path: [k, 'maxDays'],
+        message: `${b.maxDays} is not a day count ≥ minDays (${b.minDays})`,
+        allowed: 'an integer ≥ minDays, or null for the last band',
+      });
+    if (k === 0 && b.minDays !== 0)
+      issues.push({
+        path: [0, 'minDays'],
+        message: `the first band starts at ${b.minDays}; days 0 to ${b.minDays - 1} have no band`,
+        allowed: '0',
+      });
     if (k > 0) {
       const p = bands[k - 1];
-      if (p.maxDays === null) issues.push({ path: [k - 1, 'maxDays'], message: 'only the last band may be open-ended', allowed: 'an integer' });
+      if (p.maxDays === null)
+        issues.push({ path: [k - 1, 'maxDays'], message: 'only the last band may be open-ended', allowed: 'an integer' });
       else if (b.minDays > p.maxDays + 1)
-        issues.push({ path: [k, 'minDays'], message: `gap: days ${p.maxDays + 1} to ${b.minDays - 1} are in no band`, allowed: String(p.maxDays + 1) });
+        issues.push({
+          path: [k, 'minDays'],
+          message: `gap: days ${p.maxDays + 1} to ${b.minDays - 1} are in no band`,
+          allowed: String(p.maxDays + 1),
+        });
       else if (b.minDays <= p.maxDays)
-        issues.push({ path: [k, 'minDays'], message: `overlap: days ${b.minDays} to ${Math.min(p.maxDays, b.maxDays ?? p.maxDays)} are in bands ${k - 1} and ${k}`, allowed: String(p.maxDays + 1) });
-      if (LOAN_CATEGORIES.includes(b.category) && LOAN_CATEGORIES.includes(p.category) && categoryRank(b.category) < categoryRank(p.category))
-        issues.push({ path: [k, 'category'], message: `${b.category} after ${p.category}: more days past due cannot mean a better category` });
+        issues.push({
+          path: [k, 'minDays'],
+          message: `overlap: days ${b.minDays} to ${Math.min(p.maxDays, b.maxDays ?? p.maxDays)} are in bands ${k - 1} and ${k}`,
+          allowed: String(p.maxDays + 1),
+        });
+      if (
+        LOAN_CATEGORIES.includes(b.category) &&
+        LOAN_CATEGORIES.includes(p.category) &&
+        categoryRank(b.category) < categoryRank(p.category)
+      )
+        issues.push({
+          path: [k, 'category'],
+          message: `${b.category} after ${p.category}: more days past due cannot mean a better category`,
+        });
     }
   });
   const last = bands[bands.length - 1];
-  if (last && last.maxDays !== null) issues.push({ path: [bands.length - 1, 'maxDays'], message: `days above ${last.maxDays} are in no band`, allowed: 'null (open-ended)' });
+  if (last && last.maxDays !== null)
+    issues.push({
+      path: [bands.length - 1, 'maxDays'],
+      message: `days above ${last.maxDays} are in no band`,
+      allowed: 'null (open-ended)',
+    });
   if (issues.length) throw new ValidationError(issues);
   return bands.map((b) => ({ ...b }));
 }
@@ -93,7 +123,9 @@ export function validateDayBands(bands: readonly DayBand[]): DayBand[] {
 /** The floor category for `pastDueDays` under `bands` (validated). */
 export function categoryFloor(pastDueDays: number, bands: readonly DayBand[] = CHINA_2023_BANDS): LoanCategory {
   if (!Number.isInteger(pastDueDays) || pastDueDays < 0)
-    throw new ValidationError([{ path: ['pastDueDays'], message: `${pastDueDays} is not a number of days`, allowed: 'a non-negative integer' }]);
+    throw new ValidationError([
+      { path: ['pastDueDays'], message: `${pastDueDays} is not a number of days`, allowed: 'a non-negative integer' },
+    ]);
   validateDayBands(bands);
   for (const b of bands) if (pastDueDays >= b.minDays && (b.maxDays === null || pastDueDays <= b.maxDays)) return b.category;
   throw new Error('unreachable: validated bands cover every day count');
@@ -126,7 +158,11 @@ export interface LoanClassification {
 export function checkOverride(floor: LoanCategory, override: ClassificationOverride): void {
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
   if (!LOAN_CATEGORIES.includes(override.category))
-    issues.push({ path: ['override', 'category'], message: `unknown category "${String(override.category)}"`, allowed: LOAN_CATEGORIES.join(', ') });
+    issues.push({
+      path: ['override', 'category'],
+      message: `unknown category "${String(override.category)}"`,
+      allowed: LOAN_CATEGORIES.join(', '),
+    });
   else if (categoryRank(override.category) < categoryRank(floor))
     issues.push({
       path: ['override', 'category'],
@@ -135,7 +171,8 @@ export function checkOverride(floor: LoanCategory, override: ClassificationOverr
     });
   if (typeof override.reason !== 'string' || override.reason.trim() === '')
     issues.push({ path: ['override', 'reason'], message: 'an override needs a recorded reason' });
-  if (typeof override.by !== 'string' || override.by.trim() === '') issues.push({ path: ['override', 'by'], message: 'an override needs the analyst who made it' });
+  if (typeof override.by !== 'string' || override.by.trim() === '')
+    issues.push({ path: ['override', 'by'], message: 'an override needs the analyst who made it' });
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -143,12 +180,23 @@ export function checkOverride(floor: LoanCategory, override: ClassificationOverr
  * Classify one loan: the day floor, raised by a standing override. An override recorded when it
  * was worse than the floor stays binding until the floor overtakes it (`overrideSuperseded`).
  */
-export function classifyLoan(pastDueDays: number, options: { bands?: readonly DayBand[]; override?: ClassificationOverride } = {}): LoanClassification {
+export function classifyLoan(
+  pastDueDays: number,
+  options: { bands?: readonly DayBand[]; override?: ClassificationOverride } = {},
+): LoanClassification {
   const floor = categoryFloor(pastDueDays, options.bands ?? CHINA_2023_BANDS);
   const o = options.override;
   if (!o) return { floor, category: floor, nonPerforming: isNonPerforming(floor), basis: 'days' };
-  if (categoryRank(o.category) > categoryRank(floor)) return { floor, category: o.category, nonPerforming: isNonPerforming(o.category), basis: 'override', override: o };
-  return { floor, category: floor, nonPerforming: isNonPerforming(floor), basis: 'days', override: o, overrideSuperseded: categoryRank(o.category) < categoryRank(floor) };
+  if (categoryRank(o.category) > categoryRank(floor))
+    return { floor, category: o.category, nonPerforming: isNonPerforming(o.category), basis: 'override', override: o };
+  return {
+    floor,
+    category: floor,
+    nonPerforming: isNonPerforming(floor),
+    basis: 'days',
+    override: o,
+    overrideSuperseded: categoryRank(o.category) < categoryRank(floor),
+  };
 }
 
 /** The borrower-level rule (off unless given). */
@@ -175,8 +223,10 @@ export interface BorrowerLoan {
 export function applyBorrowerDowngrade(loans: readonly BorrowerLoan[], rule: BorrowerDowngradeRule = {}): LoanClassification[] {
   const threshold = rule.thresholdShare ?? 0;
   const pullTo = rule.pullTo ?? 'substandard';
-  if (!(threshold >= 0 && threshold < 1)) throw new ValidationError([{ path: ['thresholdShare'], message: `${threshold} is out of range`, allowed: 'a share in [0, 1)' }]);
-  if (!LOAN_CATEGORIES.includes(pullTo)) throw new ValidationError([{ path: ['pullTo'], message: `unknown category "${String(pullTo)}"`, allowed: LOAN_CATEGORIES.join(', ') }]);
+  if (!(threshold >= 0 && threshold < 1))
+    throw new ValidationError([{ path: ['thresholdShare'], message: `${threshold} is out of range`, allowed: 'a share in [0, 1)' }]);
+  if (!LOAN_CATEGORIES.includes(pullTo))
+    throw new ValidationError([{ path: ['pullTo'], message: `unknown category "${String(pullTo)}"`, allowed: LOAN_CATEGORIES.join(', ') }]);
   const by = new Map<string, { balance: number; npl: number; anyNpl: boolean }>();
   for (const l of loans) {
     const g = by.get(l.borrowerId) ?? { balance: 0, npl: 0, anyNpl: false };

@@ -62,7 +62,8 @@ export interface CollateralValuation {
 function checkLevels(levels: LtvLevels): void {
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
   for (const k of ['warning', 'marginCall', 'liquidation'] as const)
-    if (!(Number.isFinite(levels[k]) && levels[k] > 0)) issues.push({ path: ['levels', k], message: `${levels[k]} is not an LTV level`, allowed: 'a positive number' });
+    if (!(Number.isFinite(levels[k]) && levels[k] > 0))
+      issues.push({ path: ['levels', k], message: `${levels[k]} is not an LTV level`, allowed: 'a positive number' });
   if (!issues.length && !(levels.warning < levels.marginCall && levels.marginCall < levels.liquidation))
     issues.push({ path: ['levels'], message: 'LTV levels must increase: warning < marginCall < liquidation' });
   if (issues.length) throw new ValidationError(issues);
@@ -82,10 +83,12 @@ export function valueCollateral(exposure: Money, items: readonly PledgeItem[], l
     }
   };
   items.forEach((it, k) => {
-    if (!(Number.isFinite(it.quantity) && it.quantity >= 0)) issues.push({ path: ['items', k, 'quantity'], message: `${it.quantity} is not a quantity`, allowed: 'a non-negative number' });
+    if (!(Number.isFinite(it.quantity) && it.quantity >= 0))
+      issues.push({ path: ['items', k, 'quantity'], message: `${it.quantity} is not a quantity`, allowed: 'a non-negative number' });
     guard(() => checkMoney(it.unitPrice, ['items', k, 'unitPrice']));
     guard(() => checkRate(it.haircut, ['items', k, 'haircut'], 0, 1, true));
-    if (!(it.ltvLimit > 0 && it.ltvLimit <= 1)) issues.push({ path: ['items', k, 'ltvLimit'], message: `${it.ltvLimit} is out of range`, allowed: 'a number in (0, 1]' });
+    if (!(it.ltvLimit > 0 && it.ltvLimit <= 1))
+      issues.push({ path: ['items', k, 'ltvLimit'], message: `${it.ltvLimit} is out of range`, allowed: 'a number in (0, 1]' });
   });
   if (issues.length) throw new ValidationError(issues);
   const rows = items.map((it) => {
@@ -100,17 +103,43 @@ export function valueCollateral(exposure: Money, items: readonly PledgeItem[], l
   const ltv = pledgeValue > 0 ? exposure / pledgeValue : exposure > 0 ? null : 0;
   const over = (level: number) => ltv === null || ltv >= level;
   const trigger: CollateralTrigger =
-    exposure === 0 ? 'none' : over(levels.liquidation) ? 'liquidation' : over(levels.marginCall) ? 'margin-call' : over(levels.warning) ? 'warning' : 'none';
-  return { exposure, items: rows, marketValue: sum((r) => r.marketValue), pledgeValue, lendingValue, ltv, trigger, shortfall: Math.max(0, exposure - lendingValue), levels: { ...levels } };
+    exposure === 0
+      ? 'none'
+      : over(levels.liquidation)
+        ? 'liquidation'
+        : over(levels.marginCall)
+          ? 'margin-call'
+          : over(levels.warning)
+            ? 'warning'
+            : 'none';
+  return {
+    exposure,
+    items: rows,
+    marketValue: sum((r) => r.marketValue),
+    pledgeValue,
+    lendingValue,
+    ltv,
+    trigger,
+    shortfall: Math.max(0, exposure - lendingValue),
+    levels: { ...levels },
+  };
 }
 
 /** Haircut that follows the commodity's price volatility (see the module comment). */
-export function volatilityHaircut(prices: readonly number[], options: { z?: number; holdingDays?: number; floor?: number; cap?: number } = {}): { haircut: number; dailyVolatility: number; raw: number } {
+export function volatilityHaircut(
+  prices: readonly number[],
+  options: { z?: number; holdingDays?: number; floor?: number; cap?: number } = {},
+): { haircut: number; dailyVolatility: number; raw: number } {
   const { z = 2.33, holdingDays = 10, floor = 0, cap = 0.9 } = options;
-  if (prices.length < 3) throw new ValidationError([{ path: ['prices'], message: `${prices.length} prices; a volatility needs at least 3`, allowed: 'a daily price series of 3 or more' }]);
+  if (prices.length < 3)
+    throw new ValidationError([
+      { path: ['prices'], message: `${prices.length} prices; a volatility needs at least 3`, allowed: 'a daily price series of 3 or more' },
+    ]);
   const bad = prices.findIndex((p) => !(p > 0 && Number.isFinite(p)));
-  if (bad >= 0) throw new ValidationError([{ path: ['prices', bad], message: `${prices[bad]} is not a price`, allowed: 'a positive number' }]);
-  if (!(floor >= 0 && floor <= cap && cap < 1)) throw new ValidationError([{ path: ['cap'], message: 'floor and cap must satisfy 0 ≤ floor ≤ cap < 1' }]);
+  if (bad >= 0)
+    throw new ValidationError([{ path: ['prices', bad], message: `${prices[bad]} is not a price`, allowed: 'a positive number' }]);
+  if (!(floor >= 0 && floor <= cap && cap < 1))
+    throw new ValidationError([{ path: ['cap'], message: 'floor and cap must satisfy 0 ≤ floor ≤ cap < 1' }]);
   const r = prices.slice(1).map((p, k) => Math.log(p / prices[k]));
   const mean = r.reduce((s, x) => s + x, 0) / r.length;
   const dailyVolatility = Math.sqrt(r.reduce((s, x) => s + (x - mean) ** 2, 0) / (r.length - 1));
@@ -165,8 +194,11 @@ export function openCollateralCase(loanId: string): CollateralCase {
 export function collateralStep(state: CollateralCase, obs: CollateralObservation, terms: CollateralTerms): CollateralCase {
   const day = dayNumber(obs.date, ['date']);
   if (state.lastDate !== null && day < dayNumber(state.lastDate))
-    throw new ValidationError([{ path: ['date'], message: `${obs.date} is before the last observation ${state.lastDate}; replay from the start instead` }]);
-  if (!(Number.isInteger(terms.cureDays) && terms.cureDays >= 0)) throw new ValidationError([{ path: ['cureDays'], message: `${terms.cureDays} is not a number of days` }]);
+    throw new ValidationError([
+      { path: ['date'], message: `${obs.date} is before the last observation ${state.lastDate}; replay from the start instead` },
+    ]);
+  if (!(Number.isInteger(terms.cureDays) && terms.cureDays >= 0))
+    throw new ValidationError([{ path: ['cureDays'], message: `${terms.cureDays} is not a number of days` }]);
   if (state.status === 'liquidation') return { ...state, lastDate: obs.date };
   const v = valueCollateral(obs.exposure, obs.items, terms.levels);
   const move = (to: CollateralStatus, reason: string, extra: Partial<CollateralCase> = {}): CollateralCase => ({
@@ -176,7 +208,8 @@ export function collateralStep(state: CollateralCase, obs: CollateralObservation
     lastDate: obs.date,
     history: to === state.status ? state.history : [...state.history, { date: obs.date, from: state.status, to, reason, ltv: v.ltv }],
   });
-  if (v.trigger === 'liquidation') return move('liquidation', `LTV ${fmt(v.ltv)} reached the liquidation level ${terms.levels.liquidation}`);
+  if (v.trigger === 'liquidation')
+    return move('liquidation', `LTV ${fmt(v.ltv)} reached the liquidation level ${terms.levels.liquidation}`);
   if (state.call) {
     if (v.exposure <= v.lendingValue) {
       const cured = { ...state.call, curedOn: obs.date };
@@ -185,17 +218,25 @@ export function collateralStep(state: CollateralCase, obs: CollateralObservation
         calls: state.calls.map((c) => (c === state.call ? cured : c)),
       });
     }
-    if (day > dayNumber(state.call.deadline)) return move('liquidation', `call of ${state.call.issuedOn} not cured by its deadline ${state.call.deadline}`);
+    if (day > dayNumber(state.call.deadline))
+      return move('liquidation', `call of ${state.call.issuedOn} not cured by its deadline ${state.call.deadline}`);
     return move('called', '');
   }
   if (v.trigger === 'margin-call') {
     const call: CollateralCall = { issuedOn: obs.date, deadline: addDays(obs.date, terms.cureDays), valuation: v };
-    return move('called', `LTV ${fmt(v.ltv)} reached the margin-call level ${terms.levels.marginCall}; ${v.shortfall} to restore by ${call.deadline}`, {
-      call,
-      calls: [...state.calls, call],
-    });
+    return move(
+      'called',
+      `LTV ${fmt(v.ltv)} reached the margin-call level ${terms.levels.marginCall}; ${v.shortfall} to restore by ${call.deadline}`,
+      {
+        call,
+        calls: [...state.calls, call],
+      },
+    );
   }
-  return move(v.trigger === 'warning' ? 'warning' : 'performing', v.trigger === 'warning' ? `LTV ${fmt(v.ltv)} reached the warning level ${terms.levels.warning}` : 'LTV below the warning level');
+  return move(
+    v.trigger === 'warning' ? 'warning' : 'performing',
+    v.trigger === 'warning' ? `LTV ${fmt(v.ltv)} reached the warning level ${terms.levels.warning}` : 'LTV below the warning level',
+  );
 }
 
 const fmt = (x: number | null) => (x === null ? '∞ (nothing pledged)' : x.toFixed(4));

@@ -148,15 +148,22 @@ export function debtRank(
   const maxSteps = options.maxSteps ?? 10_000;
   const threshold = options.atRiskThreshold ?? 0;
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
-  if (!DEBTRANK_RULES.includes(rule)) issues.push({ path: ['rule'], message: `unknown rule "${rule}"`, allowed: DEBTRANK_RULES.join(', ') });
+  if (!DEBTRANK_RULES.includes(rule))
+    issues.push({ path: ['rule'], message: `unknown rule "${rule}"`, allowed: DEBTRANK_RULES.join(', ') });
   const index = new Map<string, number>();
   enterprises.forEach((e, k) => {
     if (index.has(e.id)) issues.push({ path: ['enterprises', k, 'id'], message: `enterprise "${e.id}" is listed twice` });
     index.set(e.id, k);
-    if (!(Number.isSafeInteger(e.equity) && e.equity > 0)) issues.push({ path: ['enterprises', k, 'equity'], message: `${e.equity} is not a positive buffer`, allowed: 'a positive integer of minor units' });
+    if (!(Number.isSafeInteger(e.equity) && e.equity > 0))
+      issues.push({
+        path: ['enterprises', k, 'equity'],
+        message: `${e.equity} is not a positive buffer`,
+        allowed: 'a positive integer of minor units',
+      });
   });
   links.forEach((l, k) => {
-    for (const f of ['creditor', 'debtor'] as const) if (!index.has(l[f])) issues.push({ path: ['links', k, f], message: `unknown enterprise "${l[f]}"` });
+    for (const f of ['creditor', 'debtor'] as const)
+      if (!index.has(l[f])) issues.push({ path: ['links', k, f], message: `unknown enterprise "${l[f]}"` });
     if (l.creditor === l.debtor) issues.push({ path: ['links', k], message: 'an enterprise cannot be exposed to itself' });
     try {
       checkMoney(l.amount, ['links', k, 'amount']);
@@ -170,9 +177,11 @@ export function debtRank(
   }
   for (const [id, x] of Object.entries(options.lenderExposure ?? {})) {
     if (!index.has(id)) issues.push({ path: ['lenderExposure', id], message: `unknown enterprise "${id}"` });
-    if (!(Number.isSafeInteger(x) && x >= 0)) issues.push({ path: ['lenderExposure', id], message: `${x} is not an amount in minor units` });
+    if (!(Number.isSafeInteger(x) && x >= 0))
+      issues.push({ path: ['lenderExposure', id], message: `${x} is not an amount in minor units` });
   }
-  if (!(threshold >= 0 && threshold < 1)) issues.push({ path: ['atRiskThreshold'], message: `${threshold} is out of range`, allowed: '[0, 1)' });
+  if (!(threshold >= 0 && threshold < 1))
+    issues.push({ path: ['atRiskThreshold'], message: `${threshold} is out of range`, allowed: '[0, 1)' });
   if (issues.length) throw new ValidationError(issues);
 
   const n = enterprises.length;

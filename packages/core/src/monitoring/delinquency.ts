@@ -118,12 +118,18 @@ export function checkLoanActivity(loan: LoanActivity): void {
       else throw e;
     }
   };
-  if (!Array.isArray(loan.schedule) || loan.schedule.length === 0) issues.push({ path: ['schedule'], message: 'a loan needs at least one instalment' });
+  if (!Array.isArray(loan.schedule) || loan.schedule.length === 0)
+    issues.push({ path: ['schedule'], message: 'a loan needs at least one instalment' });
   let prev = -Infinity;
   (loan.schedule ?? []).forEach((ins, k) => {
     guard(() => {
       const d = dayNumber(ins.dueDate, ['schedule', k, 'dueDate']);
-      if (d < prev) issues.push({ path: ['schedule', k, 'dueDate'], message: `instalment ${k + 1} is due before instalment ${k}`, allowed: 'due dates in order' });
+      if (d < prev)
+        issues.push({
+          path: ['schedule', k, 'dueDate'],
+          message: `instalment ${k + 1} is due before instalment ${k}`,
+          allowed: 'due dates in order',
+        });
       prev = d;
     });
     for (const part of PARTS) {
@@ -139,8 +145,13 @@ export function checkLoanActivity(loan: LoanActivity): void {
     guard(() => dayNumber(c.date, ['charges', k, 'date']));
     guard(() => checkMoney(c.amount, ['charges', k, 'amount']));
     if (!Number.isInteger(c.instalment) || c.instalment < 1 || c.instalment > (loan.schedule?.length ?? 0))
-      issues.push({ path: ['charges', k, 'instalment'], message: `there is no instalment ${c.instalment}`, allowed: `1 to ${loan.schedule?.length ?? 0}` });
-    if (c.kind !== 'fees' && c.kind !== 'penalty') issues.push({ path: ['charges', k, 'kind'], message: `unknown charge kind "${String(c.kind)}"`, allowed: 'fees, penalty' });
+      issues.push({
+        path: ['charges', k, 'instalment'],
+        message: `there is no instalment ${c.instalment}`,
+        allowed: `1 to ${loan.schedule?.length ?? 0}`,
+      });
+    if (c.kind !== 'fees' && c.kind !== 'penalty')
+      issues.push({ path: ['charges', k, 'kind'], message: `unknown charge kind "${String(c.kind)}"`, allowed: 'fees, penalty' });
   });
   if (issues.length) throw new ValidationError(issues);
 }
@@ -151,10 +162,14 @@ export function loanDelinquency(loan: LoanActivity, asOf: IsoDate, options: Deli
   const today = dayNumber(asOf, ['asOf']);
   const graceDays = options.graceDays ?? 0;
   if (!Number.isInteger(graceDays) || graceDays < 0)
-    throw new ValidationError([{ path: ['graceDays'], message: `${graceDays} is not a number of days`, allowed: 'a non-negative integer' }]);
+    throw new ValidationError([
+      { path: ['graceDays'], message: `${graceDays} is not a number of days`, allowed: 'a non-negative integer' },
+    ]);
   const order = options.allocationOrder ?? DEFAULT_ALLOCATION_ORDER;
   if (order.length !== 4 || PARTS.some((p) => !order.includes(p)))
-    throw new ValidationError([{ path: ['allocationOrder'], message: 'the allocation order must name each part once', allowed: PARTS.join(', ') }]);
+    throw new ValidationError([
+      { path: ['allocationOrder'], message: 'the allocation order must name each part once', allowed: PARTS.join(', ') },
+    ]);
 
   const due = loan.schedule.map((s) => ({ principal: s.principal, interest: s.interest, fees: s.fees ?? 0, penalty: s.penalty ?? 0 }));
   for (const c of loan.charges ?? []) if (dayNumber(c.date) <= today) due[c.instalment - 1][c.kind] += c.amount;

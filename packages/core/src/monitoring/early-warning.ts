@@ -79,14 +79,22 @@ export function checkWarningRules(rules: readonly WarningRule[]): void {
   rules.forEach((r, k) => {
     if (!r.id) issues.push({ path: [k, 'id'], message: 'a rule needs an id' });
     else if (rules.findIndex((o) => o.id === r.id) !== k) issues.push({ path: [k, 'id'], message: `rule id "${r.id}" is used twice` });
-    if (!SEVERITIES.includes(r.severity)) issues.push({ path: [k, 'severity'], message: `unknown severity "${String(r.severity)}"`, allowed: SEVERITIES.join(', ') });
-    if (r.stage !== undefined && !WARNING_STAGES.includes(r.stage)) issues.push({ path: [k, 'stage'], message: `unknown stage "${String(r.stage)}"`, allowed: WARNING_STAGES.join(', ') });
+    if (!SEVERITIES.includes(r.severity))
+      issues.push({ path: [k, 'severity'], message: `unknown severity "${String(r.severity)}"`, allowed: SEVERITIES.join(', ') });
+    if (r.stage !== undefined && !WARNING_STAGES.includes(r.stage))
+      issues.push({ path: [k, 'stage'], message: `unknown stage "${String(r.stage)}"`, allowed: WARNING_STAGES.join(', ') });
     const num = (field: string, v: unknown, min = -Infinity) => {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < min) issues.push({ path: [k, field], message: `${String(v)} is not a valid ${field}`, allowed: min === 0 ? 'a number ≥ 0' : 'a finite number' });
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
+        issues.push({
+          path: [k, field],
+          message: `${String(v)} is not a valid ${field}`,
+          allowed: min === 0 ? 'a number ≥ 0' : 'a finite number',
+        });
     };
     switch (r.kind) {
       case 'threshold':
-        if (!COMPARISONS.includes(r.op)) issues.push({ path: [k, 'op'], message: `unknown comparison "${String(r.op)}"`, allowed: COMPARISONS.join(' ') });
+        if (!COMPARISONS.includes(r.op))
+          issues.push({ path: [k, 'op'], message: `unknown comparison "${String(r.op)}"`, allowed: COMPARISONS.join(' ') });
         num('value', r.value);
         break;
       case 'drop':
@@ -94,7 +102,8 @@ export function checkWarningRules(rules: readonly WarningRule[]): void {
         break;
       case 'event':
         if (!r.eventType) issues.push({ path: [k, 'eventType'], message: 'an event rule needs an event type' });
-        if (r.withinDays !== undefined && !(Number.isInteger(r.withinDays) && r.withinDays >= 1)) issues.push({ path: [k, 'withinDays'], message: `${r.withinDays} is not a number of days ≥ 1` });
+        if (r.withinDays !== undefined && !(Number.isInteger(r.withinDays) && r.withinDays >= 1))
+          issues.push({ path: [k, 'withinDays'], message: `${r.withinDays} is not a number of days ≥ 1` });
         break;
       case 'missing':
         num('maxAgeDays', r.maxAgeDays, 0);
@@ -103,7 +112,11 @@ export function checkWarningRules(rules: readonly WarningRule[]): void {
         num('tolerance', r.tolerance, 0);
         break;
       default:
-        issues.push({ path: [k, 'kind'], message: `unknown rule kind "${String((r as { kind: unknown }).kind)}"`, allowed: 'threshold, drop, event, missing, mismatch' });
+        issues.push({
+          path: [k, 'kind'],
+          message: `unknown rule kind "${String((r as { kind: unknown }).kind)}"`,
+          allowed: 'threshold, drop, event, missing, mismatch',
+        });
     }
   });
   if (issues.length) throw new ValidationError(issues);
@@ -133,7 +146,9 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
         });
       if (r.kind === 'event') {
         const within = r.withinDays ?? 1;
-        const hits = (s.events ?? []).filter((e) => e.type === r.eventType && dayNumber(e.date) <= today && dayNumber(e.date) > today - within);
+        const hits = (s.events ?? []).filter(
+          (e) => e.type === r.eventType && dayNumber(e.date) <= today && dayNumber(e.date) > today - within,
+        );
         if (hits.length) fire(`${r.eventType} on ${hits.map((e) => e.date).join(', ')}`, { events: hits });
         continue;
       }
@@ -142,13 +157,22 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
       if (r.kind === 'missing') {
         const age = ind?.date === undefined ? null : today - dayNumber(ind.date);
         if (v === null || age === null || age > r.maxAgeDays)
-          fire(v === null ? `${r.indicator} is missing` : `${r.indicator} is ${age} days old (more than ${r.maxAgeDays})`, { value: v, date: ind?.date ?? null, maxAgeDays: r.maxAgeDays });
+          fire(v === null ? `${r.indicator} is missing` : `${r.indicator} is ${age} days old (more than ${r.maxAgeDays})`, {
+            value: v,
+            date: ind?.date ?? null,
+            maxAgeDays: r.maxAgeDays,
+          });
       } else if (r.kind === 'mismatch') {
         const src = Object.entries(ind?.sources ?? {});
         if (src.length >= 2) {
           const vals = src.map(([, x]) => x);
           const spread = Math.max(...vals) - Math.min(...vals);
-          if (spread > r.tolerance) fire(`${r.indicator} differs between sources by ${spread} (tolerance ${r.tolerance})`, { sources: ind!.sources, spread, tolerance: r.tolerance });
+          if (spread > r.tolerance)
+            fire(`${r.indicator} differs between sources by ${spread} (tolerance ${r.tolerance})`, {
+              sources: ind!.sources,
+              spread,
+              tolerance: r.tolerance,
+            });
         }
       } else if (v !== null) {
         if (r.kind === 'threshold') {
@@ -156,7 +180,13 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
         } else if (ind?.previous !== undefined) {
           const drop = r.relative ? (ind.previous - v) / Math.abs(ind.previous) : ind.previous - v;
           if (ind.previous !== 0 || !r.relative)
-            if (drop >= r.by) fire(`${r.indicator} fell from ${ind.previous} to ${v} (${r.relative ? `${(100 * drop).toFixed(1)} %` : drop})`, { previous: ind.previous, value: v, drop, by: r.by });
+            if (drop >= r.by)
+              fire(`${r.indicator} fell from ${ind.previous} to ${v} (${r.relative ? `${(100 * drop).toFixed(1)} %` : drop})`, {
+                previous: ind.previous,
+                value: v,
+                drop,
+                by: r.by,
+              });
         }
       }
     }
@@ -173,11 +203,25 @@ export function mergeAlerts(existing: readonly Alert[], fresh: readonly Alert[])
   return out;
 }
 
-function step(alert: Alert, allowedFrom: AlertStatus[], to: AlertStatus, action: Alert['history'][number]['action'], by: string, date: IsoDate, note?: string): Alert {
+function step(
+  alert: Alert,
+  allowedFrom: AlertStatus[],
+  to: AlertStatus,
+  action: Alert['history'][number]['action'],
+  by: string,
+  date: IsoDate,
+  note?: string,
+): Alert {
   dayNumber(date, ['date']);
   if (!by) throw new ValidationError([{ path: ['by'], message: 'say who did it' }]);
   if (!allowedFrom.includes(alert.status))
-    throw new ValidationError([{ path: ['status'], message: `alert ${alert.id} is ${alert.status}; it cannot be ${action}`, allowed: `from ${allowedFrom.join(' or ')}` }]);
+    throw new ValidationError([
+      {
+        path: ['status'],
+        message: `alert ${alert.id} is ${alert.status}; it cannot be ${action}`,
+        allowed: `from ${allowedFrom.join(' or ')}`,
+      },
+    ]);
   return { ...alert, status: to, history: [...alert.history, { date, action, by, ...(note === undefined ? {} : { note }) }] };
 }
 

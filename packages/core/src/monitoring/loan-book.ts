@@ -26,7 +26,7 @@ import {
   type LoanClassification,
   validateDayBands,
 } from './classification.ts';
-import { type AmountParts, type AmountPart, checkLoanActivity, type Instalment, loanDelinquency } from './delinquency.ts';
+import { type AmountPart, type AmountParts, checkLoanActivity, type Instalment, loanDelinquency } from './delinquency.ts';
 import { addDays, checkMoney, dayNumber, type IsoDate, type Money } from './money-and-dates.ts';
 import { type NplReport, nplReport } from './npl-ratio.ts';
 
@@ -124,14 +124,18 @@ function positionsOf(book: LoanBook, asOf: IsoDate, options: BookOptions): LoanP
       {
         schedule: loan.schedule,
         repayments: mine.flatMap((e) => (e.type === 'repayment' ? [{ id: e.id, date: e.valueDate, amount: e.amount }] : [])),
-        charges: mine.flatMap((e) => (e.type === 'charge' ? [{ id: e.id, date: e.valueDate, instalment: e.instalment, kind: e.kind, amount: e.amount }] : [])),
+        charges: mine.flatMap((e) =>
+          e.type === 'charge' ? [{ id: e.id, date: e.valueDate, instalment: e.instalment, kind: e.kind, amount: e.amount }] : [],
+        ),
       },
       asOf,
       { graceDays: options.graceDays ?? 0, allocationOrder: options.allocationOrder },
     );
     // The standing override: the latest by value date, then by booking order.
     let override: ClassificationOverride | undefined;
-    for (const e of mine) if (e.type === 'override' && (!override || dayNumber(e.valueDate) >= dayNumber(override.date))) override = { category: e.category, reason: e.reason, by: e.by, date: e.valueDate };
+    for (const e of mine)
+      if (e.type === 'override' && (!override || dayNumber(e.valueDate) >= dayNumber(override.date)))
+        override = { category: e.category, reason: e.reason, by: e.by, date: e.valueDate };
     const { id, borrowerId, product, pool, coreEnterprise, industry } = loan;
     return {
       loanId: id,
@@ -173,12 +177,14 @@ export function bookAsOf(book: LoanBook, asOf: IsoDate, options: BookOptions = {
  */
 export function addBookEvent(book: LoanBook, event: BookEvent, options: BookOptions = {}): LoanBook {
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
-  if (book.events.some((e) => e.id === event.id)) issues.push({ path: ['id'], message: `event id "${event.id}" is already in the book; events are never replaced` });
+  if (book.events.some((e) => e.id === event.id))
+    issues.push({ path: ['id'], message: `event id "${event.id}" is already in the book; events are never replaced` });
   const loan = book.loans.find((l) => l.id === event.loanId);
   if (!loan) issues.push({ path: ['loanId'], message: `no loan "${event.loanId}" in the book` });
   try {
     const value = dayNumber(event.valueDate, ['valueDate']);
-    if (dayNumber(event.bookedDate, ['bookedDate']) < value) issues.push({ path: ['bookedDate'], message: 'an event cannot be booked before its value date' });
+    if (dayNumber(event.bookedDate, ['bookedDate']) < value)
+      issues.push({ path: ['bookedDate'], message: 'an event cannot be booked before its value date' });
   } catch (e) {
     if (e instanceof ValidationError) issues.push(...e.issues);
     else throw e;
@@ -191,11 +197,23 @@ export function addBookEvent(book: LoanBook, event: BookEvent, options: BookOpti
       else throw e;
     }
   }
-  if (event.type === 'charge' && loan && !(Number.isInteger(event.instalment) && event.instalment >= 1 && event.instalment <= loan.schedule.length))
-    issues.push({ path: ['instalment'], message: `loan ${loan.id} has no instalment ${event.instalment}`, allowed: `1 to ${loan.schedule.length}` });
+  if (
+    event.type === 'charge' &&
+    loan &&
+    !(Number.isInteger(event.instalment) && event.instalment >= 1 && event.instalment <= loan.schedule.length)
+  )
+    issues.push({
+      path: ['instalment'],
+      message: `loan ${loan.id} has no instalment ${event.instalment}`,
+      allowed: `1 to ${loan.schedule.length}`,
+    });
   if (issues.length) throw new ValidationError(issues);
   if (event.type === 'override') {
-    const pos = positionsOf({ loans: [loan!], events: book.events }, event.valueDate, { ...options, knownAt: event.bookedDate, borrowerDowngrade: undefined });
+    const pos = positionsOf({ loans: [loan!], events: book.events }, event.valueDate, {
+      ...options,
+      knownAt: event.bookedDate,
+      borrowerDowngrade: undefined,
+    });
     checkOverride(pos[0].classification.floor, { category: event.category, reason: event.reason, by: event.by, date: event.valueDate });
   }
   return { loans: book.loans, events: [...book.events, { ...event }] };
@@ -225,7 +243,8 @@ export function classificationHistory(book: LoanBook, from: IsoDate, to: IsoDate
     const date = addDays(from, d - start);
     for (const p of positionsOf(book, date, options)) {
       const prev = last.get(p.loanId) ?? null;
-      if (prev !== p.classification.category) out.push({ loanId: p.loanId, date, from: prev, to: p.classification.category, basis: p.classification.basis });
+      if (prev !== p.classification.category)
+        out.push({ loanId: p.loanId, date, from: prev, to: p.classification.category, basis: p.classification.basis });
       last.set(p.loanId, p.classification.category);
     }
   }

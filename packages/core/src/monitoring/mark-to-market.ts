@@ -49,12 +49,17 @@ function checkIndexParameters(p: TransactionIndexParameters): void {
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
   const w = p.weights;
   for (const k of ['volume', 'timeliness', 'returns'] as const)
-    if (!(w[k] >= 0 && Number.isFinite(w[k]))) issues.push({ path: ['weights', k], message: `${w[k]} is not a weight`, allowed: 'a number ≥ 0' });
-  if (!issues.length && Math.abs(w.volume + w.timeliness + w.returns - 1) > 1e-9) issues.push({ path: ['weights'], message: 'the weights must sum to 1' });
-  if (!(p.smoothing > 0 && p.smoothing <= 1)) issues.push({ path: ['smoothing'], message: `${p.smoothing} is out of range`, allowed: 'a number in (0, 1]' });
+    if (!(w[k] >= 0 && Number.isFinite(w[k])))
+      issues.push({ path: ['weights', k], message: `${w[k]} is not a weight`, allowed: 'a number ≥ 0' });
+  if (!issues.length && Math.abs(w.volume + w.timeliness + w.returns - 1) > 1e-9)
+    issues.push({ path: ['weights'], message: 'the weights must sum to 1' });
+  if (!(p.smoothing > 0 && p.smoothing <= 1))
+    issues.push({ path: ['smoothing'], message: `${p.smoothing} is out of range`, allowed: 'a number in (0, 1]' });
   if (!(p.baseline.volume > 0)) issues.push({ path: ['baseline', 'volume'], message: 'the baseline volume must be positive' });
-  if (!(p.baseline.onTimeShare > 0 && p.baseline.onTimeShare <= 1)) issues.push({ path: ['baseline', 'onTimeShare'], message: 'the baseline on-time share must be in (0, 1]' });
-  if (!(p.baseline.returnShare >= 0 && p.baseline.returnShare < 1)) issues.push({ path: ['baseline', 'returnShare'], message: 'the baseline return share must be in [0, 1)' });
+  if (!(p.baseline.onTimeShare > 0 && p.baseline.onTimeShare <= 1))
+    issues.push({ path: ['baseline', 'onTimeShare'], message: 'the baseline on-time share must be in (0, 1]' });
+  if (!(p.baseline.returnShare >= 0 && p.baseline.returnShare < 1))
+    issues.push({ path: ['baseline', 'returnShare'], message: 'the baseline return share must be in [0, 1)' });
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -70,8 +75,12 @@ export function transactionIndex(days: readonly TradingDay[], params: Transactio
     prev = day;
     checkMoney(d.volume, ['days', k, 'volume']);
     for (const f of ['onTimeShare', 'returnShare'] as const)
-      if (!(d[f] >= 0 && d[f] <= 1)) throw new ValidationError([{ path: ['days', k, f], message: `${d[f]} is not a share`, allowed: 'a number in [0, 1]' }]);
-    const composite = (w.volume * d.volume) / b.volume + (w.timeliness * d.onTimeShare) / b.onTimeShare + (w.returns * (1 - d.returnShare)) / (1 - b.returnShare);
+      if (!(d[f] >= 0 && d[f] <= 1))
+        throw new ValidationError([{ path: ['days', k, f], message: `${d[f]} is not a share`, allowed: 'a number in [0, 1]' }]);
+    const composite =
+      (w.volume * d.volume) / b.volume +
+      (w.timeliness * d.onTimeShare) / b.onTimeShare +
+      (w.returns * (1 - d.returnShare)) / (1 - b.returnShare);
     s = lambda * composite + (1 - lambda) * s;
     return { date: d.date, composite, index: 100 * s };
   });
@@ -99,14 +108,19 @@ export interface MarginRequirement {
 
 function checkTerms(t: MarginTerms): void {
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
-  if (!(t.initialRate > 0 && t.initialRate <= 1)) issues.push({ path: ['initialRate'], message: `${t.initialRate} is out of range`, allowed: '(0, 1]' });
+  if (!(t.initialRate > 0 && t.initialRate <= 1))
+    issues.push({ path: ['initialRate'], message: `${t.initialRate} is out of range`, allowed: '(0, 1]' });
   if (!(t.maintenanceRate > 0 && t.maintenanceRate <= t.initialRate))
-    issues.push({ path: ['maintenanceRate'], message: `${t.maintenanceRate} must be positive and not above the initial rate ${t.initialRate}` });
+    issues.push({
+      path: ['maintenanceRate'],
+      message: `${t.maintenanceRate} must be positive and not above the initial rate ${t.initialRate}`,
+    });
   for (const k of ['deadlineDays', 'defaultAfterDays'] as const)
     if (!(Number.isInteger(t[k]) && t[k] >= 0)) issues.push({ path: [k], message: `${t[k]} is not a number of days` });
   const lo = t.multiplierMin ?? 0.5;
   const hi = t.multiplierMax ?? 3;
-  if (!(lo > 0 && lo <= 1 && hi >= 1)) issues.push({ path: ['multiplierMin'], message: 'multiplier bounds must satisfy 0 < min ≤ 1 ≤ max' });
+  if (!(lo > 0 && lo <= 1 && hi >= 1))
+    issues.push({ path: ['multiplierMin'], message: 'multiplier bounds must satisfy 0 < min ≤ 1 ≤ max' });
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -114,7 +128,8 @@ function checkTerms(t: MarginTerms): void {
 export function marginRequirement(exposure: Money, index: number, terms: MarginTerms): MarginRequirement {
   checkTerms(terms);
   checkMoney(exposure, ['exposure']);
-  if (!(index > 0 && Number.isFinite(index))) throw new ValidationError([{ path: ['index'], message: `${index} is not an index level`, allowed: 'a positive number' }]);
+  if (!(index > 0 && Number.isFinite(index)))
+    throw new ValidationError([{ path: ['index'], message: `${index} is not an index level`, allowed: 'a positive number' }]);
   const multiplier = Math.min(terms.multiplierMax ?? 3, Math.max(terms.multiplierMin ?? 0.5, 100 / index));
   return {
     exposure,
@@ -175,8 +190,10 @@ export function openMarginAccount(id: string, cash: Money = 0, collateral: Money
 export function marginStep(account: MarginAccount, event: MarginEvent, terms: MarginTerms): MarginAccount {
   checkTerms(terms);
   const day = dayNumber(event.date, ['date']);
-  if (account.lastDate !== null && day < dayNumber(account.lastDate)) throw new ValidationError([{ path: ['date'], message: `${event.date} is before the account's last event ${account.lastDate}` }]);
-  if (account.status === 'defaulted') throw new ValidationError([{ path: ['type'], message: `account ${account.id} is in default; it takes no more events` }]);
+  if (account.lastDate !== null && day < dayNumber(account.lastDate))
+    throw new ValidationError([{ path: ['date'], message: `${event.date} is before the account's last event ${account.lastDate}` }]);
+  if (account.status === 'defaulted')
+    throw new ValidationError([{ path: ['type'], message: `account ${account.id} is in default; it takes no more events` }]);
   let a: MarginAccount = { ...account, lastDate: event.date };
   const setStatus = (to: MarginAccountStatus, reason: string) => {
     if (to !== a.status) a = { ...a, status: to, history: [...a.history, { date: event.date, from: a.status, to, reason }] };
@@ -196,7 +213,12 @@ export function marginStep(account: MarginAccount, event: MarginEvent, terms: Ma
       checkMoney(event.amount, ['amount']);
       const need = a.requirement?.initial ?? 0;
       if (open() || cover() - event.amount < need)
-        throw new ValidationError([{ path: ['amount'], message: `withdrawing ${event.amount} would leave cover ${cover() - event.amount} below the initial requirement ${need}` }]);
+        throw new ValidationError([
+          {
+            path: ['amount'],
+            message: `withdrawing ${event.amount} would leave cover ${cover() - event.amount} below the initial requirement ${need}`,
+          },
+        ]);
       a = { ...a, cash: a.cash - event.amount };
       break;
     }

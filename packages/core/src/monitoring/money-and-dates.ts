@@ -63,7 +63,9 @@ export function checkMoney(x: unknown, path: (string | number)[], allowNegative 
 /** Throw unless `x` is a finite number in [lo, hi] (`hiOpen`: [lo, hi)). */
 export function checkRate(x: unknown, path: (string | number)[], lo = 0, hi = 1, hiOpen = false): number {
   if (typeof x !== 'number' || !Number.isFinite(x) || x < lo || x > hi || (hiOpen && x === hi))
-    throw new ValidationError([{ path, message: `${String(x)} is out of range`, allowed: `a number in [${lo}, ${hi}${hiOpen ? ')' : ']'}` }]);
+    throw new ValidationError([
+      { path, message: `${String(x)} is out of range`, allowed: `a number in [${lo}, ${hi}${hiOpen ? ')' : ']'}` },
+    ]);
   return x;
 }
 
@@ -71,7 +73,8 @@ export function checkRate(x: unknown, path: (string | number)[], lo = 0, hi = 1,
 export function sumMoney(xs: readonly Money[]): Money {
   let s = 0;
   for (const x of xs) s += x;
-  if (!Number.isSafeInteger(s)) throw new ValidationError([{ path: [], message: 'the total exceeds the exact integer range of minor units' }]);
+  if (!Number.isSafeInteger(s))
+    throw new ValidationError([{ path: [], message: 'the total exceeds the exact integer range of minor units' }]);
   return s;
 }
 

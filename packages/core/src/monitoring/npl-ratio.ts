@@ -62,7 +62,10 @@ function add(g: NplGroup, l: NplLoan): void {
 /** NPL balance and ratio in total and per value of each dimension (keys sorted). */
 export function nplReport(loans: readonly NplLoan[]): NplReport {
   const total = emptyGroup();
-  const by = Object.fromEntries(NPL_DIMENSIONS.map((d) => [d, {} as Record<string, NplGroup>])) as Record<NplDimension, Record<string, NplGroup>>;
+  const by = Object.fromEntries(NPL_DIMENSIONS.map((d) => [d, {} as Record<string, NplGroup>])) as Record<
+    NplDimension,
+    Record<string, NplGroup>
+  >;
   for (const l of loans) {
     add(total, l);
     for (const d of NPL_DIMENSIONS) {
@@ -71,6 +74,11 @@ export function nplReport(loans: readonly NplLoan[]): NplReport {
       add(by[d][key], l);
     }
   }
-  for (const d of NPL_DIMENSIONS) by[d] = Object.fromEntries(Object.keys(by[d]).sort().map((k) => [k, by[d][k]]));
+  for (const d of NPL_DIMENSIONS)
+    by[d] = Object.fromEntries(
+      Object.keys(by[d])
+        .sort()
+        .map((k) => [k, by[d][k]]),
+    );
   return { total, by };
 }

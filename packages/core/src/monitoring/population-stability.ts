@@ -64,19 +64,35 @@ export interface PsiOptions {
 }
 
 function checkEpsilon(epsilon: number): void {
-  if (!(epsilon > 0 && epsilon < 0.01)) throw new ValidationError([{ path: ['epsilon'], message: `${epsilon} is out of range`, allowed: 'a small positive share, below 0.01' }]);
+  if (!(epsilon > 0 && epsilon < 0.01))
+    throw new ValidationError([
+      { path: ['epsilon'], message: `${epsilon} is out of range`, allowed: 'a small positive share, below 0.01' },
+    ]);
 }
 
 /** PSI from counts per bin (or level): `expected` from the training population, `actual` from the current one. */
-export function psiFromCounts(expected: readonly number[], actual: readonly number[], options: { epsilon?: number; labels?: readonly string[] } = {}): PsiResult {
+export function psiFromCounts(
+  expected: readonly number[],
+  actual: readonly number[],
+  options: { epsilon?: number; labels?: readonly string[] } = {},
+): PsiResult {
   const epsilon = options.epsilon ?? 1e-4;
   checkEpsilon(epsilon);
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
   if (expected.length < 2) issues.push({ path: ['expected'], message: 'PSI needs at least 2 bins' });
-  if (actual.length !== expected.length) issues.push({ path: ['actual'], message: `${actual.length} bins against ${expected.length} expected`, allowed: 'the same bins on both sides' });
-  for (const [name, xs] of [['expected', expected], ['actual', actual]] as const)
+  if (actual.length !== expected.length)
+    issues.push({
+      path: ['actual'],
+      message: `${actual.length} bins against ${expected.length} expected`,
+      allowed: 'the same bins on both sides',
+    });
+  for (const [name, xs] of [
+    ['expected', expected],
+    ['actual', actual],
+  ] as const)
     xs.forEach((x, k) => {
-      if (!(Number.isFinite(x) && x >= 0)) issues.push({ path: [name, k], message: `${x} is not a count`, allowed: 'a non-negative number' });
+      if (!(Number.isFinite(x) && x >= 0))
+        issues.push({ path: [name, k], message: `${x} is not a count`, allowed: 'a non-negative number' });
     });
   if (issues.length) throw new ValidationError(issues);
   const te = expected.reduce((s, x) => s + x, 0);
@@ -93,7 +109,15 @@ export function psiFromCounts(expected: readonly number[], actual: readonly numb
     if (a === 0) a = epsilon;
     const contribution = (a - e) * Math.log(a / e);
     psi += contribution;
-    return { label: options.labels?.[k] ?? `bin ${k + 1}`, expectedCount: ec, actualCount: ac, expectedShare: e, actualShare: a, contribution, adjusted };
+    return {
+      label: options.labels?.[k] ?? `bin ${k + 1}`,
+      expectedCount: ec,
+      actualCount: ac,
+      expectedShare: e,
+      actualShare: a,
+      contribution,
+      adjusted,
+    };
   });
   return { psi, verdict: psiVerdict(psi), bins, epsilon, expectedTotal: te, actualTotal: ta };
 }
@@ -114,14 +138,24 @@ export function populationStabilityIndex(training: readonly number[], current: r
   const nb = options.bins ?? 10;
   const issues: { path: (string | number)[]; message: string; allowed?: string }[] = [];
   if (!Number.isInteger(nb) || nb < 2) issues.push({ path: ['bins'], message: `${nb} bins`, allowed: 'an integer ≥ 2' });
-  for (const [name, xs] of [['training', training], ['current', current]] as const) {
+  for (const [name, xs] of [
+    ['training', training],
+    ['current', current],
+  ] as const) {
     if (xs.length === 0) issues.push({ path: [name], message: `the ${name} population is empty` });
     const bad = xs.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) issues.push({ path: [name, bad], message: `${xs[bad]} is not a finite number` });
   }
   if (issues.length) throw new ValidationError(issues);
   const cuts = quantileCutPoints(training, nb);
-  if (cuts.length === 0) throw new ValidationError([{ path: ['training'], message: 'every training value is the same; there is nothing to bin', allowed: 'a variable with at least two distinct values' }]);
+  if (cuts.length === 0)
+    throw new ValidationError([
+      {
+        path: ['training'],
+        message: 'every training value is the same; there is nothing to bin',
+        allowed: 'a variable with at least two distinct values',
+      },
+    ]);
   const binOf = (v: number) => {
     let lo = 0;
     let hi = cuts.length;

@@ -55,8 +55,23 @@ export type MatchKind = (typeof MATCH_KINDS)[number];
 export type ReconciliationFinding =
   | { type: 'missing'; tradeId: string; source: TradeSource }
   | { type: 'duplicate-record'; tradeId: string; source: TradeSource; recordId: string }
-  | { type: 'amount-mismatch'; tradeId: string; between: [TradeSource, TradeSource]; amounts: [Money, Money]; difference: Money; tolerance: Money }
-  | { type: 'date-out-of-tolerance'; tradeId: string; source: TradeSource; recordId: string; date: IsoDate; earliest: IsoDate; latest: IsoDate };
+  | {
+      type: 'amount-mismatch';
+      tradeId: string;
+      between: [TradeSource, TradeSource];
+      amounts: [Money, Money];
+      difference: Money;
+      tolerance: Money;
+    }
+  | {
+      type: 'date-out-of-tolerance';
+      tradeId: string;
+      source: TradeSource;
+      recordId: string;
+      date: IsoDate;
+      earliest: IsoDate;
+      latest: IsoDate;
+    };
 
 export interface TradeReconciliation {
   tradeId: string;
@@ -96,7 +111,8 @@ export function reconcileTrades(input: ReconciliationInput, tolerances: Reconcil
         else throw e;
       }
     });
-  if (!(Number.isSafeInteger(absTol) && absTol >= 0)) issues.push({ path: ['tolerances', 'amount'], message: `${absTol} is not an amount in minor units` });
+  if (!(Number.isSafeInteger(absTol) && absTol >= 0))
+    issues.push({ path: ['tolerances', 'amount'], message: `${absTol} is not an amount in minor units` });
   if (!(share >= 0 && share < 1)) issues.push({ path: ['tolerances', 'share'], message: `${share} is out of range`, allowed: '[0, 1)' });
   for (const [k, v] of Object.entries({ dateDays, shipWithinDays, payWithinDays }))
     if (!(Number.isInteger(v) && v >= 0)) issues.push({ path: ['tolerances', k], message: `${v} is not a number of days` });
@@ -133,17 +149,29 @@ export function reconcileTrades(input: ReconciliationInput, tolerances: Reconcil
       const x = totals[a];
       const y = totals[b];
       const tol = Math.max(absTol, Math.floor(share * Math.max(x, y)));
-      if (Math.abs(x - y) > tol) findings.push({ type: 'amount-mismatch', tradeId, between: [a, b], amounts: [x, y], difference: y - x, tolerance: tol });
+      if (Math.abs(x - y) > tol)
+        findings.push({ type: 'amount-mismatch', tradeId, between: [a, b], amounts: [x, y], difference: y - x, tolerance: tol });
     }
     const days = (rs: TradeRecord[]) => rs.map((r) => dayNumber(r.date));
     const window = (s: TradeSource, lo: number, hi: number) => {
       for (const r of t[s]) {
         const d = dayNumber(r.date);
-        if (d < lo || d > hi) findings.push({ type: 'date-out-of-tolerance', tradeId, source: s, recordId: r.id, date: r.date, earliest: iso(lo), latest: iso(hi) });
+        if (d < lo || d > hi)
+          findings.push({
+            type: 'date-out-of-tolerance',
+            tradeId,
+            source: s,
+            recordId: r.id,
+            date: r.date,
+            earliest: iso(lo),
+            latest: iso(hi),
+          });
       }
     };
-    if (t.order.length && t.shipment.length) window('shipment', Math.min(...days(t.order)) - dateDays, Math.max(...days(t.order)) + shipWithinDays);
-    if (t.shipment.length && t.payment.length) window('payment', Math.min(...days(t.shipment)) - dateDays, Math.max(...days(t.shipment)) + payWithinDays);
+    if (t.order.length && t.shipment.length)
+      window('shipment', Math.min(...days(t.order)) - dateDays, Math.max(...days(t.order)) + shipWithinDays);
+    if (t.shipment.length && t.payment.length)
+      window('payment', Math.min(...days(t.shipment)) - dateDays, Math.max(...days(t.shipment)) + payWithinDays);
     const many = (n: number) => n > 1;
     const kind: MatchKind =
       !many(counts.order) && !many(counts.shipment) && !many(counts.payment)

@@ -60,19 +60,24 @@ export interface PoolObservation {
 
 /** A new open pool with its stop-loss point (e.g. 0.05). */
 export function createStopLossPool(id: string, maxNplRatio: number): StopLossPool {
-  if (!(maxNplRatio > 0 && maxNplRatio < 1)) throw new ValidationError([{ path: ['maxNplRatio'], message: `${maxNplRatio} is out of range`, allowed: 'a ratio in (0, 1), e.g. 0.05' }]);
+  if (!(maxNplRatio > 0 && maxNplRatio < 1))
+    throw new ValidationError([
+      { path: ['maxNplRatio'], message: `${maxNplRatio} is out of range`, allowed: 'a ratio in (0, 1), e.g. 0.05' },
+    ]);
   return { id, maxNplRatio, status: 'open', profitSinceStop: 0, lossesSinceStop: 0, last: null, transitions: [] };
 }
 
 /** Apply one observation (see the module comment); observations in date order. */
 export function observePool(pool: StopLossPool, obs: PoolObservation): StopLossPool {
   const day = dayNumber(obs.date, ['date']);
-  if (pool.last && day < dayNumber(pool.last.date)) throw new ValidationError([{ path: ['date'], message: `${obs.date} is before the last observation ${pool.last.date}` }]);
+  if (pool.last && day < dayNumber(pool.last.date))
+    throw new ValidationError([{ path: ['date'], message: `${obs.date} is before the last observation ${pool.last.date}` }]);
   checkMoney(obs.balance, ['balance']);
   checkMoney(obs.nplBalance, ['nplBalance']);
   checkMoney(obs.profit, ['profit'], true);
   checkMoney(obs.losses, ['losses']);
-  if (obs.nplBalance > obs.balance) throw new ValidationError([{ path: ['nplBalance'], message: `NPL balance ${obs.nplBalance} exceeds the balance ${obs.balance}` }]);
+  if (obs.nplBalance > obs.balance)
+    throw new ValidationError([{ path: ['nplBalance'], message: `NPL balance ${obs.nplBalance} exceeds the balance ${obs.balance}` }]);
   const ratio = obs.balance > 0 ? obs.nplBalance / obs.balance : 0;
   let p: StopLossPool = { ...pool };
   if (p.status !== 'open') p = { ...p, profitSinceStop: p.profitSinceStop + obs.profit, lossesSinceStop: p.lossesSinceStop + obs.losses };
@@ -96,7 +101,10 @@ export function observePool(pool: StopLossPool, obs: PoolObservation): StopLossP
   } else if (p.status === 'stopped' && !atLimit) go('recovering', `NPL ratio ${pct(ratio)} back under ${pct(p.maxNplRatio)}`);
   else if (p.status === 'recovering' && atLimit) go('stopped', `NPL ratio ${pct(ratio)} reached ${pct(p.maxNplRatio)} again`);
   if (p.status === 'recovering' && p.profitSinceStop >= p.lossesSinceStop)
-    go('open', `profit since the stop ${p.profitSinceStop} covers the losses ${p.lossesSinceStop} and the ratio is under the limit: new credit resumes`);
+    go(
+      'open',
+      `profit since the stop ${p.profitSinceStop} covers the losses ${p.lossesSinceStop} and the ratio is under the limit: new credit resumes`,
+    );
   return { ...p, last: figures() };
 }
 

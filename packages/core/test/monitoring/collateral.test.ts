@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collateralStep, openCollateralCase, type PledgeItem, valueCollateral, volatilityHaircut } from '../../src/monitoring/collateral.ts';
+import {
+  collateralStep,
+  openCollateralCase,
+  type PledgeItem,
+  valueCollateral,
+  volatilityHaircut,
+} from '../../src/monitoring/collateral.ts';
 import { issues } from '../support/issues.ts';
 
 const steel: PledgeItem = { id: 'WR-1', commodity: 'steel', quantity: 100, unitPrice: 400_000, haircut: 0.2, ltvLimit: 0.7 };

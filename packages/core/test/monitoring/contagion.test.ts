@@ -60,11 +60,29 @@ describe('DebtRank', () => {
     ]);
   });
   it('spectral radius of a known matrix', () => {
-    expect(spectralRadiusNonNegative([[0, 2], [0.5, 0]])).toBeCloseTo(1, 10); // eigenvalues ±1
-    expect(spectralRadiusNonNegative([[0.2, 0.1, 0], [0, 0.3, 0.4], [0.5, 0, 0.1]])).toBeCloseTo(0.4837138669, 9); // numpy: max |eigvals|
+    expect(
+      spectralRadiusNonNegative([
+        [0, 2],
+        [0.5, 0],
+      ]),
+    ).toBeCloseTo(1, 10); // eigenvalues ±1
+    expect(
+      spectralRadiusNonNegative([
+        [0.2, 0.1, 0],
+        [0, 0.3, 0.4],
+        [0.5, 0, 0.1],
+      ]),
+    ).toBeCloseTo(0.4837138669, 9); // numpy: max |eigvals|
   });
   it('an unstable cycle (ρ > 1) is capped at default', () => {
-    const r = debtRank(pair, [{ creditor: 'A', debtor: 'B', amount: 2_000 }, { creditor: 'B', debtor: 'A', amount: 2_000 }], { A: 0.1 });
+    const r = debtRank(
+      pair,
+      [
+        { creditor: 'A', debtor: 'B', amount: 2_000 },
+        { creditor: 'B', debtor: 'A', amount: 2_000 },
+      ],
+      { A: 0.1 },
+    );
     expect(r.spectralRadius).toBeCloseTo(2, 10);
     expect(r.h).toEqual([1, 1]);
   });
@@ -81,7 +99,8 @@ describe('DebtRank', () => {
         const ents = equity.map((e, i) => ({ id: `E${i}`, equity: e }));
         const links = [];
         let k = 0;
-        for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) if (i !== j) links.push({ creditor: `E${i}`, debtor: `E${j}`, amount: amounts[k++] });
+        for (let i = 0; i < 4; i++)
+          for (let j = 0; j < 4; j++) if (i !== j) links.push({ creditor: `E${i}`, debtor: `E${j}`, amount: amounts[k++] });
         expect(debtRank(ents, links, {}, { rule }).h).toEqual([0, 0, 0, 0]);
         const [lo, hi] = s <= t ? [s, t] : [t, s];
         const a = debtRank(ents, links, { E0: lo }, { rule });

@@ -78,7 +78,11 @@ describe('loanDelinquency', () => {
   it('rejects floats, bad dates and unknown instalments with paths', () => {
     const found = issues(() =>
       loanDelinquency(
-        { schedule: [{ dueDate: '2024-01-31', principal: 100.5, interest: 0 }], repayments: [{ date: '2024-13-01', amount: 1 }], charges: [{ date: '2024-01-01', instalment: 2, kind: 'fees', amount: 1 }] },
+        {
+          schedule: [{ dueDate: '2024-01-31', principal: 100.5, interest: 0 }],
+          repayments: [{ date: '2024-13-01', amount: 1 }],
+          charges: [{ date: '2024-01-01', instalment: 2, kind: 'fees', amount: 1 }],
+        },
         '2024-02-01',
       ),
     );
@@ -141,7 +145,12 @@ describe('five-category classification', () => {
   });
   it('an override may be worse than the floor, never better', () => {
     const o = { category: 'doubtful' as const, reason: 'restructured', by: 'analyst-1', date: '2024-03-01' };
-    expect(classifyLoan(10, { override: o })).toMatchObject({ floor: 'special-mention', category: 'doubtful', basis: 'override', nonPerforming: true });
+    expect(classifyLoan(10, { override: o })).toMatchObject({
+      floor: 'special-mention',
+      category: 'doubtful',
+      basis: 'override',
+      nonPerforming: true,
+    });
     const found = issues(() => checkOverride('substandard', { ...o, category: 'normal' }));
     expect(found[0]).toMatchObject({ path: ['override', 'category'], message: expect.stringMatching(/never better/) });
     expect(issues(() => checkOverride('normal', { ...o, reason: ' ' }))[0].path).toEqual(['override', 'reason']);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgeAlert, assignAlert, evaluateWarnings, mergeAlerts, resolveAlert, type WarningRule } from '../../src/monitoring/early-warning.ts';
+import {
+  acknowledgeAlert,
+  assignAlert,
+  evaluateWarnings,
+  mergeAlerts,
+  resolveAlert,
+  type WarningRule,
+} from '../../src/monitoring/early-warning.ts';
 import { issues } from '../support/issues.ts';
 
 const rules: WarningRule[] = [
@@ -36,7 +43,12 @@ describe('early warning rules', () => {
       ['stale-financials', 'low'], // 121 days old > 120
       ['shipment-mismatch', 'high'], // spread 101 > 100
     ]);
-    expect(alerts[0]).toMatchObject({ id: 'score-drop/SME-1/2024-05-01', status: 'open', owner: null, inputs: { previous: 650, value: 600, drop: 50 } });
+    expect(alerts[0]).toMatchObject({
+      id: 'score-drop/SME-1/2024-05-01',
+      status: 'open',
+      owner: null,
+      inputs: { previous: 650, value: 600, drop: 50 },
+    });
   });
   it('and stays quiet just on the other side', () => {
     const quiet = {
@@ -79,6 +91,11 @@ describe('early warning rules', () => {
       { id: 'a', kind: 'threshold', indicator: 'x', op: '=>', value: 1, severity: 'high' },
       { id: 'a', kind: 'drop', indicator: 'x', by: -1, severity: 'urgent' },
     ] as unknown as WarningRule[];
-    expect(issues(() => evaluateWarnings(bad, [], '2024-05-01')).map((i) => i.path.join('.'))).toEqual(['0.op', '1.id', '1.severity', '1.by']);
+    expect(issues(() => evaluateWarnings(bad, [], '2024-05-01')).map((i) => i.path.join('.'))).toEqual([
+      '0.op',
+      '1.id',
+      '1.severity',
+      '1.by',
+    ]);
   });
 });

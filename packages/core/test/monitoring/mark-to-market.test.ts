@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { type MarginTerms, marginRequirement, marginStep, openMarginAccount, transactionIndex } from '../../src/monitoring/mark-to-market.ts';
+import {
+  type MarginTerms,
+  marginRequirement,
+  marginStep,
+  openMarginAccount,
+  transactionIndex,
+} from '../../src/monitoring/mark-to-market.ts';
 import { issues } from '../support/issues.ts';
 
-const params = { weights: { volume: 0.5, timeliness: 0.3, returns: 0.2 }, smoothing: 0.5, baseline: { volume: 1_000_000, onTimeShare: 0.9, returnShare: 0.05 } };
+const params = {
+  weights: { volume: 0.5, timeliness: 0.3, returns: 0.2 },
+  smoothing: 0.5,
+  baseline: { volume: 1_000_000, onTimeShare: 0.9, returnShare: 0.05 },
+};
 const terms: MarginTerms = { initialRate: 0.1, maintenanceRate: 0.07, deadlineDays: 2, defaultAfterDays: 3 };
 
 describe('transaction index', () => {
@@ -21,15 +31,33 @@ describe('transaction index', () => {
     expect(idx.map((p) => Number(p.index.toFixed(10)))).toEqual([100, 87.5, 81.25]);
   });
   it('rejects weights that do not sum to 1 and days out of order', () => {
-    expect(issues(() => transactionIndex([], { ...params, weights: { volume: 0.5, timeliness: 0.5, returns: 0.5 } }))[0].path).toEqual(['weights']);
+    expect(issues(() => transactionIndex([], { ...params, weights: { volume: 0.5, timeliness: 0.5, returns: 0.5 } }))[0].path).toEqual([
+      'weights',
+    ]);
     const d = { volume: 1, onTimeShare: 1, returnShare: 0 };
-    expect(issues(() => transactionIndex([{ date: '2024-03-02', ...d }, { date: '2024-03-01', ...d }], params))[0].path).toEqual(['days', 1, 'date']);
+    expect(
+      issues(() =>
+        transactionIndex(
+          [
+            { date: '2024-03-02', ...d },
+            { date: '2024-03-01', ...d },
+          ],
+          params,
+        ),
+      )[0].path,
+    ).toEqual(['days', 1, 'date']);
   });
 });
 
 describe('margin requirement and calls', () => {
   it('the module example: index 80 → multiplier 1.25, IM 125,000, MM 87,500', () => {
-    expect(marginRequirement(1_000_000, 80, terms)).toEqual({ exposure: 1_000_000, index: 80, multiplier: 1.25, initial: 125_000, maintenance: 87_500 });
+    expect(marginRequirement(1_000_000, 80, terms)).toEqual({
+      exposure: 1_000_000,
+      index: 80,
+      multiplier: 1.25,
+      initial: 125_000,
+      maintenance: 87_500,
+    });
     expect(marginRequirement(1_000_000, 10, terms).multiplier).toBe(3); // bounded
   });
   it('a call exactly below maintenance, none at it (cover < MM, not ≤)', () => {
@@ -42,7 +70,16 @@ describe('margin requirement and calls', () => {
       issuedOn: '2024-03-02',
       deadline: '2024-03-04',
       amount: 37_501,
-      inputs: { exposure: 1_000_000, index: 80, multiplier: 1.25, initial: 125_000, maintenance: 87_500, cash: 87_499, collateral: 0, cover: 87_499 },
+      inputs: {
+        exposure: 1_000_000,
+        index: 80,
+        multiplier: 1.25,
+        initial: 125_000,
+        maintenance: 87_500,
+        cash: 87_499,
+        collateral: 0,
+        cover: 87_499,
+      },
     });
   });
   it('met by a deposit with pledged collateral counting as cover', () => {

@@ -24,7 +24,10 @@ describe('population stability index', () => {
     expect(same.psi).toBe(0);
     expect(same.bins.every((b) => b.expectedCount === 10)).toBe(true);
     // Everyone moved to the top decile and beyond.
-    const shifted = populationStabilityIndex(training, Array.from({ length: 50 }, (_, i) => 95 + i));
+    const shifted = populationStabilityIndex(
+      training,
+      Array.from({ length: 50 }, (_, i) => 95 + i),
+    );
     expect(shifted.verdict).toBe('major-shift');
     expect(shifted.bins[9]).toMatchObject({ lower: 91, upper: Infinity, actualCount: 50 });
   });
@@ -44,14 +47,18 @@ describe('population stability index', () => {
   });
   it('property: PSI ≥ 0, zero for identical samples, symmetric for counts without empty bins', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 12 }), fc.integer({ min: 1, max: 1e6 }), (counts, seed) => {
-        const rng = createRng(seed);
-        const other = counts.map(() => 1 + Math.floor(rng.next() * 1000));
-        const r = psiFromCounts(counts, other);
-        expect(r.psi).toBeGreaterThanOrEqual(0);
-        expect(psiFromCounts(counts, counts).psi).toBe(0);
-        expect(psiFromCounts(other, counts).psi).toBeCloseTo(r.psi, 12);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (counts, seed) => {
+          const rng = createRng(seed);
+          const other = counts.map(() => 1 + Math.floor(rng.next() * 1000));
+          const r = psiFromCounts(counts, other);
+          expect(r.psi).toBeGreaterThanOrEqual(0);
+          expect(psiFromCounts(counts, counts).psi).toBe(0);
+          expect(psiFromCounts(other, counts).psi).toBeCloseTo(r.psi, 12);
+        },
+      ),
     );
   });
 });

@@ -7,8 +7,18 @@ const r = (id: string, tradeId: string, amount: number, date: string) => ({ id, 
 describe('three-way reconciliation', () => {
   it('one-to-one, one-to-many and many-to-one trades that agree are matched', () => {
     const out = reconcileTrades({
-      orders: [r('o1', 'T1', 100_000, '2024-03-01'), r('o2', 'T2', 100_000, '2024-03-01'), r('o3', 'T3', 30_000, '2024-03-01'), r('o4', 'T3', 70_000, '2024-03-02')],
-      shipments: [r('s1', 'T1', 100_000, '2024-03-05'), r('s2', 'T2', 60_000, '2024-03-05'), r('s3', 'T2', 40_000, '2024-03-09'), r('s4', 'T3', 100_000, '2024-03-03')],
+      orders: [
+        r('o1', 'T1', 100_000, '2024-03-01'),
+        r('o2', 'T2', 100_000, '2024-03-01'),
+        r('o3', 'T3', 30_000, '2024-03-01'),
+        r('o4', 'T3', 70_000, '2024-03-02'),
+      ],
+      shipments: [
+        r('s1', 'T1', 100_000, '2024-03-05'),
+        r('s2', 'T2', 60_000, '2024-03-05'),
+        r('s3', 'T2', 40_000, '2024-03-09'),
+        r('s4', 'T3', 100_000, '2024-03-03'),
+      ],
       payments: [r('p1', 'T1', 100_000, '2024-04-01'), r('p2', 'T2', 100_000, '2024-04-01'), r('p3', 'T3', 100_000, '2024-03-20')],
     });
     expect(out.trades.map((t) => [t.tradeId, t.kind, t.matched])).toEqual([
@@ -28,10 +38,40 @@ describe('three-way reconciliation', () => {
     expect(t1).toEqual(
       expect.arrayContaining([
         { type: 'duplicate-record', tradeId: 'T1', source: 'payment', recordId: 'p1' },
-        { type: 'amount-mismatch', tradeId: 'T1', between: ['order', 'shipment'], amounts: [100_000, 99_999], difference: -1, tolerance: 0 },
-        { type: 'amount-mismatch', tradeId: 'T1', between: ['shipment', 'payment'], amounts: [99_999, 100_000], difference: 1, tolerance: 0 },
-        { type: 'date-out-of-tolerance', tradeId: 'T1', source: 'shipment', recordId: 's1', date: '2024-02-20', earliest: '2024-03-01', latest: '2024-03-31' },
-        { type: 'date-out-of-tolerance', tradeId: 'T1', source: 'payment', recordId: 'p1', date: '2024-09-01', earliest: '2024-02-20', latest: '2024-05-20' },
+        {
+          type: 'amount-mismatch',
+          tradeId: 'T1',
+          between: ['order', 'shipment'],
+          amounts: [100_000, 99_999],
+          difference: -1,
+          tolerance: 0,
+        },
+        {
+          type: 'amount-mismatch',
+          tradeId: 'T1',
+          between: ['shipment', 'payment'],
+          amounts: [99_999, 100_000],
+          difference: 1,
+          tolerance: 0,
+        },
+        {
+          type: 'date-out-of-tolerance',
+          tradeId: 'T1',
+          source: 'shipment',
+          recordId: 's1',
+          date: '2024-02-20',
+          earliest: '2024-03-01',
+          latest: '2024-03-31',
+        },
+        {
+          type: 'date-out-of-tolerance',
+          tradeId: 'T1',
+          source: 'payment',
+          recordId: 'p1',
+          date: '2024-09-01',
+          earliest: '2024-02-20',
+          latest: '2024-05-20',
+        },
       ]),
     );
     expect(out.trades[1].findings).toEqual([
@@ -57,7 +97,9 @@ describe('three-way reconciliation', () => {
     expect(reconcileTrades(trade(100_000, '2024-03-11'), { shipWithinDays: 9 }).trades[0].matched).toBe(false);
   });
   it('rejects amounts that are not integers, with paths', () => {
-    const found = issues(() => reconcileTrades({ orders: [r('o', 'T', 10.5, '2024-03-01')], shipments: [], payments: [r('p', '', 1, '2024-03-01')] }));
+    const found = issues(() =>
+      reconcileTrades({ orders: [r('o', 'T', 10.5, '2024-03-01')], shipments: [], payments: [r('p', '', 1, '2024-03-01')] }),
+    );
     expect(found.map((i) => i.path.join('.'))).toEqual(['orders.0.amount', 'payments.0.tradeId']);
   });
 });

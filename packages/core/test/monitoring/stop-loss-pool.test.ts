@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createStopLossPool, observePool, poolAcceptsNewLoans } from '../../src/monitoring/stop-loss-pool.ts';
 import { issues } from '../support/issues.ts';
 
-const obs = (date: string, nplBalance: number, profit = 0, losses = 0, balance = 1_000_000) => ({ date, balance, nplBalance, profit, losses });
+const obs = (date: string, nplBalance: number, profit = 0, losses = 0, balance = 1_000_000) => ({
+  date,
+  balance,
+  nplBalance,
+  profit,
+  losses,
+});
 
 describe('stop-loss pool', () => {
   it('stops exactly at the limit (≥), not just below it', () => {
@@ -16,7 +22,15 @@ describe('stop-loss pool', () => {
     expect(poolAcceptsNewLoans(p)).toEqual({
       accepted: false,
       decision: 'declined: pool stopped',
-      figures: { date: '2024-03-01', balance: 1_000_000, nplBalance: 60_000, ratio: 0.06, maxNplRatio: 0.05, profitSinceStop: 0, lossesSinceStop: 0 },
+      figures: {
+        date: '2024-03-01',
+        balance: 1_000_000,
+        nplBalance: 60_000,
+        ratio: 0.06,
+        maxNplRatio: 0.05,
+        profitSinceStop: 0,
+        lossesSinceStop: 0,
+      },
     });
     p = observePool(p, obs('2024-03-10', 20_000, 4_000, 40_000)); // write-off brings the ratio to 2 %, losses 40,000
     expect(p.status).toBe('recovering');
