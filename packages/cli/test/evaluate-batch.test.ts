@@ -129,6 +129,62 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
       );
   });
 
+  it('reads the same whether a record takes the fast path or the general one, at every range size', async () => {
+    // fast records (plain ids and numbers) mixed with every case the fast path hands over: blanks
+    // around ids and numbers, a leading +, exponents, > 15 digits, quotes, CRLF, blank lines,
+    // an empty id, a missing final line break
+    const csv =
+      'id,A1,skip,A2,B1,B2\n' +
+      'r1,1.5,x,2,3.25,-4\n' +
+      ' r2,1,x,2,3,4\n' +
+      'r3 ,1,x,2,3,4\r\n' +
+      'r4,+1,x,2, 3,4 \n' +
+      '\n' +
+      'r5,1e1,"x,y",2,123456789.1234567,4\n' +
+      'r6,-0,,0.000,.5,7.\r\n' +
+      ',9,x,8,7,6\n' +
+      'r8,1,x,2,3,4';
+    const bytes = new TextEncoder().encode(csv);
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', '7', 'r8'];
+    const rows = [
+      [1.5, 2, 3.25, -4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [10, 2, 123456789.1234567, 4],
+      [-0, 0, 0.5, 7],
+      [9, 8, 7, 6],
+      [1, 2, 3, 4],
+    ];
+    const data = [0, 1, 2, 3].flatMap((j) => rows.map((r) => r[j]));
+    for (const rangeBytes of [1, 2, 3, 5, 8, 13, 21, 40, 1 << 20]) {
+      const r = await readNumericCsv({ name: 'f.csv', bytes }, ['A1', 'A2', 'B1', 'B2'], { rangeBytes });
+      expect(r.ids.toArray(), String(rangeBytes)).toEqual(ids);
+      expect(Array.from(r.x.data), String(rangeBytes)).toEqual(data);
+      expect(Object.is(r.x.data[5], -0)).toBe(true);
+    }
+    // the id column can be a wanted column too
+    const both = await readNumericCsv({ name: 'i.csv', bytes: new TextEncoder().encode('A1,A2\n1,2\n3,4\n') }, ['A1', 'A2']);
+    expect(both.ids.toArray()).toEqual(['1', '3']);
+    expect(Array.from(both.x.data)).toEqual([1, 3, 2, 4]);
+  });
+
+  it('names the row and column of a bad cell found after fast rows, at every range size', async () => {
+    const good = Array.from({ length: 40 }, (_, i) => `r${i},1.25,2,3,4\n`).join('');
+    const read = (body: string, rangeBytes: number) =>
+      readNumericCsv({ name: 'b.csv', bytes: new TextEncoder().encode(`id,A1,A2,B1,B2\n${good}${body}${good}`) }, ['A1', 'A2', 'B1', 'B2'], {
+        rangeBytes,
+      });
+    for (const rangeBytes of [7, 64, 1 << 20]) {
+      await expect(read('x,1,2,abc,4\n', rangeBytes)).rejects.toThrow(/b\.csv, row 42, column "B1": "abc" is not a number/);
+      await expect(read('x,1,,3,4\n', rangeBytes)).rejects.toThrow(/b\.csv, row 42, column "A2": empty cell/);
+      await expect(read('x,1,2,3\n', rangeBytes)).rejects.toThrow(/b\.csv, row 42: 4 cells but the header has 5 columns/);
+      await expect(read('x,1,2,3,4,5\n', rangeBytes)).rejects.toThrow(/b\.csv, row 42: more cells than the header's 5 columns/);
+      // a blank line counts in the row numbers, wherever the ranges are cut
+      await expect(read('x,1,2,3,4\n\ny,1,-,3,4\n', rangeBytes)).rejects.toThrow(/b\.csv, row 44, column "A2": "-" is not a number/);
+    }
+  });
+
   it('--explain on the general path (stdout) and the large-portfolio path (--out) writes the same rows, quoted ids too', async () => {
     const dir = await portfolio(2000, '\r\n');
     const lines = (await readFile(join(dir, 'data.csv'), 'utf8')).split('\r\n');

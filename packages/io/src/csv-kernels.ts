@@ -32,23 +32,32 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 let scratch = new Uint8Array(0);
 
-/** Bytes [from, to) of the source (a view of this thread's scratch buffer when read from a file). */
-function bytesOf(src: CsvByteSource, from: number, to: number): Uint8Array {
-  if ('bytes' in src) return src.bytes.subarray(from, to);
+/**
+ * Bytes [from, to) of the source (a view of this thread's scratch buffer when read from a file, or
+ * always with `sentinel`: then the view is one byte longer and that byte is a line break).
+ */
+function bytesOf(src: CsvByteSource, from: number, to: number, sentinel = false): Uint8Array {
+  if ('bytes' in src && !sentinel) return src.bytes.subarray(from, to);
   const len = to - from;
-  if (scratch.length < len) scratch = new Uint8Array(len);
-  const fd = openSync(src.path, 'r');
-  try {
-    let got = 0;
-    while (got < len) {
-      const r = readSync(fd, scratch, got, len - got, from + got);
-      if (r === 0) break;
-      got += r;
+  if (scratch.length < len + 1) scratch = new Uint8Array(Math.max(len + 1, Math.min(2 * scratch.length, 1 << 24)));
+  let got = len;
+  if ('bytes' in src) scratch.set(src.bytes.subarray(from, to));
+  else {
+    const fd = openSync(src.path, 'r');
+    try {
+      got = 0;
+      while (got < len) {
+        const r = readSync(fd, scratch, got, len - got, from + got);
+        if (r === 0) break;
+        got += r;
+      }
+    } finally {
+      closeSync(fd);
     }
-    return scratch.subarray(0, got);
-  } finally {
-    closeSync(fd);
   }
+  if (!sentinel) return scratch.subarray(0, got);
+  scratch[got] = NL;
+  return scratch.subarray(0, got + 1);
 }
 
 /** Line breaks of a byte range, for both quote states at its start (index 0: outside quotes, 1: inside). */
@@ -65,10 +74,12 @@ export interface CsvRangeCount {
 export function csvCountRange(src: CsvByteSource, from: number, to: number): CsvRangeCount {
   const b = bytesOf(src, from, to);
   const len = b.length;
-  if (b.indexOf(QUOTE) < 0) {
+  // Buffer's indexOf is memchr (several times faster than a typed array's)
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.length);
+  if (buf.indexOf(QUOTE) < 0) {
     let count = 0;
     let last = -1;
-    for (let i = b.indexOf(NL); i >= 0; i = b.indexOf(NL, i + 1)) {
+    for (let i = buf.indexOf(NL); i >= 0; i = buf.indexOf(NL, i + 1)) {
       count++;
       last = i;
     }
@@ -203,30 +214,64 @@ export function csvParseRange(
   rowBase: number,
   maxRows: number,
 ): CsvParsedRange {
-  const b = bytesOf(src, from, to);
-  const len = b.length;
+  const b = bytesOf(src, from, to, true);
+  const len = b.length - 1; // b[len] is a line break: the fast path needs no bounds checks
   const block = new Float64Array(ROW_BLOCK * x.cols);
   const idEnds = new Int32Array(maxRows);
   problem = undefined;
   idLen = 0;
+  pos = 0;
+  blanks = 0;
   let rows = 0;
-  let inBlock = 0;
-  let p = 0;
-  while (p < len) {
-    p = parseRecord(b, p, len, pick, x.cols, block, inBlock * x.cols, rowBase + rows);
-    if (problem !== undefined) break;
-    if (blank) continue;
-    idEnds[rows++] = idLen;
-    if (++inBlock === ROW_BLOCK) {
-      flushBlock(x, block, rowBase + rows - inBlock, inBlock);
-      inBlock = 0;
-    }
-    if (rows >= maxRows) break; // the counting pass saw every line break: nothing but blanks can follow
+  // One call per block of rows, so V8 optimises the block function whole (a single long loop
+  // would run on-stack-replaced code, thrown away again when the loop ends, in every call).
+  while (pos < len && rows < maxRows && problem === undefined) {
+    const got = parseBlock(b, len, pick, x.cols, block, idEnds, rows, Math.min(ROW_BLOCK, maxRows - rows), rowBase);
+    flushBlock(x, block, rowBase + rows, got);
+    rows += got;
   }
-  flushBlock(x, block, rowBase + rows - inBlock, inBlock);
   const out: CsvParsedRange = { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows) };
   if (problem) out.problem = problem;
   return out;
+}
+
+/** Where `parseBlock` stopped, and the blank lines it has passed in this range (rows are numbered as records, blank ones too, as `rowBase` counts them). */
+let pos = 0;
+let blanks = 0;
+
+/**
+ * Up to `most` records from `pos` into block (row-major) and their id ends into idEnds[rows …];
+ * returns the rows read (blank lines are skipped), stops early at a problem. The counting pass saw
+ * every line break, so once the range's rows are read nothing but blanks can follow.
+ */
+function parseBlock(
+  b: Uint8Array,
+  len: number,
+  pick: Int32Array,
+  n: number,
+  block: Float64Array,
+  idEnds: Int32Array,
+  rows: number,
+  most: number,
+  rowBase: number,
+): number {
+  let p = pos;
+  let got = 0;
+  while (p < len && got < most) {
+    const q = fastRecord(b, p, pick, block, got * n);
+    if (q >= 0) p = q;
+    else {
+      p = parseRecord(b, p, len, pick, n, block, got * n, rowBase + rows + got + blanks);
+      if (problem !== undefined) break;
+      if (blank) {
+        blanks++;
+        continue;
+      }
+    }
+    idEnds[rows + got++] = idLen;
+  }
+  pos = p;
+  return got;
 }
 
 function flushBlock(x: Columns, block: Float64Array, r0: number, count: number): void {
@@ -235,6 +280,63 @@ function flushBlock(x: Columns, block: Float64Array, r0: number, count: number):
     const o = j * m + r0;
     for (let i = 0; i < count; i++) data[o + i] = block[i * n + j];
   }
+}
+
+/**
+ * The common record, read fast: an unquoted id without blanks around it, then numbers of the form
+ * [-] digits [. digits] (at most 15 digits) and unwanted fields without quotes, each followed by a
+ * comma, the last by a line break (CRLF too). b must end with a line break beyond the range (no
+ * bounds checks here). Returns the position after the record, or −1 (nothing recorded) when the
+ * record is any other case: `parseRecord` then reads it, blank lines and errors included.
+ */
+function fastRecord(b: Uint8Array, p: number, pick: Int32Array, block: Float64Array, base: number): number {
+  const last = pick.length - 1;
+  if (last === 0 || pick[0] >= 0) return -1; // the id is a wanted column too, or the only field
+  const s = p;
+  let c = b[p];
+  if (c === SPACE || c === TAB) return -1;
+  while (c !== COMMA && c !== NL && c !== QUOTE && c !== CR) c = b[++p];
+  if (c !== COMMA) return -1;
+  const e = p;
+  if (e > s && (b[e - 1] === SPACE || b[e - 1] === TAB)) return -1;
+  for (let field = 1; field <= last; field++) {
+    c = b[++p];
+    const k = pick[field];
+    if (k < 0) {
+      while (c !== COMMA && c !== NL && c !== QUOTE) c = b[++p];
+      if (c === QUOTE) return -1;
+    } else {
+      const neg = c === MINUS;
+      if (neg) c = b[++p];
+      let mant = 0;
+      let digits = 0;
+      while (c >= 48 && c <= 57) {
+        mant = mant * 10 + (c - 48);
+        digits++;
+        c = b[++p];
+      }
+      let frac = 0;
+      if (c === DOT) {
+        c = b[++p];
+        while (c >= 48 && c <= 57) {
+          mant = mant * 10 + (c - 48);
+          frac++;
+          c = b[++p];
+        }
+        digits += frac;
+      }
+      if (digits === 0 || digits > 15) return -1;
+      const v = frac === 0 ? mant : mant / POW10[frac];
+      block[base + k] = neg ? -v : v;
+    }
+    if (field < last) {
+      if (c !== COMMA) return -1;
+    } else if (c === CR) {
+      if (b[++p] !== NL) return -1;
+    } else if (c !== NL) return -1;
+  }
+  putId(b, s, e, false);
+  return p + 1;
 }
 
 /**
@@ -334,12 +436,62 @@ export interface CsvResultColumns {
   names: Uint8Array[];
 }
 
-function needsQuotes(b: Uint8Array, s: number, e: number): boolean {
+/** Copy ids[s, e) to out at o as a CSV field (quoted, quotes doubled, when it holds a comma, quote or line break); returns the new end. */
+function putField(ids: Uint8Array, s: number, e: number, out: Uint8Array, o: number): number {
+  const o0 = o;
   for (let i = s; i < e; i++) {
-    const c = b[i];
-    if (c === COMMA || c === QUOTE || c === NL || c === CR) return true;
+    const c = ids[i];
+    if (c === COMMA || c === QUOTE || c === NL || c === CR) {
+      o = o0;
+      out[o++] = QUOTE;
+      for (let k = s; k < e; k++) {
+        if (ids[k] === QUOTE) out[o++] = QUOTE;
+        out[o++] = ids[k];
+      }
+      out[o++] = QUOTE;
+      return o;
+    }
+    out[o++] = c;
   }
-  return false;
+  return o;
+}
+
+/** Decimal digits of a non-negative integer v < 2^31 to out at o; returns the new end. */
+function putInt(v: number, out: Uint8Array, o: number): number {
+  let digits = 1;
+  for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
+  const end = o + digits;
+  for (let k = end - 1; k >= o; k--) {
+    out[k] = 48 + (v % 10);
+    v = (v / 10) | 0;
+  }
+  return end;
+}
+
+const FORMAT_BLOCK = 1024;
+
+/** Lines of rows [i0, i1) of a `csvFormatResults` call into out at o; returns the new end (one call per block: see `parseBlock`). */
+function formatRows(ids: Uint8Array, idEnds: Int32Array, i0: number, i1: number, rowBase: number, r: CsvResultColumns, out: Uint8Array, o: number): number {
+  const { score, rank, grade, names } = r;
+  let s = i0 === 0 ? 0 : idEnds[i0 - 1];
+  for (let i = i0; i < i1; i++) {
+    const e = idEnds[i];
+    const row = rowBase + i;
+    o = e === s ? putInt(row + 1, out, o) : putField(ids, s, e, out, o);
+    s = e;
+    out[o++] = COMMA;
+    const t = String(score[row]);
+    for (let c = 0; c < t.length; c++) out[o++] = t.charCodeAt(c);
+    out[o++] = COMMA;
+    if (grade) {
+      const nm = names[grade[row]];
+      for (let c = 0; c < nm.length; c++) out[o++] = nm[c];
+    }
+    out[o++] = COMMA;
+    o = putInt(rank[row], out, o);
+    out[o++] = NL;
+  }
+  return o;
 }
 
 /**
@@ -353,44 +505,7 @@ export function csvFormatResults(ids: Uint8Array, idEnds: Int32Array, rowBase: n
   for (const nm of r.names) maxName = Math.max(maxName, nm.length);
   const out = new Uint8Array(ids.length * 2 + count * (2 + 2 + 26 + maxName + 12 + 12));
   let o = 0;
-  let s = 0;
-  for (let i = 0; i < count; i++) {
-    const e = idEnds[i];
-    const row = rowBase + i;
-    if (e === s) {
-      const t = String(row + 1);
-      for (let c = 0; c < t.length; c++) out[o++] = t.charCodeAt(c);
-    } else if (needsQuotes(ids, s, e)) {
-      out[o++] = QUOTE;
-      for (let c = s; c < e; c++) {
-        if (ids[c] === QUOTE) out[o++] = QUOTE;
-        out[o++] = ids[c];
-      }
-      out[o++] = QUOTE;
-    } else {
-      out.set(ids.subarray(s, e), o);
-      o += e - s;
-    }
-    s = e;
-    out[o++] = COMMA;
-    const t = String(r.score[row]);
-    for (let c = 0; c < t.length; c++) out[o++] = t.charCodeAt(c);
-    out[o++] = COMMA;
-    if (r.grade) {
-      const nm = r.names[r.grade[row]];
-      out.set(nm, o);
-      o += nm.length;
-    }
-    out[o++] = COMMA;
-    let v = r.rank[row];
-    const start = o;
-    do {
-      out[o++] = 48 + (v % 10);
-      v = (v / 10) | 0;
-    } while (v > 0);
-    out.subarray(start, o).reverse();
-    out[o++] = NL;
-  }
+  for (let i0 = 0; i0 < count; i0 += FORMAT_BLOCK) o = formatRows(ids, idEnds, i0, Math.min(count, i0 + FORMAT_BLOCK), rowBase, r, out, o);
   return out.slice(0, o);
 }
 

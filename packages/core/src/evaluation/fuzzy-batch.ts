@@ -75,60 +75,109 @@ function fuzzyRows(
   grade: Int32Array,
   offset: number,
 ): void {
+  const loc = new Float64Array(Math.min(BLOCK, to - from) * plan.g);
+  // One call per block, so V8 optimises the block function whole after a few blocks (a single long
+  // loop would run its slower on-stack-replaced code, as a worker's first call does).
+  for (let i0 = from; i0 < to; i0 += BLOCK) {
+    const len = Math.min(BLOCK, to - i0);
+    const edge = plan.uniform ? fuzzyBlockUniform(x, plan, i0, len, loc) : fuzzyBlockGeneral(x, plan, i0, len, loc);
+    if (!Number.isFinite(edge)) throwFirstNonFinite(x, i0, len);
+    fuzzyBlockOut(plan, i0, len, loc, b, score, grade, offset);
+  }
+}
+
+/** The memberships of rows [i0, i0 + len) into loc (equally spaced centres); returns the sum of the edge cells. */
+function fuzzyBlockUniform(x: ColumnMajor, plan: FuzzyPlan, i0: number, len: number, loc: Float64Array): number {
   const { rows, cols, data } = x;
-  const { w, g, up, centres, gradeScore, uniform, invGap } = plan;
+  const { w, g, centres, invGap } = plan;
   const lo = centres[0];
   const hi = centres[g - 1];
   const top = g - 1;
-  const loc = new Float64Array(Math.min(BLOCK, to - from) * g);
-  for (let i0 = from; i0 < to; i0 += BLOCK) {
-    const len = Math.min(BLOCK, to - i0);
-    loc.fill(0);
-    let edge = 0;
-    for (let j = 0; j < cols; j++) {
-      const wj = w[j];
-      if (wj === 0) continue;
-      const o = j * rows + i0;
-      for (let i = 0; i < len; i++) {
-        const s = data[o + i];
-        const row = i * g;
-        if (!(s > lo)) {
-          edge += s;
-          loc[row] += wj;
-          continue;
-        }
-        if (s >= hi) {
-          edge += s;
-          loc[row + top] += wj;
-          continue;
-        }
-        let t = 0;
-        let u: number;
-        if (uniform) {
-          const pos = (s - lo) * invGap;
-          t = Math.min(g - 2, pos | 0);
-          u = pos - t;
-        } else {
-          while (s > centres[t + 1]) t++;
-          u = (s - centres[t]) / (centres[t + 1] - centres[t]);
-        }
+  const inner = g - 2;
+  loc.fill(0, 0, len * g);
+  let edge = 0;
+  for (let j = 0; j < cols; j++) {
+    const wj = w[j];
+    if (wj === 0) continue;
+    const o = j * rows + i0;
+    for (let i = 0; i < len; i++) {
+      const s = data[o + i];
+      const row = i * g;
+      if (!(s > lo)) {
+        edge += s;
+        loc[row] += wj;
+      } else if (s >= hi) {
+        edge += s;
+        loc[row + top] += wj;
+      } else {
+        const pos = (s - lo) * invGap;
+        const t = Math.min(inner, pos | 0);
+        const u = pos - t;
         loc[row + t] += wj * (1 - u);
         loc[row + t + 1] += wj * u;
       }
     }
-    if (!Number.isFinite(edge)) throwFirstNonFinite(x, i0, len);
+  }
+  return edge;
+}
+
+/** As `fuzzyBlockUniform`, for centres at any spacing. */
+function fuzzyBlockGeneral(x: ColumnMajor, plan: FuzzyPlan, i0: number, len: number, loc: Float64Array): number {
+  const { rows, cols, data } = x;
+  const { w, g, centres } = plan;
+  const lo = centres[0];
+  const hi = centres[g - 1];
+  const top = g - 1;
+  loc.fill(0, 0, len * g);
+  let edge = 0;
+  for (let j = 0; j < cols; j++) {
+    const wj = w[j];
+    if (wj === 0) continue;
+    const o = j * rows + i0;
     for (let i = 0; i < len; i++) {
-      const row = (i0 + i - offset) * g;
-      for (let k = 0; k < g; k++) b[row + up[k]] = loc[i * g + k];
-      let sc = 0;
-      let best = 0;
-      for (let k = 0; k < g; k++) {
-        sc += b[row + k] * gradeScore[k];
-        if (b[row + k] > b[row + best] + 1e-15) best = k;
+      const s = data[o + i];
+      const row = i * g;
+      if (!(s > lo)) {
+        edge += s;
+        loc[row] += wj;
+      } else if (s >= hi) {
+        edge += s;
+        loc[row + top] += wj;
+      } else {
+        let t = 0;
+        while (s > centres[t + 1]) t++;
+        const u = (s - centres[t]) / (centres[t + 1] - centres[t]);
+        loc[row + t] += wj * (1 - u);
+        loc[row + t + 1] += wj * u;
       }
-      score[i0 + i - offset] = sc;
-      grade[i0 + i - offset] = best;
     }
+  }
+  return edge;
+}
+
+/** A block's memberships out in the grades' order, with its scores and maximum-membership grades. */
+function fuzzyBlockOut(
+  plan: FuzzyPlan,
+  i0: number,
+  len: number,
+  loc: Float64Array,
+  b: Float64Array,
+  score: Float64Array,
+  grade: Int32Array,
+  offset: number,
+): void {
+  const { g, up, gradeScore } = plan;
+  for (let i = 0; i < len; i++) {
+    const row = (i0 + i - offset) * g;
+    for (let k = 0; k < g; k++) b[row + up[k]] = loc[i * g + k];
+    let sc = 0;
+    let best = 0;
+    for (let k = 0; k < g; k++) {
+      sc += b[row + k] * gradeScore[k];
+      if (b[row + k] > b[row + best] + 1e-15) best = k;
+    }
+    score[i0 + i - offset] = sc;
+    grade[i0 + i - offset] = best;
   }
 }
 
