@@ -38,7 +38,7 @@ describe('scf-risk combine (SPEC §10)', () => {
       [{ subjective: [0.5, 0.5], objective: [0.7, 0.7] }, [], /objective: the weights sum to 1.4, not 1/],
       [{ subjective: [0.5, 0.5], objective: [1.5, -0.5] }, [], /objective\[1\]: -0.5 is negative/],
       [{ subjective: [0.5, 0.5], objective: [1] }, [], /objective: 1 weights but subjective has 2/],
-      [input, ['--alpha', '1.5'], /α = 1.5 must lie in \[0, 1\]/],
+      [input, ['--alpha', '1.5'], /^error: --alpha: "1\.5" is not a number in \[0, 1\]$/m],
     ];
     for (const [data, opts, message] of cases) {
       const r = await runCli(['combine', '-', ...opts], JSON.stringify(data));

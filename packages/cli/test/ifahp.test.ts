@@ -127,6 +127,6 @@ describe('scf-risk ifahp (SPEC §10)', () => {
     }
     const sigma = await runCli(['ifahp', '-', '--sigma', '0'], JSON.stringify(upper));
     expect(sigma.code).toBe(2);
-    expect(sigma.stderr).toMatch(/σ = 0 must lie in \(0, 1\]/);
+    expect(sigma.stderr).toMatch(/^error: --sigma: "0" is not a number in \(0, 1\]$/m);
   });
 });

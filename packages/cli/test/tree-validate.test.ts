@@ -54,6 +54,6 @@ describe('scf-risk tree validate | weights', () => {
     expect(out.values.length).toBeGreaterThan(22);
     const bad = await runCli(['tree', 'weights', '--data', LOANS, '--target', 'days overdue', '--npl-ratios', '1,2,0,0']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/nplRatios\[1\]: NPL ratio 2 must lie in \[0, 1\]/);
+    expect(bad.stderr).toMatch(/--npl-ratios: "1,2,0,0" is not a comma-separated list of numbers: "2" is not a number in \[0, 1\]/);
   });
 });

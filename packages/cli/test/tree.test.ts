@@ -108,7 +108,7 @@ describe('scf-risk tree train', () => {
     expect(r.stderr).toMatch(/cut-offs must be ordered/);
     r = await runCli(['tree', 'train', '--data', f, '--target', 'PlayTennis', '--max-depth', '-1']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--max-depth must be a whole number/);
+    expect(r.stderr).toMatch(/--max-depth: "-1" is not a whole number ≥ 0/);
   });
   it('has --help with examples', async () => {
     const r = await runCli(['tree', 'train', '--help']);

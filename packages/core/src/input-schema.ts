@@ -130,6 +130,8 @@ export interface OptionSpec {
   choices?: string[];
   default?: unknown;
   description?: string;
+  /** Numeric options: check a value as typed (`"abc"`), giving the problem in words or undefined. */
+  check?: (raw: string) => string | undefined;
 }
 
 /**
@@ -149,7 +151,59 @@ export function optionSpec<S extends z.ZodObject>(schema: S, key: keyof S['shape
     else break;
   }
   if (s instanceof z.ZodEnum) spec.choices = s.options.map(String);
+  if (s instanceof z.ZodNumber) spec.check = numberTextCheck(s);
   return spec;
+}
+
+/** The bounds of a numeric option that has no options schema (a CLI's `--folds`, `--seed`). */
+export interface NumberRule {
+  int?: boolean;
+  /** Inclusive bounds. */
+  min?: number;
+  max?: number;
+  /** Exclusive bounds. */
+  gt?: number;
+  lt?: number;
+}
+
+/** A check of a number as typed, from `rule` (e.g. `{int: true, min: 2}` for a count of folds). */
+export function numberRuleCheck(rule: NumberRule): (raw: string) => string | undefined {
+  let s = z.number();
+  if (rule.int) s = s.int();
+  if (rule.min !== undefined) s = s.min(rule.min);
+  if (rule.gt !== undefined) s = s.gt(rule.gt);
+  if (rule.max !== undefined) s = s.max(rule.max);
+  if (rule.lt !== undefined) s = s.lt(rule.lt);
+  return numberTextCheck(s);
+}
+
+/** `Number` that refuses what is not written as a number (`''`, `0x1f`, `Infinity`, `1e999`). */
+function numberFromText(raw: string): number {
+  return /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/** Check a value typed for a number schema: `"abc" is not a number in [0, 1]`, or undefined when fine. */
+function numberTextCheck(schema: z.ZodNumber): (raw: string) => string | undefined {
+  const range = numberRange(schema);
+  return (raw) => (schema.safeParse(numberFromText(raw)).success ? undefined : `"${raw}" is not ${range}`);
+}
+
+/** What a number schema allows, in words: `a number in [0, 1]`, `a number > 0`, `a whole number ≥ 2`. */
+export function numberRange(schema: z.ZodNumber): string {
+  let int = false;
+  let min: { value: number; open: boolean } | undefined;
+  let max: { value: number; open: boolean } | undefined;
+  for (const c of schema.def.checks ?? []) {
+    const d = (c as unknown as { _zod: { def: { check: string; value?: unknown; inclusive?: boolean; format?: string } } })._zod.def;
+    if (d.check === 'number_format' && (d.format === 'safeint' || d.format === 'int32')) int = true;
+    else if (d.check === 'greater_than' && typeof d.value === 'number') min = { value: d.value, open: !d.inclusive };
+    else if (d.check === 'less_than' && typeof d.value === 'number') max = { value: d.value, open: !d.inclusive };
+  }
+  const kind = int ? 'a whole number' : 'a number';
+  if (min && max) return `${kind} in ${min.open ? '(' : '['}${min.value}, ${max.value}${max.open ? ')' : ']'}`;
+  if (min) return `${kind} ${min.open ? '>' : '≥'} ${min.value}`;
+  if (max) return `${kind} ${max.open ? '<' : '≤'} ${max.value}`;
+  return kind;
 }
 
 /** Validate `data` against `schema`; on failure throw a ValidationError with one issue per zod issue. */

@@ -20,6 +20,7 @@ import { guard } from '../command.ts';
 import { readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { type Progress, startProgress } from '../progress.ts';
+import { numberFlag, numberListFlag } from '../schema-options.ts';
 import { parseCutoffs, treeCommand } from './tree.ts';
 
 interface CommonOpts {
@@ -48,15 +49,15 @@ export function register(program: Command): void {
     .summary('stratified k-fold cross-validation of the trees side by side: accuracy, macro-F1, AUC, KS, Gini')
     .requiredOption('--data <file>', 'loan history (CSV, XLSX, JSON)')
     .requiredOption('--target <column>', 'class column or days overdue')
-    .option('--folds <k>', 'number of folds', '5')
-    .option('--seed <s>', 'seed of the fold assignment', '1')
+    .addOption(numberFlag('--folds <k>', 'number of folds', { int: true, min: 2 }, '5'))
+    .addOption(numberFlag('--seed <s>', 'seed of the fold assignment', { int: true }, '1'))
     .option(
       '--algorithms <list>',
       'comma-separated: id3, c45, cart, logistic (WoE scorecard baseline: high risk vs the rest)',
       'id3,c45,cart,logistic',
     )
-    .option('--max-depth <n>', 'maximum depth of every tree')
-    .option('--min-leaf <n>', 'minimum rows per leaf')
+    .addOption(numberFlag('--max-depth <n>', 'maximum depth of every tree', { int: true, min: 0 }))
+    .addOption(numberFlag('--min-leaf <n>', 'minimum rows per leaf', { int: true, min: 1 }))
     .option('--cutoffs <days>', 'days-overdue cut-offs lower,medium,high (default 30,60,90)')
     .option('--sheet <name>', 'XLSX sheet')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'csv']))
@@ -116,7 +117,16 @@ export function register(program: Command): void {
     .summary('attribute weights from the root information gains (0–100) and a points-style scorecard ([002 §3])')
     .requiredOption('--data <file>', 'loan history (CSV, XLSX, JSON)')
     .requiredOption('--target <column>', 'class column or days overdue')
-    .option('--npl-ratios <list>', `non-performing-loan ratio per class, in class order (default ${DEFAULT_NPL_RATIOS.join(',')})`)
+    .addOption(
+      numberListFlag(
+        '--npl-ratios <list>',
+        `non-performing-loan ratio per class, in class order (default ${DEFAULT_NPL_RATIOS.join(',')})`,
+        {
+          min: 0,
+          max: 1,
+        },
+      ),
+    )
     .option('--cutoffs <days>', 'days-overdue cut-offs lower,medium,high (default 30,60,90)')
     .option('--sheet <name>', 'XLSX sheet')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'csv']))

@@ -24,6 +24,7 @@ import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
 import { type Input, loadInput, readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
+import { numberFlag } from '../schema-options.ts';
 import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
@@ -120,11 +121,11 @@ function registerTrain(tree: Command): void {
     .requiredOption('--data <file>', 'loan history: .csv, .tsv, .xlsx or .json')
     .requiredOption('--target <column>', 'class column (class names or days overdue)')
     .addOption(new Option('--algorithm <name>', 'learner').choices(['id3', 'c45', 'cart']).default('id3'))
-    .option('--max-depth <n>', 'maximum depth (root = 0)')
-    .option('--min-leaf <n>', 'minimum rows in a leaf (default 1; c45: 2)')
-    .option('--min-gain <x>', 'minimum gain (bits; cart: weighted Gini decrease) to split (default 0)')
+    .addOption(numberFlag('--max-depth <n>', 'maximum depth (root = 0)', { int: true, min: 0 }))
+    .addOption(numberFlag('--min-leaf <n>', 'minimum rows in a leaf (default 1; c45: 2)', { int: true, min: 1 }))
+    .addOption(numberFlag('--min-gain <x>', 'minimum gain (bits; cart: weighted Gini decrease) to split (default 0)', { min: 0 }))
     .option('--no-prune', 'c45: skip pessimistic pruning')
-    .option('--ccp-alpha <x>', 'cart: cost-complexity pruning parameter α (default 0 = none)')
+    .addOption(numberFlag('--ccp-alpha <x>', 'cart: cost-complexity pruning parameter α (default 0 = none)', { min: 0 }))
     .option('--cutoffs <days>', 'days-overdue cut-offs lower,medium,high (default 30,60,90)')
     .addOption(
       new Option(
@@ -336,8 +337,8 @@ function registerGenerate(tree: Command): void {
         'The same --seed gives the same file. 1,000,000 rows take a few seconds.',
       ].join('\n'),
     )
-    .option('--rows <n>', 'number of loans (1 to 1,000,000 and more)', '1000')
-    .option('--seed <s>', 'random seed (whole number)', '1')
+    .addOption(numberFlag('--rows <n>', 'number of loans (1 to 1,000,000 and more)', { int: true, min: 1 }, '1000'))
+    .addOption(numberFlag('--seed <s>', 'random seed (whole number)', { int: true }, '1'))
     .requiredOption('--out <file>', 'CSV file to write')
     .option('--cutoffs <days>', 'cut-offs lower,medium,high for the class shares reported (default 30,60,90)')
     .addOption(new Option('--format <format>', 'summary format').choices(['json', 'table', 'csv']))
