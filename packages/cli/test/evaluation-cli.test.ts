@@ -31,7 +31,7 @@ describe('evaluation commands (SPEC §10)', () => {
     expect(new Set(factors.map((x) => x.level)).size).toBe(4);
     const rho = await runCli(['gra', ex('platforms.yaml'), '--rho', '2']);
     expect(rho.code).toBe(2);
-    expect(rho.stderr).toMatch(/rho: ρ = 2 must lie in \(0, 1\]/);
+    expect(rho.stderr).toMatch(/--rho: "2" is not a number in \(0, 1\]/);
   });
 
   it('fce: flat and multi-level, B at every node, both grade rules', async () => {
