@@ -1,6 +1,6 @@
 /**
- * `scf-risk evaluate` on large portfolios (CSV in, CSV out; fce without thresholds, topsis, gra;
- * no --explain): one kernel pool per run, with the CSV kernels of `@scf-risk/io` beside core's;
+ * `scf-risk evaluate` on large portfolios (CSV in, CSV out; fce, topsis, gra; with --explain the top
+ * contributors per row, streamed): one kernel pool per run, with the CSV kernels of `@scf-risk/io` beside core's;
  * the CSV is parsed on the workers straight into shared column-major memory, the batch kernels
  * evaluate it there, the workers format the result rows and this thread writes them in order.
  * A progress bar shows on a terminal. The file is the one the general path writes.

@@ -183,7 +183,7 @@ export function evaluate(study: Study, spec: EvaluationSpec, k: number, root: Hi
         cutoffs: spec.cutoffs,
       }),
     );
-    return { method: spec.method, factors: r };
+    return { method: spec.method, factors: r, ...(r.warnings.length > 0 ? { warnings: r.warnings } : {}) };
   }
   const alts = study.alternatives ?? [];
   if (alts.length === 0) throw new ValidationError([{ path, message: 'needs alternatives, and the study has none' }]);
@@ -196,6 +196,7 @@ export function evaluate(study: Study, spec: EvaluationSpec, k: number, root: Hi
     ...(spec.method === 'fce'
       ? { grades: ((spec.grades as Grade[] | undefined) ?? DEFAULT_GRADES).map((g) => labelText(g.name, study.lang ?? 'en')) }
       : {}),
+    ...(res.diagnostics.warnings.length > 0 ? { warnings: res.diagnostics.warnings } : {}),
   };
 }
 

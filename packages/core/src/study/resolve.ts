@@ -72,7 +72,15 @@ async function under<T>(path: PathSegment[], f: () => T | Promise<T>): Promise<T
  */
 export function cellNumber(v: string | number | null, where: () => string): number | null {
   if (v === null) return null;
-  const x = typeof v === 'number' ? v : Number(v.replace(/,/g, ''));
+  if (typeof v === 'string' && v.includes(','))
+    throw new ValidationError([
+      {
+        path: [],
+        message: `${where()}: "${v}" has a comma (a decimal comma or a thousands separator)`,
+        allowed: 'a plain number with a decimal point, such as 1.5 or 1234.5',
+      },
+    ]);
+  const x = typeof v === 'number' ? v : Number(v);
   if (!Number.isFinite(x) || (typeof v === 'string' && v.trim() === '')) {
     throw new ValidationError([{ path: [], message: `${where()}: "${v}" is not a number` }]);
   }
@@ -99,7 +107,7 @@ async function alternativesFromFile(ref: Obj, reader: StudyReader): Promise<unkn
         const v = cellNumber(row[c], () => table.where(i, c));
         if (v !== null) values[h] = v;
       } catch (e) {
-        if (e instanceof ValidationError) issues.push(...e.issues.map((x) => ({ path: ['alternatives'], message: x.message })));
+        if (e instanceof ValidationError) issues.push(...e.issues.map((x) => ({ ...x, path: ['alternatives'] })));
         else throw e;
       }
     });

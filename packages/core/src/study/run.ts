@@ -34,6 +34,8 @@ export interface StudyEvaluation {
   /** gra-factors: the factors ranked and grouped into levels. */
   factors?: GreyFactorResult;
   grades?: string[];
+  /** What the method warned about (raw leaf values mapped by the data's range, identical rows, …). */
+  warnings?: string[];
 }
 
 export interface StudyCheck {
@@ -144,6 +146,7 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
   const { root } = validateHierarchy(tree, { normalise: study.normalise });
   const evaluations = (study.evaluation ?? []).map((spec, k) => {
     const e = evaluate(study, spec, k, root, hierarchy);
+    for (const w of e.warnings ?? []) warnings.push(`evaluation ${spec.method}: ${w}`);
     step(`evaluation ${spec.method}`);
     return e;
   });

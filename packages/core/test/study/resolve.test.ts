@@ -49,6 +49,16 @@ describe('resolveStudy through an injected reader', () => {
     expect(reader.asked).toEqual([]);
   });
 
+  it('a data cell with a comma is refused (a decimal comma or a thousands separator would be read wrongly)', async () => {
+    for (const cell of ['1,5', '1,000']) {
+      const reader = memoryReader({ tables: { 'data.csv': table('data.csv', ['id', 'X'], [['a', cell]]) } });
+      const err = await resolveStudy({ alternatives: { file: 'data.csv' } }, reader).catch((e) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(err.issues[0].message).toContain(`"${cell}" has a comma`);
+      expect(err.issues[0].allowed).toMatch(/decimal point/);
+    }
+  });
+
   it('a reader may bring its own templates', async () => {
     const reader = { ...memoryReader({}), template: (name: string) => ({ code: name, name }) };
     expect((await resolveStudy({ hierarchy: { template: 'mine' } }, reader)).hierarchy).toEqual({ code: 'mine', name: 'mine' });
@@ -61,7 +71,7 @@ describe('resolveStudy through an injected reader', () => {
           'data.csv',
           ['id', 'X', 'Y'],
           [
-            ['a', '1,000', 5],
+            ['a', '1000', 5],
             ['b', 3, null],
           ],
         ),
@@ -207,7 +217,7 @@ describe('resolveStudy through an injected reader', () => {
   it('reads numbers from cells as tables hold them', () => {
     expect(cellNumber(null, () => 'x')).toBeNull();
     expect(cellNumber(2.5, () => 'x')).toBe(2.5);
-    expect(cellNumber('1,234.5', () => 'x')).toBe(1234.5);
+    expect(() => cellNumber('1,234.5', () => 'x')).toThrow('has a comma');
     expect(() => cellNumber(' ', () => 'c.csv, row 2, column "A"')).toThrow('c.csv, row 2, column "A": " " is not a number');
   });
 });

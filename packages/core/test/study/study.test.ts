@@ -421,3 +421,13 @@ describe('every weighting and Delphi rule has its message and path', () => {
       expect(found[0].message).toMatch(message);
     });
 });
+
+describe('evaluation warnings reach the study', () => {
+  it('raw leaf values mapped by the data’s range are named among the study’s warnings', () => {
+    const s = { ...study(), evaluation: [{ method: 'fce' }], sensitivity: false };
+    const r = runStudy(s);
+    const fce = r.evaluations[0];
+    expect(fce.warnings?.length).toBeGreaterThan(0);
+    expect(r.warnings.filter((w) => w.startsWith('evaluation fce: '))).toEqual(fce.warnings?.map((w) => `evaluation fce: ${w}`));
+  });
+});
