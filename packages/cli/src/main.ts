@@ -3,8 +3,8 @@
  * `main` runs on the process's streams; `runCommand` runs in-process on given ones.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT } from './exit-codes.ts';
 import { registerCommands } from './commands/index.ts';
+import { EXIT } from './exit-codes.ts';
 import { type OutStream, type Terminal, terminal, withTerminal } from './terminal.ts';
 
 export const VERSION = '0.1.0';
@@ -59,7 +59,13 @@ export interface CommandRun {
 export async function runCommand(args: readonly string[], stdin = ''): Promise<CommandRun> {
   let stdout = '';
   let stderr = '';
-  const stream = (write: (s: string) => void): OutStream => ({ write: (s: string) => (write(String(s)), true), isTTY: false });
+  const stream = (write: (s: string) => void): OutStream => ({
+    write: (s: string) => {
+      write(String(s));
+      return true;
+    },
+    isTTY: false,
+  });
   const t: Terminal = {
     stdin: (async function* () {
       if (stdin) yield Buffer.from(stdin);

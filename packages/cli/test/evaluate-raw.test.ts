@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { progressOn, type ProgressSink } from '../src/progress.ts';
+import { type ProgressSink, progressOn } from '../src/progress.ts';
 import { runCli } from './run-cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -53,7 +53,13 @@ beforeAll(async () => {
   await writeFile(data, csv(ROWS));
 });
 
-type Row = { id: string; score: number; grade: string; rank: number; contributions?: { code: string; value: number; contribution: number }[] };
+type Row = {
+  id: string;
+  score: number;
+  grade: string;
+  rank: number;
+  contributions?: { code: string; value: number; contribution: number }[];
+};
 const evaluate = async (args: string[]) => {
   const r = await runCli(['evaluate', '--hierarchy', tree, ...args, '--format', 'json']);
   return { ...r, rows: r.code === 0 ? (r.json().results as Row[]) : [] };
@@ -113,11 +119,27 @@ describe('raw indicator values under fce and scorecard (issue 13 item 1)', () =>
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.json().results.map((x: Row) => x.score)).toEqual([8.6225, 6.2125, 7.9225, 4.1, 7.495].map((v) => expect.closeTo(v, 12)));
-    expect(r.json().diagnostics.leafValues.map((l: { read: string }) => l.read)).toEqual(['scores', 'scores', 'scores', 'scores', 'thresholds']);
+    expect(r.json().diagnostics.leafValues.map((l: { read: string }) => l.read)).toEqual([
+      'scores',
+      'scores',
+      'scores',
+      'scores',
+      'thresholds',
+    ]);
   });
 
   it('scorecard on examples/evaluation/smes.*: SME-004, worst on every indicator, ranks last', async () => {
-    const r = await runCli(['evaluate', '--hierarchy', ex('smes.yaml'), '--data', ex('smes.csv'), '--method', 'scorecard', '--format', 'json']);
+    const r = await runCli([
+      'evaluate',
+      '--hierarchy',
+      ex('smes.yaml'),
+      '--data',
+      ex('smes.csv'),
+      '--method',
+      'scorecard',
+      '--format',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const rows = r.json().results as Row[];
     expect(rows.find((x) => x.id === 'SME-004')?.rank).toBe(5);
@@ -140,7 +162,16 @@ describe('explanations in tables and CSV (issue 13 item 2)', () => {
     expect(t.stdout).toMatch(/top 1\s+top 2\s+top 3/);
     expect(t.stdout).toMatch(/SME-001 .* S22 2\.115 \(24\.5 %\)\s+S21 2\.025/);
     const c = await runCli([
-      'evaluate', '--hierarchy', ex('smes.yaml'), '--data', ex('smes.csv'), '--explain', '--explain-top', '2', '--format', 'csv',
+      'evaluate',
+      '--hierarchy',
+      ex('smes.yaml'),
+      '--data',
+      ex('smes.csv'),
+      '--explain',
+      '--explain-top',
+      '2',
+      '--format',
+      'csv',
     ]);
     const lines = c.stdout.trim().split('\n');
     expect(lines[0]).toBe('id,score,grade,rank,top1_code,top1_contribution,top1_share,top2_code,top2_contribution,top2_share');
@@ -187,7 +218,11 @@ describe('explanations in tables and CSV (issue 13 item 2)', () => {
       const g = await runCli(['evaluate', '--hierarchy', tree, '--data', json, '--method', method, '--explain', '--out', general]);
       expect(g.code).toBe(0);
       // the same cells; numbers to 1e-12 (the parallel TOPSIS and GRA kernels sum in another order)
-      const split = (t: string) => t.trim().split('\n').map((l) => l.match(/"[^"]*"|[^,]+|(?<=,)(?=,|$)|^(?=,)/g) ?? []);
+      const split = (t: string) =>
+        t
+          .trim()
+          .split('\n')
+          .map((l) => l.match(/"[^"]*"|[^,]+|(?<=,)(?=,|$)|^(?=,)/g) ?? []);
       const want = split(await readFile(general, 'utf8'));
       const got = split(text);
       expect(got.length).toBe(want.length);
@@ -255,7 +290,9 @@ describe('CSV data that is refused (issue 13 item 10)', () => {
   it('";" between fields', async () => {
     for (const r of await both('semi.csv', 'id;CR;DR;ROE;YRS;OD\nSME-1;1,8;45;14;12;0,5\nSME-2;1,5;52;11;9;1,2\n')) {
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/semi\.csv, header row: the fields are separated by ";".*Allowed: comma-separated values with decimal points/);
+      expect(r.stderr).toMatch(
+        /semi\.csv, header row: the fields are separated by ";".*Allowed: comma-separated values with decimal points/,
+      );
     }
   });
 

@@ -35,7 +35,10 @@ describe('help from the command table', () => {
   });
 
   it('`help X` and `X --help` show the command’s own options', async () => {
-    for (const args of [['help', 'ahp'], ['ahp', '--help']]) {
+    for (const args of [
+      ['help', 'ahp'],
+      ['ahp', '--help'],
+    ]) {
       const r = await runCli(args);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/--ri <table>/);

@@ -175,6 +175,8 @@ export function numberCell(t: DataTable, r: number, c: number): number | null {
     throw e;
   }
   if (x !== null && !(Math.abs(x) <= MAX_LEAF_MAGNITUDE))
-    throw new ValidationError([{ path: [], message: `${t.where(r, c)}: ${v} is too large for safe arithmetic`, allowed: NUMBER_CELL_ALLOWED }]);
+    throw new ValidationError([
+      { path: [], message: `${t.where(r, c)}: ${v} is too large for safe arithmetic`, allowed: NUMBER_CELL_ALLOWED },
+    ]);
   return x;
 }

@@ -5,8 +5,8 @@
  */
 import { type ColumnMajor, isShared, splitRange } from '../numeric/column-major.ts';
 import type { KernelPool } from '../numeric/worker-pool.ts';
-import { type FuzzyBatchResult, fuzzyEvaluateBatch, planFuzzy } from './fuzzy-batch.ts';
 import { DEFAULT_GRADES, type Grade } from './fuzzy.ts';
+import { type FuzzyBatchResult, fuzzyEvaluateBatch, planFuzzy } from './fuzzy-batch.ts';
 
 /** Example: await fuzzyEvaluateParallel(createKernelPool({ size: 2 }), sharedColumnMajor(m, n), leafWeights). */
 export async function fuzzyEvaluateParallel(

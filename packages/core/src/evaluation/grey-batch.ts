@@ -21,7 +21,13 @@ export interface GraPlan {
 }
 
 /** Check the arguments and derive the per-column coefficients from column stats (min, max, Σx²). */
-export function planGra(x: ColumnMajor, weights: ArrayLike<number>, directions: readonly Direction[], rho: number, stats: Float64Array): GraPlan {
+export function planGra(
+  x: ColumnMajor,
+  weights: ArrayLike<number>,
+  directions: readonly Direction[],
+  rho: number,
+  stats: Float64Array,
+): GraPlan {
   const n = x.cols;
   if (!(rho > 0 && rho <= 1)) throw new ValidationError([{ path: ['rho'], message: `ρ = ${rho} must lie in (0, 1]` }]);
   if (weights.length !== n || directions.length !== n)

@@ -236,11 +236,24 @@ export function readLeafValues(
       return;
     }
     // Raw values: the rule that reads them linearly from the data's range, best value on top.
-    const at = (score: number) => (direction === 'benefit' ? min + ((score - lo) / (hi - lo)) * (max - min) : max - ((score - lo) / (hi - lo)) * (max - min));
+    const at = (score: number) =>
+      direction === 'benefit' ? min + ((score - lo) / (hi - lo)) * (max - min) : max - ((score - lo) / (hi - lo)) * (max - min);
     const equivalentRule =
       method === 'fce'
         ? { thresholds: grades.map((g) => short(at(g.score))) }
-        : { type: 'linear', points: direction === 'benefit' ? [[short(min), 1], [short(max), 7]] : [[short(min), 7], [short(max), 1]] };
+        : {
+            type: 'linear',
+            points:
+              direction === 'benefit'
+                ? [
+                    [short(min), 1],
+                    [short(max), 7],
+                  ]
+                : [
+                    [short(min), 7],
+                    [short(max), 1],
+                  ],
+          };
     const ruleText =
       method === 'fce'
         ? `rule: {thresholds: [${(equivalentRule as { thresholds: number[] }).thresholds.join(', ')}]}`
@@ -292,7 +305,9 @@ export function evaluatePortfolio(
         throw new ValidationError([
           {
             path: [ids[i], indicators[j].code],
-            message: Number.isFinite(cell(x, i, j)) ? `${cell(x, i, j)} is too large for safe arithmetic` : `${cell(x, i, j)} is not a finite number`,
+            message: Number.isFinite(cell(x, i, j))
+              ? `${cell(x, i, j)} is too large for safe arithmetic`
+              : `${cell(x, i, j)} is not a finite number`,
             allowed: `a finite number between −${MAX_LEAF_MAGNITUDE.toExponential()} and ${MAX_LEAF_MAGNITUDE.toExponential()}`,
           },
         ]);

@@ -97,7 +97,9 @@ function abortError(reason: unknown): unknown {
 }
 
 /** A pool of `size` worker threads running core's kernels (and `extra`'s). */
-export function createKernelPool<X extends KernelMap>(options: KernelPoolOptions<X> & { extra: KernelModule<X> }): KernelPool<CoreKernels & X>;
+export function createKernelPool<X extends KernelMap>(
+  options: KernelPoolOptions<X> & { extra: KernelModule<X> },
+): KernelPool<CoreKernels & X>;
 export function createKernelPool(options: KernelPoolOptions<Record<never, never>> & { extra?: undefined }): KernelPool<CoreKernels>;
 export function createKernelPool<X extends KernelMap>(options: KernelPoolOptions<X>): KernelPool<CoreKernels & X> {
   const size = Math.floor(options.size);

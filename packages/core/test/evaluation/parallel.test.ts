@@ -105,7 +105,8 @@ console.log(r.weights.length);
     const tasks = [p.run('sleep', 3_000), p.run('sleep', 3_000), p.run('sleep', 1)];
     await new Promise((r) => setTimeout(r, 200));
     ac.abort(new Error('stopped by the user'));
-    for (const t of await Promise.allSettled(tasks)) expect(t).toMatchObject({ status: 'rejected', reason: { message: 'stopped by the user' } });
+    for (const t of await Promise.allSettled(tasks))
+      expect(t).toMatchObject({ status: 'rejected', reason: { message: 'stopped by the user' } });
     await p.ended;
     expect(p.state).toBe('cancelled');
   }, 60_000);

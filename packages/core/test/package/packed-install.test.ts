@@ -49,7 +49,8 @@ describe('@scf-risk/core packed and installed', () => {
   });
 
   it('imports from plain Node and computes', () => {
-    const code = "import { ahp } from '@scf-risk/core'; const r = ahp([[1, 3], [1 / 3, 1]]); console.log(JSON.stringify([r.weights, r.cr]));";
+    const code =
+      "import { ahp } from '@scf-risk/core'; const r = ahp([[1, 3], [1 / 3, 1]]); console.log(JSON.stringify([r.weights, r.cr]));";
     writeFileSync(join(dir, 'use.mjs'), code);
     const r = run(process.execPath, ['use.mjs'], dir);
     expect(r.code).toBe(0);

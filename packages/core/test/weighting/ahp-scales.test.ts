@@ -22,6 +22,7 @@ describe('judgment scales', () => {
     const at = (s: (typeof JUDGMENT_SCALES)[number]) => [1, 2, 3, 5, 9].map((x) => Number(scaleJudgment(x, s).toFixed(4)));
     expect(at('standard')).toEqual([1, 2, 3, 5, 9]);
     expect(at('logarithmic')).toEqual([1, 1.585, 2, 2.585, 3.3219]);
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: the scale values as printed, to 4 decimals
     expect(at('root-square')).toEqual([1, 1.4142, 1.7321, 2.2361, 3]);
     expect(at('inverse-linear')).toEqual([1, 1.125, 1.2857, 1.8, 9]);
     expect(at('balanced')).toEqual([1, 1.2222, 1.5, 2.3333, 9]);
