@@ -15,6 +15,8 @@ export interface MonteCarloOptions {
   concentration?: number;
   /** Resample these experts' weight vectors instead of the Dirichlet. */
   expertWeights?: readonly (readonly number[])[];
+  /** Called about a hundred times as the draws go, and after the last: (draws done, draws). */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface MonteCarloResult {
@@ -55,7 +57,9 @@ export function monteCarloRanks(
   const next = new Int32Array(m);
   const bucketStart = new Int32Array(m + 1);
   const counts = new Int32Array(m * m);
+  const every = Math.max(1, Math.ceil(draws / 100));
   for (let d = 0; d < draws; d++) {
+    if (options.onProgress && d > 0 && d % every === 0) options.onProgress(d, draws);
     if (experts) {
       const e = experts[randomInt(rng, experts.length)];
       for (let j = 0; j < n; j++) w[j] = e[j];
@@ -64,6 +68,7 @@ export function monteCarloRanks(
     rankOrder(s, m, order, next, bucketStart);
     for (let r = 0; r < m; r++) counts[order[r] * m + r]++;
   }
+  options.onProgress?.(draws, draws);
   const probabilities = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, r) => counts[i * m + r] / draws));
   const meanRank = probabilities.map((p) => p.reduce((acc, x, r) => acc + x * (r + 1), 0));
   return {

@@ -190,6 +190,7 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
             seed: mc.seed,
             concentration: mc.concentration,
             ...(experts ? { expertWeights: experts.weights } : {}),
+            onProgress: (d, n) => options.onStep?.(done, total, `Monte Carlo ${d}/${n} draws`),
           }),
         ),
         ids: (study.alternatives ?? []).map((a) => a.id),

@@ -154,7 +154,8 @@ describe('runStudy', () => {
   it('reports the steps it runs', () => {
     const steps: string[] = [];
     runStudy(study(), { onStep: (done, total, step) => steps.push(`${done}/${total} ${step}`) });
-    expect(steps).toEqual([
+    expect(steps.filter((s) => s.endsWith(' draws')).at(-1)).toBe('7/8 Monte Carlo 500/500 draws'); // the draws as they go
+    expect(steps.filter((s) => !s.endsWith(' draws'))).toEqual([
       '1/8 weighting G',
       '2/8 weighting F',
       '3/8 weighting T',
@@ -429,5 +430,18 @@ describe('evaluation warnings reach the study', () => {
     const fce = r.evaluations[0];
     expect(fce.warnings?.length).toBeGreaterThan(0);
     expect(r.warnings.filter((w) => w.startsWith('evaluation fce: '))).toEqual(fce.warnings?.map((w) => `evaluation fce: ${w}`));
+  });
+});
+
+describe('progress of a study run', () => {
+  it('reports the Monte Carlo draws as they go, never past the steps’ total', () => {
+    const seen: [number, number, string][] = [];
+    runStudy({ ...study(), monteCarlo: { draws: 400, seed: 3 } }, { onStep: (d, t, s) => seen.push([d, t, s]) });
+    const draws = seen.filter(([, , s]) => s.startsWith('Monte Carlo ')).map(([, , s]) => Number(s.split(' ')[2].split('/')[0]));
+    expect(draws.length).toBeGreaterThanOrEqual(50);
+    expect(draws[draws.length - 1]).toBe(400);
+    expect(draws).toEqual([...draws].sort((a, b) => a - b));
+    for (const [d, t] of seen) expect(d).toBeLessThanOrEqual(t);
+    expect(seen[seen.length - 1][0]).toBe(seen[seen.length - 1][1]);
   });
 });
