@@ -2,8 +2,8 @@
  * The AHP options shared by `ahp`, `ahp-group` and `hierarchy` (SPEC §10); allowed values and
  * defaults come from core's `ahpOptionsSchema`.
  */
-import type { AhpAnalysisOptions, IncompleteMethod, LambdaRule, PriorityMethod, RiTableName } from '@scf-risk/core';
-import { ahpAnalysisSchema, ahpOptionsSchema, JUDGMENT_SCALES, parseWith } from '@scf-risk/core';
+import type { IncompleteMethod, LambdaRule, PriorityMethod, RiTableName } from '@scf-risk/core';
+import { ahpAnalysisSchema, ahpOptionsSchema, JUDGMENT_SCALES } from '@scf-risk/core';
 import type { Command } from 'commander';
 import { flagOf } from './schema-options.ts';
 
@@ -72,8 +72,8 @@ export function addAnalysisOptions(cmd: Command, panel: boolean): Command {
     .addOption(flagOf(ahpAnalysisSchema, 'factor', '--factor <f>', 'f of the log-uniform rule'));
 }
 
-/** The analysis flags checked by core's schema (errors name the option). */
-export function analysisOptions(opts: AnalysisCliOptions): AhpAnalysisOptions {
+/** The analysis flags as the options of core's runners (`scales` as a list, numbers as numbers); the runner checks them (errors name the option). */
+export function analysisFlags(opts: AnalysisCliOptions) {
   const list =
     opts.scales === undefined || opts.scales === false
       ? undefined
@@ -81,7 +81,7 @@ export function analysisOptions(opts: AnalysisCliOptions): AhpAnalysisOptions {
         ? [...JUDGMENT_SCALES]
         : opts.scales.split(',').map((x) => x.trim());
   const num = (x: string) => (x.trim() === '' ? Number.NaN : Number(x));
-  return parseWith(ahpAnalysisSchema, {
+  return {
     consensus: opts.consensus === true,
     ...(list ? { scales: list } : {}),
     uncertainty: num(opts.uncertainty),
@@ -89,10 +89,10 @@ export function analysisOptions(opts: AnalysisCliOptions): AhpAnalysisOptions {
     perturbation: opts.perturbation,
     step: num(opts.step),
     factor: num(opts.factor),
-  });
+  };
 }
 
-/** The perturbation options of core's uncertainty functions, from the checked analysis options. */
-export function perturbationOf(a: AhpAnalysisOptions) {
-  return { draws: a.uncertainty, seed: a.seed, rule: a.perturbation, step: a.step, factor: a.factor };
+/** The AHP flags as the options of core's runners. */
+export function ahpFlags(opts: AhpCliOptions) {
+  return { method: opts.method, ri: opts.ri, lambda: opts.lambda, incompleteMethod: opts.incompleteMethod };
 }

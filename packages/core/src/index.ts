@@ -10,6 +10,7 @@
 export * from './errors.ts';
 export * from './input-schema.ts';
 export * from './label.ts';
+export * from './method-runners.ts';
 export * from './method-schemas.ts';
 
 // Indicator hierarchies: trees, validation, synthesis, the source papers' templates

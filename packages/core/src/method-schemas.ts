@@ -10,7 +10,7 @@ import { graInputSchema, graOptionsSchema } from './evaluation/grey-input.ts';
 import { topsisInputSchema, topsisOptionsSchema } from './evaluation/topsis-input.ts';
 import { hierarchyInputSchema, hierarchyOptionsSchema } from './hierarchy/hierarchy-input.ts';
 import { studySchema } from './study/schema.ts';
-import { ahpInputSchema, ahpOptionsSchema } from './weighting/ahp-input.ts';
+import { ahpAnalysisShape, ahpInputSchema, ahpOptionsShape } from './weighting/ahp-input.ts';
 import { combineInputSchema, combineOptionsSchema } from './weighting/combine-input.ts';
 import { criticInputSchema, criticOptionsSchema } from './weighting/critic-input.ts';
 import { delphiInputSchema, delphiOptionsSchema } from './weighting/delphi-input.ts';
@@ -30,11 +30,28 @@ export interface MethodSchemas {
 
 const noOptions = z.object({}).describe('no options');
 
+const { consensus: _panelOnly, ...soloAnalysisShape } = ahpAnalysisShape;
+
+/** The options of `scf-risk ahp`: the AHP options and the analyses beside the weights (no consensus: one matrix). */
+export const ahpRunOptionsSchema = z
+  .object({ ...ahpOptionsShape, ...soloAnalysisShape })
+  .describe('AHP options and analyses (the flags of scf-risk ahp)');
+
+/** The options of `scf-risk ahp-group`: the group AHP options and the analyses (consensus included). */
+export const ahpGroupRunOptionsSchema = ahpGroupOptionsSchema
+  .extend(ahpAnalysisShape)
+  .describe('group AHP options and analyses (the flags of scf-risk ahp-group)');
+
+/** The options of `scf-risk hierarchy`: the tree options and the analyses (consensus included). */
+export const hierarchyRunOptionsSchema = hierarchyOptionsSchema
+  .extend(ahpAnalysisShape)
+  .describe('hierarchy options and analyses (the flags of scf-risk hierarchy)');
+
 /** Every method's input and options schema, by command name. */
 export const METHOD_SCHEMAS = {
-  ahp: { summary: 'one pairwise comparison matrix', input: ahpInputSchema, options: ahpOptionsSchema },
-  'ahp-group': { summary: 'a panel’s pairwise matrices (group AHP)', input: ahpGroupInputSchema, options: ahpGroupOptionsSchema },
-  hierarchy: { summary: 'an indicator tree (the tree format)', input: hierarchyInputSchema, options: hierarchyOptionsSchema },
+  ahp: { summary: 'one pairwise comparison matrix', input: ahpInputSchema, options: ahpRunOptionsSchema },
+  'ahp-group': { summary: 'a panel’s pairwise matrices (group AHP)', input: ahpGroupInputSchema, options: ahpGroupRunOptionsSchema },
+  hierarchy: { summary: 'an indicator tree (the tree format)', input: hierarchyInputSchema, options: hierarchyRunOptionsSchema },
   ifahp: { summary: 'an intuitionistic preference relation', input: ifahpInputSchema, options: ifahpOptionsSchema },
   entropy: { summary: 'a data matrix (or an AHP matrix) for entropy weights', input: entropyInputSchema, options: entropyOptionsSchema },
   critic: { summary: 'a data matrix for CRITIC weights', input: criticInputSchema, options: criticOptionsSchema },

@@ -1,21 +1,6 @@
 /** `scf-risk ahp-group`: group AHP over several experts' matrices, AIJ or AIP (SPEC §3.1, §10). */
 
-import {
-  type AhpScalesResult,
-  type AhpUncertaintyResult,
-  ahpGroupInputSchema,
-  ahpGroupOptionsSchema,
-  CR_THRESHOLD,
-  type GroupAggregation,
-  type GroupAhpResult,
-  type GroupConsensusResult,
-  groupAhp,
-  groupAhpConsensus,
-  groupAhpScales,
-  groupAhpUncertainty,
-  parseWith,
-  underField,
-} from '@scf-risk/core';
+import { type AhpGroupRunResult, ahpGroupOptionsSchema, CR_THRESHOLD, type GroupAggregation, runAhpGroup } from '@scf-risk/core';
 import {
   consensusTables,
   consistencyTable,
@@ -28,24 +13,13 @@ import {
   weightTable,
 } from '@scf-risk/report';
 import type { Command } from 'commander';
-import {
-  type AhpCliOptions,
-  type AnalysisCliOptions,
-  addAhpOptions,
-  addAnalysisOptions,
-  analysisOptions,
-  perturbationOf,
-} from '../ahp-options.ts';
+import { type AhpCliOptions, type AnalysisCliOptions, addAhpOptions, addAnalysisOptions, ahpFlags, analysisFlags } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
 /** The group result with the analyses asked for. */
-export type GroupOutput = GroupAhpResult & {
-  consensus?: GroupConsensusResult;
-  scales?: AhpScalesResult;
-  uncertainty?: AhpUncertaintyResult;
-};
+export type GroupOutput = AhpGroupRunResult;
 
 export function register(program: Command): void {
   addMethodCommand<GroupOutput, AhpCliOptions & AnalysisCliOptions & { aggregation: GroupAggregation }>(program, {
@@ -80,22 +54,7 @@ export function register(program: Command): void {
         true,
       ),
     run(input, opts) {
-      const data = parseWith(ahpGroupInputSchema, input.data);
-      const analysis = analysisOptions(opts);
-      const options = {
-        method: opts.method,
-        ri: opts.ri,
-        lambda: opts.lambda,
-        incompleteMethod: opts.incompleteMethod,
-        aggregation: opts.aggregation,
-        ...(data.labels ? { labels: data.labels } : {}),
-      };
-      const result: GroupOutput = underField('experts', () => groupAhp(data.experts, options));
-      if (analysis.consensus) result.consensus = underField('experts', () => groupAhpConsensus(data.experts, options));
-      if (analysis.scales)
-        result.scales = underField('experts', () => groupAhpScales(data.experts, { ...options, scales: analysis.scales }));
-      if (analysis.uncertainty > 0)
-        result.uncertainty = underField('experts', () => groupAhpUncertainty(data.experts, { ...options, ...perturbationOf(analysis) }));
+      const result = runAhpGroup(input.data, { ...ahpFlags(opts), aggregation: opts.aggregation, ...analysisFlags(opts) });
       const failed = opts.strict && (!result.consistent || result.inconsistentExperts.length > 0);
       return {
         result,

@@ -1,32 +1,14 @@
 /** `scf-risk ahp`: weights and consistency of one pairwise comparison matrix (SPEC §3.1, §10). */
 
-import {
-  type AhpResult,
-  type AhpScalesResult,
-  type AhpUncertaintyResult,
-  ahp,
-  ahpInputSchema,
-  ahpScales,
-  ahpUncertainty,
-  CR_THRESHOLD,
-  parseWith,
-  underField,
-} from '@scf-risk/core';
+import { type AhpRunResult, CR_THRESHOLD, runAhp } from '@scf-risk/core';
 import { ahpTables, scalesTable, uncertaintyTable } from '@scf-risk/report';
 import type { Command } from 'commander';
-import {
-  type AhpCliOptions,
-  type AnalysisCliOptions,
-  addAhpOptions,
-  addAnalysisOptions,
-  analysisOptions,
-  perturbationOf,
-} from '../ahp-options.ts';
+import { type AhpCliOptions, type AnalysisCliOptions, addAhpOptions, addAnalysisOptions, ahpFlags, analysisFlags } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';
 import { summaryOf } from './index.ts';
 
 /** The AHP result with the analyses asked for. */
-export type AhpOutput = AhpResult & { scales?: AhpScalesResult; uncertainty?: AhpUncertaintyResult };
+export type AhpOutput = AhpRunResult;
 
 export function register(program: Command): void {
   addMethodCommand<AhpOutput, AhpCliOptions & AnalysisCliOptions>(program, {
@@ -56,19 +38,7 @@ export function register(program: Command): void {
     ],
     options: (cmd) => addAnalysisOptions(addAhpOptions(cmd), false),
     run(input, opts) {
-      const data = parseWith(ahpInputSchema, input.data);
-      const analysis = analysisOptions(opts);
-      const options = {
-        method: opts.method,
-        ri: opts.ri,
-        lambda: opts.lambda,
-        incompleteMethod: opts.incompleteMethod,
-        ...(data.labels ? { labels: data.labels } : {}),
-      };
-      const result: AhpOutput = underField('matrix', () => ahp(data.matrix, options));
-      if (analysis.scales) result.scales = underField('matrix', () => ahpScales(data.matrix, { ...options, scales: analysis.scales }));
-      if (analysis.uncertainty > 0)
-        result.uncertainty = underField('matrix', () => ahpUncertainty(data.matrix, { ...options, ...perturbationOf(analysis) }));
+      const result = runAhp(input.data, { ...ahpFlags(opts), ...analysisFlags(opts) });
       return {
         result,
         ...(opts.strict && !result.consistent ? { failedCheck: `CR = ${result.cr.toFixed(4)} is not below ${CR_THRESHOLD}` } : {}),

@@ -1,6 +1,6 @@
 /** `scf-risk combine`: combine subjective and objective weights (SPEC §3.7, §10). */
 
-import { type CombineResult, type CombineRule, combineInputSchema, combineOptionsSchema, combineWeights, parseWith } from '@scf-risk/core';
+import { type CombineResult, type CombineRule, combineOptionsSchema, runCombine } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -28,15 +28,7 @@ export function register(program: Command): void {
         .addOption(flagOf(combineOptionsSchema, 'alpha', '--alpha <α>', 'weight of the subjective vector in the linear rule ([003]: 0.5)'))
         .option('--normalise', 'rescale input vectors that do not sum to 1'),
     run(input, opts) {
-      const d = parseWith(combineInputSchema, input.data);
-      return {
-        result: combineWeights(d.subjective, d.objective, {
-          rule: opts.rule,
-          alpha: Number(opts.alpha),
-          normalise: opts.normalise ?? false,
-          ...(d.labels ? { labels: d.labels } : {}),
-        }),
-      };
+      return { result: runCombine(input.data, { rule: opts.rule, alpha: Number(opts.alpha), normalise: opts.normalise ?? false }) };
     },
     presenter: {
       tables: (r) => [

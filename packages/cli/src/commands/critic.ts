@@ -1,7 +1,7 @@
 /** `scf-risk critic`: CRITIC weights of a data matrix (SPEC §3.4, §10). */
 
 import type { CriticConflictRule, CriticCorrelation, CriticNormalisation, SdKind } from '@scf-risk/core';
-import { type CriticResult, criticInputSchema, criticOptionsSchema, criticWeights, parseWith, underField } from '@scf-risk/core';
+import { type CriticResult, criticOptionsSchema, runCritic } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -33,19 +33,8 @@ export function register(program: Command): void {
         .addOption(flagOf(criticOptionsSchema, 'correlationMethod', '--correlation-method <r>', 'pearson or spearman'))
         .addOption(flagOf(criticOptionsSchema, 'conflictRule', '--conflict-rule <rule>', 'signed Σ(1 − r) or absolute Σ(1 − |r|)')),
     run(input, opts) {
-      const data = parseWith(criticInputSchema, input.data);
-      return {
-        result: underField('matrix', () =>
-          criticWeights(data.matrix, {
-            sd: opts.sd,
-            normalisation: opts.normalisation,
-            correlationMethod: opts.correlationMethod,
-            conflictRule: opts.conflictRule,
-            ...(data.labels ? { labels: data.labels } : {}),
-            ...(data.directions ? { directions: data.directions } : {}),
-          }),
-        ),
-      };
+      const { sd, normalisation, correlationMethod, conflictRule } = opts;
+      return { result: runCritic(input.data, { sd, normalisation, correlationMethod, conflictRule }) };
     },
     presenter: {
       tables: (r) => [

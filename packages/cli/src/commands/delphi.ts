@@ -3,17 +3,16 @@
 import { dirname, resolve } from 'node:path';
 import type { SdKind } from '@scf-risk/core';
 import {
+  type DelphiAnswersFile,
   type DelphiRoundResult,
   type DelphiScaleName,
   delphiInputSchema,
   delphiOptionsSchema,
-  delphiRound,
   labelText,
   parseWith,
-  underField,
-  ValidationError,
+  runDelphi,
 } from '@scf-risk/core';
-import { importDelphiAnswers, roundScores } from '@scf-risk/io';
+import { importDelphiAnswers } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -43,27 +42,14 @@ export function register(program: Command): void {
         .addOption(flagOf(delphiOptionsSchema, 'scale', '--scale <scale>', 'importance scale: 1-3-5 (default), 1-5, 1-10 or any 1-K'))
         .addOption(flagOf(delphiOptionsSchema, 'sd', '--sd <kind>', 'standard deviation')),
     async run(input, opts) {
+      // a file of answers is read here (relative to the input file), then the runner screens its round
       const d = parseWith(delphiInputSchema, input.data);
-      let scores = d.scores;
-      let indicators = d.indicators;
-      if (!scores && d.answers) {
+      let answers: DelphiAnswersFile | undefined;
+      if (!d.scores && d.answers) {
         const file = input.file === '<stdin>' ? resolve(d.answers) : resolve(dirname(input.file), d.answers);
-        const imported = await importDelphiAnswers(await readFileBytes(file));
-        ({ scores, indicators } = roundScores(imported, d.round ?? imported.rounds[imported.rounds.length - 1], file));
+        answers = { imported: await importDelphiAnswers(await readFileBytes(file)), file };
       }
-      if (!scores)
-        throw new ValidationError([{ path: [], message: 'give scores or answers', allowed: '{scores: [[...]]} or {answers: "file.csv"}' }]);
-      const matrix = scores;
-      const result = underField('scores', () =>
-        delphiRound(matrix, {
-          ...(opts.scale ? { scale: opts.scale } : {}),
-          sd: opts.sd,
-          ...(indicators ? { indicators } : {}),
-          ...(d.labels ? { labels: d.labels } : {}),
-          ...(d.fullScore !== undefined ? { fullScore: d.fullScore } : {}),
-        }),
-      );
-      return { result };
+      return { result: runDelphi(input.data, { ...(opts.scale ? { scale: opts.scale } : {}), sd: opts.sd }, answers) };
     },
     presenter: {
       tables: (r) => [

@@ -1,25 +1,11 @@
 /** `scf-risk entropy`: entropy weights of a data matrix, or of an AHP matrix ([003]) (SPEC §3.3, §10). */
 
-import {
-  type EntropyInputOptions,
-  type EntropyNormalisation,
-  type EntropyResult,
-  entropyInputSchema,
-  entropyMatrixSchema,
-  entropyOfComparisonMatrix,
-  entropyOptionsSchema,
-  entropyWeights,
-  parseWith,
-  underField,
-} from '@scf-risk/core';
+import { type EntropyInputOptions, type EntropyResult, entropyOptionsSchema, runEntropy } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
 import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
-
-// The matrix is checked second, by the schema its normalisation needs (null cells only in a pairwise matrix).
-const fieldsSchema = entropyInputSchema.omit({ matrix: true });
 
 export function register(program: Command): void {
   addMethodCommand<EntropyResult, { normalisation: EntropyInputOptions['normalisation']; shift: string }>(program, {
@@ -42,25 +28,7 @@ export function register(program: Command): void {
           flagOf(entropyOptionsSchema, 'shift', '--shift <s>', 'add s to every normalised value before the proportions (e.g. 0.0001)'),
         ),
     run(input, opts) {
-      const data = parseWith(fieldsSchema, input.data);
-      const raw = (input.data as { matrix?: unknown } | null | undefined)?.matrix;
-      const labels = data.labels ? { labels: data.labels } : {};
-      if (opts.normalisation === 'ahp-matrix') {
-        const m = parseWith(entropyMatrixSchema('ahp-matrix'), raw, ['matrix']);
-        return { result: underField('matrix', () => entropyOfComparisonMatrix(m, labels)) };
-      }
-      const m = parseWith(entropyMatrixSchema(opts.normalisation), raw, ['matrix']) as number[][];
-      const shift = Number(opts.shift);
-      return {
-        result: underField('matrix', () =>
-          entropyWeights(m, {
-            normalisation: opts.normalisation as EntropyNormalisation,
-            shift,
-            ...labels,
-            ...(data.directions ? { directions: data.directions } : {}),
-          }),
-        ),
-      };
+      return { result: runEntropy(input.data, { normalisation: opts.normalisation, shift: Number(opts.shift) }) };
     },
     presenter: {
       tables: (r) => [

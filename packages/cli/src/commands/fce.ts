@@ -1,16 +1,6 @@
 /** `scf-risk fce`: fuzzy comprehensive evaluation, flat or multi-level (SPEC §4.2, §10). */
 
-import {
-  type FuzzyNodeResult,
-  type FuzzyOperator,
-  type FuzzyResult,
-  fceInputSchema,
-  fceOptionsSchema,
-  fceRoot,
-  fuzzyEvaluate,
-  labelText,
-  parseWith,
-} from '@scf-risk/core';
+import { type FuzzyNodeResult, type FuzzyOperator, type FuzzyResult, fceOptionsSchema, labelText, runFce } from '@scf-risk/core';
 import { fmt, type Table } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -37,15 +27,7 @@ export function register(program: Command): void {
         .addOption(flagOf(fceOptionsSchema, 'operator', '--operator <op>', 'composition operator'))
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
-      const d = parseWith(fceInputSchema, input.data); // also checks one membership row per weight
-      const root = fceRoot(d);
-      return {
-        result: fuzzyEvaluate(root, {
-          operator: opts.operator,
-          normalise: opts.normalise ?? false,
-          ...(d.grades ? { grades: d.grades } : {}),
-        }),
-      };
+      return { result: runFce(input.data, { operator: opts.operator, normalise: opts.normalise ?? false }) };
     },
     presenter: {
       tables: (r) => {

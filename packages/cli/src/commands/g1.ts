@@ -1,16 +1,6 @@
 /** `scf-risk g1`: G1 / order-relation weights, one expert or a group (SPEC §3.5, §10). */
 
-import {
-  type G1GroupResult,
-  type G1Result,
-  g1Group,
-  g1GroupInputSchema,
-  g1SingleInputSchema,
-  g1Weights,
-  isG1Group,
-  parseWith,
-  underField,
-} from '@scf-risk/core';
+import { type G1GroupResult, type G1Result, runG1 } from '@scf-risk/core';
 import { fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -30,18 +20,7 @@ export function register(program: Command): void {
     ].join('\n'),
     examples: ['scf-risk g1 examples/weighting/g1.yaml', 'scf-risk g1 examples/weighting/g1-group.yaml --format json'],
     run(input) {
-      const data = input.data;
-      if (isG1Group(data)) {
-        const g = parseWith(g1GroupInputSchema, data);
-        return { result: underField('experts', () => g1Group(g.experts, g.indicators ? { indicators: g.indicators } : {})) };
-      }
-      const d = parseWith(g1SingleInputSchema, data);
-      return {
-        result: g1Weights(d.order, d.ratios, {
-          ...(d.labels ? { labels: d.labels } : {}),
-          ...(d.indicators ? { indicators: d.indicators } : {}),
-        }),
-      };
+      return { result: runG1(input.data) };
     },
     presenter: {
       tables: (r) =>

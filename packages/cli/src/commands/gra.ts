@@ -1,25 +1,13 @@
 /** `scf-risk gra`: grey relational analysis of alternatives, or of factors against a reference series (SPEC §4.3, §10). */
 
-import {
-  type GraResult,
-  type GreyFactorResult,
-  type GreyNormalisation,
-  gra,
-  graAlternativesInputSchema,
-  graFactorsInputSchema,
-  graOptionsSchema,
-  greyFactors,
-  isGraFactors,
-  parseWith,
-  underField,
-} from '@scf-risk/core';
+import { type GraRunResult, type GreyNormalisation, graOptionsSchema, runGra } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
 import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
-type GraOut = (GraResult & { alternatives?: unknown[] }) | GreyFactorResult;
+type GraOut = GraRunResult;
 
 export function register(program: Command): void {
   addMethodCommand<GraOut, { normalisation?: GreyNormalisation; rho: string; normalise?: boolean }>(program, {
@@ -39,32 +27,12 @@ export function register(program: Command): void {
         .addOption(flagOf(graOptionsSchema, 'rho', '--rho <ρ>', 'resolution coefficient in (0, 1]'))
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
-      const data = input.data;
-      const rho = Number(opts.rho);
-      if (isGraFactors(data)) {
-        const d = parseWith(graFactorsInputSchema, data);
-        return {
-          result: greyFactors(d.referenceSeries, d.factors, {
-            rho,
-            ...(opts.normalisation ? { normalisation: opts.normalisation } : {}),
-            ...(d.cutoffs ? { cutoffs: d.cutoffs } : {}),
-            ...(d.levels ? { levels: d.levels } : {}),
-          }),
-        };
-      }
-      const d = parseWith(graAlternativesInputSchema, data);
-      const result = underField('matrix', () =>
-        gra(d.matrix, {
-          rho,
-          normalise: opts.normalise ?? false,
-          ...(opts.normalisation ? { normalisation: opts.normalisation } : {}),
-          ...(d.directions ? { directions: d.directions } : {}),
-          ...(d.reference ? { reference: d.reference } : {}),
-          ...(d.weights ? { weights: d.weights } : {}),
-          ...(d.labels ? { labels: d.labels } : {}),
-        }),
-      );
-      return { result: { ...result, ...(d.alternatives ? { alternatives: d.alternatives } : {}) } };
+      const options = {
+        rho: Number(opts.rho),
+        normalise: opts.normalise ?? false,
+        ...(opts.normalisation ? { normalisation: opts.normalisation } : {}),
+      };
+      return { result: runGra(input.data, options) };
     },
     presenter: {
       tables: (r) =>

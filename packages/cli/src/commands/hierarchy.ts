@@ -1,42 +1,18 @@
 /** `scf-risk hierarchy`: validate an indicator tree and synthesise its weights (SPEC §2, §3.1, §10). */
 
-import {
-  type AhpUncertaintyResult,
-  CheckFailedError,
-  CR_THRESHOLD,
-  type HierarchyConsensusResult,
-  type HierarchyScalesResult,
-  hierarchyConsensus,
-  hierarchyScales,
-  hierarchyUncertainty,
-  type SynthesisResult,
-  synthesiseHierarchy,
-  template,
-} from '@scf-risk/core';
+import { CheckFailedError, CR_THRESHOLD, type HierarchyRunResult, runHierarchy, template } from '@scf-risk/core';
 import { hierarchyConsensusTable, hierarchyTables, scalesTable, uncertaintyTable } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
-import {
-  type AhpCliOptions,
-  type AnalysisCliOptions,
-  addAhpOptions,
-  addAnalysisOptions,
-  analysisOptions,
-  perturbationOf,
-} from '../ahp-options.ts';
+import { type AhpCliOptions, type AnalysisCliOptions, addAhpOptions, addAnalysisOptions, ahpFlags, analysisFlags } from '../ahp-options.ts';
 import { guard } from '../command.ts';
 import { type Input, loadInput } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
-import { parseTreeMatrices } from '../tree-input.ts';
 import { summaryOf } from './index.ts';
 
 type Lang = 'zh' | 'en';
 
 /** The synthesis with the analyses asked for. */
-export type HierarchyOutput = SynthesisResult & {
-  consensus?: HierarchyConsensusResult;
-  scales?: HierarchyScalesResult;
-  uncertainty?: AhpUncertaintyResult;
-};
+export type HierarchyOutput = HierarchyRunResult;
 
 export interface HierarchyCliOptions extends AhpCliOptions, AnalysisCliOptions {
   template?: string;
@@ -86,20 +62,12 @@ export function register(program: Command): void {
     await guard(
       async () => {
         input = opts.template ? templateInput(opts.template) : await loadInput(file);
-        const tree = parseTreeMatrices(input.data);
-        const analysis = analysisOptions(opts);
-        const options = {
-          method: opts.method,
-          ri: opts.ri,
-          lambda: opts.lambda,
-          incompleteMethod: opts.incompleteMethod,
-          normalise: opts.normalise,
+        const result = runHierarchy(input.data, {
+          ...ahpFlags(opts),
+          normalise: opts.normalise ?? false,
           aggregation: opts.aggregation,
-        };
-        const result: HierarchyOutput = synthesiseHierarchy(tree, options);
-        if (analysis.consensus) result.consensus = hierarchyConsensus(tree, options);
-        if (analysis.scales) result.scales = hierarchyScales(tree, { ...options, scales: analysis.scales });
-        if (analysis.uncertainty > 0) result.uncertainty = hierarchyUncertainty(tree, { ...options, ...perturbationOf(analysis) });
+          ...analysisFlags(opts),
+        });
         emit(result, opts.format ?? defaultFormat(), {
           tables: (r) => [
             ...hierarchyTables(r, opts.lang),

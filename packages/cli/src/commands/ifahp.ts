@@ -1,18 +1,6 @@
 /** `scf-risk ifahp`: intuitionistic fuzzy AHP with automatic repair (SPEC §3.2, §10). */
 
-import {
-  type IfahpConvention,
-  type IfahpCrispRule,
-  type IfahpResult,
-  type Ifn,
-  ifahp,
-  ifahpInputSchema,
-  ifahpOptionsSchema,
-  iprFromUpper,
-  parseWith,
-  underField,
-  ValidationError,
-} from '@scf-risk/core';
+import { type IfahpConvention, type IfahpCrispRule, type IfahpResult, type Ifn, ifahpOptionsSchema, runIfahp } from '@scf-risk/core';
 import { elementName, fmt, type Table } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -53,30 +41,8 @@ export function register(program: Command): void {
         .addOption(flagOf(ifahpOptionsSchema, 'convention', '--convention <c>', 'repair against the original R̄, or rebuild R̄ every round'))
         .addOption(flagOf(ifahpOptionsSchema, 'crisp', '--crisp <rule>', 'defuzzification of the IF weights')),
     run(input, opts) {
-      const d = parseWith(ifahpInputSchema, input.data); // rejects a document with neither matrix nor upper
-      let relation: Ifn[][];
-      let field = 'matrix';
-      if (d.matrix) relation = d.matrix as Ifn[][];
-      else {
-        field = 'upper';
-        const upper = d.upper ?? {};
-        try {
-          relation = iprFromUpper(upper as Record<string, Ifn | number | string>);
-        } catch (e) {
-          // every path of iprFromUpper is a key of `upper` (or empty)
-          throw e instanceof ValidationError ? e.at('upper') : e;
-        }
-      }
-      const result = underField(field, () =>
-        ifahp(relation, {
-          tau: Number(opts.tau),
-          sigma: Number(opts.sigma),
-          convention: opts.convention,
-          crisp: opts.crisp,
-          ...(d.labels ? { labels: d.labels } : {}),
-        }),
-      );
-      return { result };
+      const options = { tau: Number(opts.tau), sigma: Number(opts.sigma), convention: opts.convention, crisp: opts.crisp };
+      return { result: runIfahp(input.data, options) };
     },
     presenter: {
       tables: (r) => [

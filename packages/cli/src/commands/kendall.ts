@@ -1,14 +1,6 @@
 /** `scf-risk kendall`: Kendall's coefficient of concordance W with χ² and p (SPEC §3.8, §10). */
 
-import {
-  type KendallResult,
-  type KendallTies,
-  kendallInputSchema,
-  kendallOptionsSchema,
-  kendallW,
-  parseWith,
-  underField,
-} from '@scf-risk/core';
+import { type KendallResult, type KendallTies, kendallOptionsSchema, runKendall } from '@scf-risk/core';
 import { fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -29,10 +21,7 @@ export function register(program: Command): void {
     ],
     options: (cmd) => cmd.addOption(flagOf(kendallOptionsSchema, 'ties', '--ties <rule>', 'tie correction')),
     run(input, opts) {
-      const d = parseWith(kendallInputSchema, input.data); // rejects a document with neither ranks nor ratings
-      const field = d.ranks ? 'ranks' : 'ratings';
-      const table = d.ranks ?? d.ratings ?? [];
-      return { result: underField(field, () => kendallW(table, { ties: opts.ties })) };
+      return { result: runKendall(input.data, { ties: opts.ties }) };
     },
     presenter: {
       tables: (r) => [

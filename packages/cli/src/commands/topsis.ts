@@ -1,14 +1,6 @@
 /** `scf-risk topsis`: closeness to the ideal solution (SPEC §4.4, §10). */
 
-import {
-  parseWith,
-  type TopsisNormalisation,
-  type TopsisResult,
-  topsis,
-  topsisInputSchema,
-  topsisOptionsSchema,
-  underField,
-} from '@scf-risk/core';
+import { runTopsis, type TopsisNormalisation, type TopsisRunResult, topsisOptionsSchema } from '@scf-risk/core';
 import { elementName, fmt } from '@scf-risk/report';
 import type { Command } from 'commander';
 import { addMethodCommand } from '../command.ts';
@@ -16,7 +8,7 @@ import { flagOf } from '../schema-options.ts';
 import { summaryOf } from './index.ts';
 
 export function register(program: Command): void {
-  addMethodCommand<TopsisResult & { alternatives?: unknown[] }, { normalisation: TopsisNormalisation; normalise?: boolean }>(program, {
+  addMethodCommand<TopsisRunResult, { normalisation: TopsisNormalisation; normalise?: boolean }>(program, {
     name: 'topsis',
     summary: summaryOf('topsis'),
     details: [
@@ -32,16 +24,7 @@ export function register(program: Command): void {
         .addOption(flagOf(topsisOptionsSchema, 'normalisation', '--normalisation <rule>', 'column normalisation'))
         .option('--normalise', 'rescale weights that do not sum to 1'),
     run(input, opts) {
-      const d = parseWith(topsisInputSchema, input.data);
-      const result = underField('matrix', () =>
-        topsis(d.matrix, d.weights, {
-          normalisation: opts.normalisation,
-          normalise: opts.normalise ?? false,
-          ...(d.directions ? { directions: d.directions } : {}),
-          ...(d.labels ? { labels: d.labels } : {}),
-        }),
-      );
-      return { result: { ...result, ...(d.alternatives ? { alternatives: d.alternatives } : {}) } };
+      return { result: runTopsis(input.data, { normalisation: opts.normalisation, normalise: opts.normalise ?? false }) };
     },
     presenter: {
       tables: (r) => [

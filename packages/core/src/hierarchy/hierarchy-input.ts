@@ -7,7 +7,8 @@
  * runs next. Unknown fields are kept for it to judge.
  */
 import { z } from 'zod';
-import { directionSchema, labelSchema } from '../input-schema.ts';
+import type { PathSegment } from '../errors.ts';
+import { directionSchema, incompleteMatrixSchema, labelSchema, parseWith } from '../input-schema.ts';
 import { ahpOptionsShape, pairwiseMatrixSchema } from '../weighting/ahp-input.ts';
 import { aggregationSchema, panelExpertSchema } from '../weighting/group-ahp-input.ts';
 import type { HierarchyNode } from './tree.ts';
@@ -56,3 +57,24 @@ export const hierarchyOptionsSchema = z
 
 export type HierarchyInput = z.output<typeof hierarchyInputSchema>;
 export type HierarchyInputOptions = z.output<typeof hierarchyOptionsSchema>;
+
+/**
+ * A copy of `tree` (a tree as users write it) whose pairwise matrices, each node's `matrix` and
+ * `experts[k].matrix`, hold numbers: fractions such as "1/3" converted, null kept for a missing
+ * judgment; a bad cell is reported with its full path. Everything else is left to
+ * `validateHierarchy` (the judge of trees).
+ */
+export function parseTreeMatrices(tree: unknown, path: PathSegment[] = []): unknown {
+  if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return tree;
+  const node = { ...(tree as Record<string, unknown>) };
+  if (Array.isArray(node.matrix)) node.matrix = parseWith(incompleteMatrixSchema, node.matrix, [...path, 'matrix']);
+  if (Array.isArray(node.experts)) {
+    node.experts = node.experts.map((e, k) =>
+      typeof e === 'object' && e !== null && Array.isArray((e as Record<string, unknown>).matrix)
+        ? { ...e, matrix: parseWith(incompleteMatrixSchema, (e as Record<string, unknown>).matrix, [...path, 'experts', k, 'matrix']) }
+        : e,
+    );
+  }
+  if (Array.isArray(node.children)) node.children = node.children.map((c, k) => parseTreeMatrices(c, [...path, 'children', k]));
+  return node;
+}
