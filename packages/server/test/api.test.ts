@@ -3,13 +3,88 @@
  * set): sign-in, problem+json for bad input, 404s, transactions, models as versions, the method
  * endpoints against core, the OpenAPI document, size and rate limits.
  */
-import { ahp, entropyWeights, topsis } from '@scf-risk/core';
+import { readFileSync } from 'node:fs';
+import { ahp, entropyWeights, METHOD_RUNNERS, type MethodRunnerName, topsis } from '@scf-risk/core';
+import { parseInputText } from '@scf-risk/io/document';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli } from '../../cli/test/run-cli.ts';
 import { buildApp } from '../src/app.ts';
+import { SERVED_METHODS } from '../src/routes/methods.ts';
 import { describeEachBackend } from './backends.ts';
 import { type Harness, login, openHarness } from './harness.ts';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
+
+/** An example document of the repository, as the CLI reads it. */
+function example(path: string): unknown {
+  const file = new URL(`../../../examples/${path}`, import.meta.url);
+  return parseInputText(readFileSync(file, 'utf8'), path).data;
+}
+
+/** One request per method (and per shape where a method takes two), with options the CLI would take as flags. */
+const METHOD_CASES: { name: MethodRunnerName; input: unknown; options?: Record<string, unknown>; flags?: string[] }[] = [
+  { name: 'ahp', input: example('ahp/drinks.yaml'), options: { scales: ['standard', 'balanced'], uncertainty: 40, seed: 3 } },
+  { name: 'ahp-group', input: example('ahp/panel.yaml'), options: { aggregation: 'aip', consensus: true } },
+  { name: 'hierarchy', input: example('hierarchy/two-level.yaml'), options: { method: 'geometric-mean', uncertainty: 20 } },
+  { name: 'ifahp', input: example('weighting/ifahp.yaml'), options: { sigma: 0.3, convention: 'rebuild' } },
+  { name: 'entropy', input: example('weighting/suppliers.yaml'), options: { normalisation: 'sum', shift: 0.001 } },
+  { name: 'entropy', input: example('ahp/drinks.yaml'), options: { normalisation: 'ahp-matrix' } },
+  { name: 'critic', input: example('weighting/suppliers.yaml'), options: { sd: 'population', correlationMethod: 'spearman' } },
+  { name: 'g1', input: example('weighting/g1.yaml') },
+  { name: 'g1', input: example('weighting/g1-group.yaml') },
+  { name: 'combine', input: example('weighting/combine.yaml'), options: { rule: 'game' } },
+  { name: 'delphi', input: example('weighting/delphi.yaml'), options: { sd: 'population' } },
+  { name: 'kendall', input: example('weighting/kendall.yaml'), options: { ties: 'ignore' } },
+  { name: 'fce', input: example('evaluation/fce.yaml') },
+  { name: 'fce', input: example('evaluation/fce-tree.yaml'), options: { operator: 'min-max' } },
+  { name: 'topsis', input: example('evaluation/platforms.yaml'), options: { normalisation: 'min-max' } },
+  { name: 'gra', input: example('evaluation/platforms.yaml'), options: { rho: 0.3 } },
+  { name: 'gra', input: example('evaluation/ztmg-factors.yaml') },
+];
+
+/** A bad document per method: the field the 422 (or 400) must name. */
+const METHOD_BAD_INPUTS: Record<MethodRunnerName, { input: unknown; path: string }> = {
+  ahp: { input: { matrix: [[1, 2]] }, path: 'input.matrix[0]' },
+  'ahp-group': { input: { experts: [{ matrix: [[1, 2]] }] }, path: 'input.experts[0].matrix[0]' },
+  hierarchy: {
+    input: {
+      code: 'R',
+      name: 'r',
+      children: [
+        { code: 'a', name: 'a', weight: 0.3 },
+        { code: 'b', name: 'b', weight: 0.3 },
+      ],
+    },
+    path: 'input.children',
+  },
+  ifahp: { input: { upper: { '12': 'nope' } }, path: 'input.upper["12"]' },
+  entropy: {
+    input: {
+      matrix: [
+        [1, null],
+        [2, 3],
+      ],
+    },
+    path: 'input.matrix[0][1]',
+  },
+  critic: { input: { matrix: [[1, 2]] }, path: 'input.matrix' },
+  g1: { input: { order: ['a', 'b'], ratios: [0.5] }, path: 'input.ratios[0]' },
+  combine: { input: { subjective: [0.5, 0.5], objective: [1] }, path: 'input.objective' },
+  delphi: { input: { answers: 'answers.csv' }, path: 'input.answers' },
+  kendall: { input: { ratings: [[1, 2], [3]] }, path: 'input.ratings[1]' },
+  fce: { input: { weights: [0.5, 0.5], membership: [[1, 0, 0, 0, 0]] }, path: 'input.membership' },
+  topsis: {
+    input: {
+      matrix: [
+        [1, 2],
+        [2, 1],
+      ],
+      weights: [0.5],
+    },
+    path: 'input.weights',
+  },
+  gra: { input: { referenceSeries: [1, 2], factors: [{ name: 'x', series: [1] }] }, path: 'input.factors[0].series' },
+};
 
 async function count(h: Harness, table: string): Promise<number> {
   const [r] = await h.store.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
@@ -311,6 +386,53 @@ describeEachBackend('API', (backend) => {
     expect(t.json()).toEqual(JSON.parse(JSON.stringify(topsis(data, [0.5, 0.3, 0.2], { normalisation: 'min-max' }))));
   });
 
+  it('serves every method with a runner in core: the runner’s JSON, and the CLI’s', async () => {
+    expect(SERVED_METHODS).toEqual(Object.keys(METHOD_RUNNERS));
+    expect(SERVED_METHODS).not.toContain('study');
+    expect(new Set(METHOD_CASES.map((c) => c.name))).toEqual(new Set(SERVED_METHODS));
+    for (const c of METHOD_CASES) {
+      const res = await post(`/methods/${c.name}`, { input: c.input, ...(c.options ? { options: c.options } : {}) }, 'risk-officer');
+      const where = `${c.name} ${JSON.stringify(c.options ?? {})}`;
+      expect(res.statusCode, `${where} → ${res.body.slice(0, 300)}`).toBe(200);
+      expect(res.json(), where).toEqual(JSON.parse(JSON.stringify(METHOD_RUNNERS[c.name](c.input, c.options ?? {}))));
+    }
+    // the command line prints the same JSON for the same document and flags
+    const cli: [MethodRunnerName, unknown, Record<string, unknown>, string[]][] = [
+      [
+        'ahp',
+        example('ahp/drinks.yaml'),
+        { scales: ['standard', 'balanced'], uncertainty: 40, seed: 3 },
+        ['--scales', 'standard,balanced', '--uncertainty', '40', '--seed', '3'],
+      ],
+      ['gra', example('evaluation/platforms.yaml'), { rho: 0.3, normalise: true }, ['--rho', '0.3', '--normalise']],
+      ['ahp-group', example('ahp/panel.yaml'), { aggregation: 'aip', consensus: true }, ['--aggregation', 'aip', '--consensus']],
+    ];
+    for (const [name, input, options, flags] of cli) {
+      const res = await post(`/methods/${name}`, { input, options });
+      const printed = await runCli([name, '-', '--format', 'json', ...flags], JSON.stringify(input));
+      expect(printed.code, printed.stderr).toBe(0);
+      expect(res.json(), name).toEqual(printed.json());
+    }
+  });
+
+  it('a bad document gives 422 (or 400 for its shape) naming the field, for every method', async () => {
+    for (const name of SERVED_METHODS) {
+      const bad = METHOD_BAD_INPUTS[name];
+      const res = await post(`/methods/${name}`, { input: bad.input });
+      const where = `${name} ${JSON.stringify(bad.input)}`;
+      expect([400, 422], `${where} → ${res.statusCode}`).toContain(res.statusCode);
+      expect(res.headers['content-type'], where).toMatch(/^application\/problem\+json/);
+      const paths = (res.json().errors ?? []).map((e: { path: string }) => e.path);
+      expect(paths, `${where} → ${res.body}`).toContain(bad.path);
+    }
+    // a computation's refusal is a 422
+    const sum = await post('/methods/hierarchy', { input: METHOD_BAD_INPUTS.hierarchy.input });
+    expect(sum.statusCode).toBe(422);
+    const answers = await post('/methods/delphi', { input: { answers: 'answers.csv' } });
+    expect(answers.statusCode).toBe(422);
+    expect(answers.json().errors[0].path).toBe('input.answers');
+  });
+
   it('serves the OpenAPI 3.1 document at /docs/json with every route, and Swagger UI at /docs', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(doc.openapi).toBe('3.1.0');
@@ -325,9 +447,7 @@ describeEachBackend('API', (backend) => {
       '/loans/{id}',
       '/model-versions/{id}/activate',
       '/audit',
-      '/methods/ahp',
-      '/methods/entropy',
-      '/methods/topsis',
+      ...SERVED_METHODS.map((n) => `/methods/${n}`),
     ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
