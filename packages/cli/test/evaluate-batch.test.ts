@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readNumericCsv } from '@scf-risk/io';
+import { DEFAULT_GRADES, fuzzyEvaluateBatch, planFuzzy } from '@scf-risk/core';
+import { readNumericCsv, readNumericCsvFuzzy } from '@scf-risk/io';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -231,4 +232,123 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
       /bad\.csv, column 4 of the header row: duplicate column name "A1" \(also column 2\)/,
     );
   });
+});
+
+/** All four leaves benefit, no rules: fce reads them as scores when they lie on 2–10 (the fused path). */
+const SCORES_TREE = {
+  ...TREE,
+  children: TREE.children.map((c) => ({ ...c, children: c.children.map((l) => ({ ...l, direction: 'benefit' })) })),
+};
+
+/** readNumericCsvFuzzy against readNumericCsv + fuzzyEvaluateBatch: the same ids, scores bit for bit, grades, and off-axis count. */
+async function expectFusedSame(name: string, bytes: Uint8Array, wanted: string[], rangeBytes: number, weights = wanted.map(() => 1 / wanted.length)) {
+  const plan = planFuzzy({ rows: 0, cols: wanted.length, data: new Float64Array(0) }, weights, DEFAULT_GRADES);
+  const f = await readNumericCsvFuzzy({ name, bytes }, wanted, { plan, scale: [2, 10] }, { rangeBytes });
+  const r = await readNumericCsv({ name, bytes }, wanted, { rangeBytes });
+  const want = fuzzyEvaluateBatch(r.x, weights);
+  expect(f.ids.toArray(), String(rangeBytes)).toEqual(r.ids.toArray());
+  expect(Array.from(f.score).map(String), String(rangeBytes)).toEqual(Array.from(want.score).map(String));
+  expect(Array.from(f.grade), String(rangeBytes)).toEqual(Array.from(want.grade));
+  let off = 0;
+  for (const v of r.x.data) if (!(v >= 2 && v <= 10)) off++;
+  expect(f.off, String(rangeBytes)).toBe(off);
+  return f;
+}
+
+describe('the fused fce path: parse and evaluate in one pass, no matrix', () => {
+  const shared = (text: string) => {
+    const b = new TextEncoder().encode(text);
+    const s = new Uint8Array(new SharedArrayBuffer(b.length));
+    s.set(b);
+    return s;
+  };
+
+  it('reads quoted fields, CRLF, blank lines, any number notation as readNumericCsv does, at every range size (the counted ranges)', async () => {
+    const csv =
+      'id,A1,"A2",B1,B2\r\n"a, b",3,2,3,4\r\n\r\n"say ""hi""\nthere", "3.5" ,2e0,9.25,+7\r\n ,10,5.5,3.,0004\n  \n' +
+      'x,2.1,12.125,2,1e-7\n"q\n\n",9,"8",7,6';
+    for (const rangeBytes of [1, 2, 3, 5, 7, 11, 16, 33, 1 << 20]) await expectFusedSame('q.csv', new TextEncoder().encode(csv), ['A1', 'A2', 'B1', 'B2'], rangeBytes);
+  });
+
+  it('reads fast and general records, blank lines, CRLF, empty ids, no final line break, at every range size (uncounted ranges)', async () => {
+    const csv =
+      'id,A1,skip,A2,B1,B2\n' +
+      'r1,2.5,x,2,3.25,4\n' +
+      ' r2,3,x,2,3,4\n' +
+      'r3 ,3,x,2,3,4\r\n' +
+      'r4,+3,x,2, 3,4 \n' +
+      '\n' +
+      'r5,1e0,x,2,10,4\n' +
+      'r6,10,,2.000,9.5,7.\r\n' +
+      ',9,x,8,7,6\n' +
+      'r8,3,x,2,3,4';
+    for (const rangeBytes of [1, 2, 3, 5, 8, 13, 21, 40, 1 << 20]) {
+      const f = await expectFusedSame('f.csv', new TextEncoder().encode(csv), ['A1', 'A2', 'B1', 'B2'], rangeBytes);
+      expect(f.ids.toArray()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', '7', 'r8']);
+      expect(f.off).toBe(1); // r5's A1 = 1
+      // shared bytes: the same on worker-less runs as on the pool's (the bytes are what the workers read)
+      await expectFusedSame('f.csv', shared(csv), ['A1', 'A2', 'B1', 'B2'], rangeBytes, [0.4, 0, 0.35, 0.25]);
+    }
+  });
+
+  it('names the row and column of a bad cell as readNumericCsv does, blank lines counted, at every range size', async () => {
+    const good = Array.from({ length: 40 }, (_, i) => `r${i},2.25,3,4,5\n`).join('');
+    const plan = planFuzzy({ rows: 0, cols: 4, data: new Float64Array(0) }, [0.25, 0.25, 0.25, 0.25], DEFAULT_GRADES);
+    for (const quote of ['', '"q",2,3,4,5\n'])
+      for (const rangeBytes of [7, 64, 1 << 20]) {
+        const read = (body: string) =>
+          readNumericCsvFuzzy({ name: 'b.csv', bytes: new TextEncoder().encode(`id,A1,A2,B1,B2\n${good}${body}${good}${quote}`) }, ['A1', 'A2', 'B1', 'B2'], { plan, scale: [2, 10] }, { rangeBytes });
+        await expect(read('x,2,3,abc,4\n')).rejects.toThrow(/b\.csv, row 42, column "B1": "abc" is not a number/);
+        await expect(read('x,2,,3,4\n')).rejects.toThrow(/b\.csv, row 42, column "A2": empty cell/);
+        await expect(read('x,2,3,4\n')).rejects.toThrow(/b\.csv, row 42: 4 cells but the header has 5 columns/);
+        await expect(read('x,2,3,4,5,6\n')).rejects.toThrow(/b\.csv, row 42: more cells than the header's 5 columns/);
+        await expect(read('x,2,3,4,5\n\ny,2,-,3,4\n')).rejects.toThrow(/b\.csv, row 44, column "A2": "-" is not a number/);
+        await expect(read('x,2,3,4,5\n\n\n')).resolves.toMatchObject({ off: 0 });
+      }
+    await expect(
+      readNumericCsvFuzzy({ name: 'e.csv', bytes: new TextEncoder().encode('id,A1\n\n  \n') }, ['A1'], { plan: planFuzzy({ rows: 0, cols: 1, data: new Float64Array(0) }, [1], DEFAULT_GRADES), scale: [2, 10] }),
+    ).rejects.toThrow(/the portfolio is empty/);
+  });
+
+  it('evaluate: scores on the axis take the fused path; its file is the general path\'s, byte for byte, quoted and empty ids too', async () => {
+    const dir = await portfolio(3000, '\r\n');
+    await writeFile(join(dir, 'tree.json'), JSON.stringify(SCORES_TREE));
+    const lines = (await readFile(join(dir, 'data.csv'), 'utf8')).split('\r\n');
+    lines[5] = lines[5].replace(/^L4,/, '"L4, ""four""",');
+    lines[9] = lines[9].replace(/^L8,/, ',');
+    await writeFile(join(dir, 'data.csv'), lines.join('\r\n'));
+    await writeFile(join(dir, 'plain.csv'), lines.filter((_, i) => i !== 5).join('\n'));
+    for (const data of ['data.csv', 'plain.csv']) {
+      const base = ['evaluate', '--hierarchy', join(dir, 'tree.json'), '--data', join(dir, data)];
+      const general = await runCli([...base, '--format', 'csv']);
+      expect(general.code, general.stderr).toBe(0);
+      const fused = await runCli([...base, '--out', join(dir, 'fused.csv')]);
+      expect(fused.code, fused.stderr).toBe(0);
+      expect(fused.stderr).toBe('');
+      const json = await runCli([...base, '--format', 'json']);
+      const rows = json.json().results as { id: string; score: number; grade: string; rank: number }[];
+      const text = await readFile(join(dir, 'fused.csv'), 'utf8');
+      const want = `id,score,grade,rank\n${rows.map((r) => [/[",\n]/.test(r.id) ? `"${r.id.replaceAll('"', '""')}"` : r.id, String(r.score), r.grade, r.rank].join(',')).join('\n')}\n`;
+      expect(text).toBe(want);
+    }
+  }, 60_000);
+
+  it('evaluate: a value off the axis sends the fused path back to the general reading (mapped by range, with the warning; --strict refuses)', async () => {
+    const dir = await portfolio(2000);
+    await writeFile(join(dir, 'tree.json'), JSON.stringify(SCORES_TREE));
+    const lines = (await readFile(join(dir, 'data.csv'), 'utf8')).split('\n');
+    lines[1500] = lines[1500].replace(/,[^,]*$/, ',12.5'); // B1 off the 2–10 axis
+    await writeFile(join(dir, 'data.csv'), lines.join('\n'));
+    const base = ['evaluate', '--hierarchy', join(dir, 'tree.json'), '--data', join(dir, 'data.csv')];
+    const json = await runCli([...base, '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const rows = json.json().results as { id: string; score: number; grade: string; rank: number }[];
+    const out = await runCli([...base, '--out', join(dir, 'o.csv')]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stderr).toMatch(/warning: leaf B1 \(B1\): values .* are raw values; mapped from this portfolio's range/);
+    expect(await readFile(join(dir, 'o.csv'), 'utf8')).toBe(`id,score,grade,rank\n${rows.map((r) => [r.id, String(r.score), r.grade, r.rank].join(',')).join('\n')}\n`);
+    const strict = await runCli([...base, '--out', join(dir, 's.csv'), '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/leaf B1 \(B1\): values .* are not scores, and the leaf has no rule/);
+  }, 60_000);
 });

@@ -96,7 +96,7 @@ export * from './study/run.ts';
 export * from './study/schema.ts';
 
 // Batch kernels over column-major typed arrays (one thread; `@scf-risk/core/parallel` for all cores)
-export { type FuzzyBatchResult, fuzzyEvaluateBatch } from './evaluation/fuzzy-batch.ts';
+export { type FuzzyBatchResult, type FuzzyPlan, fuzzyEvaluateBatch, fuzzyEvaluateRowBlock, planFuzzy } from './evaluation/fuzzy-batch.ts';
 export { graGradesBatch } from './evaluation/grey-batch.ts';
 export { type ColumnMajor, isShared, sharedColumnMajor, toColumnMajor } from './numeric/column-major.ts';
 

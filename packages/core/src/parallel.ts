@@ -9,3 +9,4 @@ export * from './evaluation/grey-parallel.ts';
 export * from './evaluation/topsis-parallel.ts';
 export * from './evaluation/portfolio-batch.ts';
 export * from './weighting/entropy-parallel.ts';
+export { type FuzzyPlan, fuzzyEvaluateRowBlock, planFuzzy } from './evaluation/fuzzy-batch.ts';

@@ -5,9 +5,11 @@
  * rows as CSV bytes. They work on bytes: no string per cell (a cell the fast number path cannot
  * read exactly is decoded and given to `Number`, as the general reader does), only ids are kept,
  * as bytes. Quoted fields (RFC 4180: `""` inside quotes, line breaks inside quotes) are handled.
- * This module imports nothing but node:fs, so workers load it quickly.
+ * This module imports node:fs and core's parallel entry (already loaded by the pool's workers; core's
+ * main entry would cost every worker a few hundred ms to load), so workers load it quickly.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { type FuzzyPlan, fuzzyEvaluateRowBlock } from '@scf-risk/core/parallel';
 
 /** Where the bytes are: a file read by position (each worker reads its own ranges), or bytes in memory (shared memory for workers). */
 export type CsvByteSource = { path: string } | { bytes: Uint8Array };
@@ -233,6 +235,165 @@ export function csvParseRange(
   const out: CsvParsedRange = { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows) };
   if (problem) out.problem = problem;
   return out;
+}
+
+export interface CsvFuzzyRange extends CsvParsedRange {
+  /** Cells off the grade axis [lo, hi] (NaN too): when any, the values were not all scores. */
+  off: number;
+}
+
+/**
+ * Kernel, the fused fce path: parse the records in bytes [from, to) as `csvParseRange` does, and
+ * instead of writing the numbers out evaluate each block of rows (row-major, as parsed) with
+ * core's `fuzzyEvaluateRowBlock` into score/grade[rowBase …] — the scores `fuzzyEvaluateBatch`
+ * gives on the same numbers, bit for bit. Also counts the cells off [lo, hi] (the grade axis),
+ * zero-weight columns included: the caller decides whether the values were scores at all.
+ */
+export function csvParseFuzzyRange(
+  src: CsvByteSource,
+  from: number,
+  to: number,
+  pick: Int32Array,
+  cols: number,
+  plan: FuzzyPlan,
+  lo: number,
+  hi: number,
+  score: Float64Array,
+  grade: Int32Array,
+  rowBase: number,
+  maxRows: number,
+): CsvFuzzyRange {
+  const b = bytesOf(src, from, to, true);
+  const len = b.length - 1;
+  const block = new Float64Array(ROW_BLOCK * cols);
+  const idEnds = new Int32Array(maxRows);
+  const loc = new Float64Array(plan.g);
+  const bb = new Float64Array(plan.g);
+  const unweighted = Int32Array.from(Array.from(plan.w.keys()).filter((j) => plan.w[j] === 0));
+  problem = undefined;
+  idLen = 0;
+  pos = 0;
+  blanks = 0;
+  let rows = 0;
+  let off = 0;
+  while (pos < len && rows < maxRows && problem === undefined) {
+    const got = parseBlock(b, len, pick, cols, block, idEnds, rows, Math.min(ROW_BLOCK, maxRows - rows), rowBase);
+    off += fuzzyEvaluateRowBlock(plan, block, got, cols, score, grade, rowBase + rows, loc, bb);
+    if (unweighted.length > 0) off += offAxis(block, got, cols, unweighted, lo, hi);
+    rows += got;
+  }
+  const out: CsvFuzzyRange = { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows), off };
+  if (problem) out.problem = problem;
+  return out;
+}
+
+/** Longest record the uncounted fused path reads past its range's end (a longer one: the counted path). */
+const MAX_TAIL = 1 << 20;
+
+export interface CsvFuzzyFreeRange extends CsvFuzzyRange {
+  /** The range holds a quote character (or a record longer than MAX_TAIL bytes): its records may not be cut at line breaks; nothing else is valid. */
+  retry: boolean;
+  /** Records read, blank lines included (row numbers count them). */
+  records: number;
+  score: Float64Array;
+  grade: Int32Array;
+}
+
+/**
+ * Kernel, the fused fce path without a counting pass: the records that start in bytes [from, to)
+ * (from: a record's start when `first`, else the byte after the first line break at or after
+ * from − 1), the last read past `to` to its line break. That is where records start only when no
+ * quoted field spans a line break, so a range holding a quote character asks for the counted path
+ * (`retry`). Rows, scores and grades are the range's own (row 0 is its first record; a problem's
+ * row counts from there too): the caller numbers them once every range is read.
+ */
+export function csvParseFuzzyFree(
+  src: CsvByteSource,
+  from: number,
+  to: number,
+  size: number,
+  first: boolean,
+  pick: Int32Array,
+  cols: number,
+  plan: FuzzyPlan,
+  lo: number,
+  hi: number,
+): CsvFuzzyFreeRange {
+  const a = first ? from : from - 1;
+  const z = Math.min(size, to + MAX_TAIL);
+  const raw = bytesOf(src, a, z, true);
+  const got = raw.length - 1;
+  const buf = Buffer.from(raw.buffer, raw.byteOffset, got);
+  const start = first ? 0 : buf.indexOf(NL) + 1; // 0 when none: then no record starts here (start ≥ to − a below)
+  let end: number;
+  const lastStart = to - a; // records start before this
+  if (start === 0 && !first) end = 0;
+  else {
+    const nl = lastStart > 0 ? buf.indexOf(NL, lastStart - 1) : -1;
+    end = nl >= 0 ? nl + 1 : z === size ? got : -1;
+  }
+  const empty = { rows: 0, records: 0, ids: new Uint8Array(0), idEnds: new Int32Array(0), off: 0, score: new Float64Array(0), grade: new Int32Array(0) };
+  if (end < 0) return { ...empty, retry: true };
+  if (start >= lastStart || start >= end) return { ...empty, retry: false };
+  const b = raw.subarray(start, end + 1);
+  const len = end - start;
+  b[len] = NL; // the sentinel (scratch holds a copy: the byte after the records is not needed)
+  if (Buffer.from(b.buffer, b.byteOffset, len).indexOf(QUOTE) >= 0) return { ...empty, retry: true };
+  let cap = Math.max(ROW_BLOCK, Math.ceil(len / 64));
+  let score = new Float64Array(cap);
+  let grade = new Int32Array(cap);
+  let idEnds = new Int32Array(cap);
+  const block = new Float64Array(ROW_BLOCK * cols);
+  const loc = new Float64Array(plan.g);
+  const bb = new Float64Array(plan.g);
+  const unweighted = Int32Array.from(Array.from(plan.w.keys()).filter((j) => plan.w[j] === 0));
+  problem = undefined;
+  idLen = 0;
+  pos = 0;
+  blanks = 0;
+  let rows = 0;
+  let off = 0;
+  while (pos < len && problem === undefined) {
+    if (rows + ROW_BLOCK > cap) {
+      cap *= 2;
+      const s2 = new Float64Array(cap);
+      s2.set(score.subarray(0, rows));
+      score = s2;
+      const g2 = new Int32Array(cap);
+      g2.set(grade.subarray(0, rows));
+      grade = g2;
+      const e2 = new Int32Array(cap);
+      e2.set(idEnds.subarray(0, rows));
+      idEnds = e2;
+    }
+    const got = parseBlock(b, len, pick, cols, block, idEnds, rows, ROW_BLOCK, 0);
+    off += fuzzyEvaluateRowBlock(plan, block, got, cols, score, grade, rows, loc, bb);
+    if (unweighted.length > 0) off += offAxis(block, got, cols, unweighted, lo, hi);
+    rows += got;
+  }
+  const out: CsvFuzzyFreeRange = {
+    retry: false,
+    rows,
+    records: rows + blanks,
+    ids: ids.slice(0, idLen),
+    idEnds: idEnds.slice(0, rows),
+    off,
+    score: score.slice(0, rows),
+    grade: grade.slice(0, rows),
+  };
+  if (problem) out.problem = problem;
+  return out;
+}
+
+/** Cells of the given columns of a row-major block off [lo, hi] (NaN too). */
+function offAxis(block: Float64Array, count: number, n: number, columns: Int32Array, lo: number, hi: number): number {
+  let off = 0;
+  for (let i = 0; i < count; i++)
+    for (let k = 0; k < columns.length; k++) {
+      const v = block[i * n + columns[k]];
+      if (!(v >= lo && v <= hi)) off++;
+    }
+  return off;
 }
 
 /** Where `parseBlock` stopped, and the blank lines it has passed in this range (rows are numbered as records, blank ones too, as `rowBase` counts them). */
@@ -510,5 +671,5 @@ export function csvFormatResults(ids: Uint8Array, idEnds: Int32Array, rowBase: n
 }
 
 /** The kernels, by name, for a kernel pool's `extra` module. */
-export const kernels = { csvCountRange, csvParseRange, csvFormatResults };
+export const kernels = { csvCountRange, csvParseRange, csvParseFuzzyRange, csvParseFuzzyFree, csvFormatResults };
 export type CsvKernels = typeof kernels;

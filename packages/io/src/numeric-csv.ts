@@ -12,16 +12,21 @@
  * A file is read by position (each worker reads its own ranges): the large-portfolio path keeps
  * peak memory near the numbers' size, which reading the whole file into memory first would not.
  */
-import type { ColumnMajor } from '@scf-risk/core';
+import type { ColumnMajor, FuzzyPlan } from '@scf-risk/core';
 import { sharedColumnMajor, ValidationError } from '@scf-risk/core';
 import type { KernelModule, KernelPool } from '@scf-risk/core/parallel';
 import {
   type CsvByteSource,
+  type CsvCellProblem,
+  type CsvFuzzyRange,
   type CsvKernels,
   type CsvParsedRange,
   type CsvRangeCount,
   csvCountRange,
   csvFormatResults,
+  csvParseFuzzyFree,
+  type CsvFuzzyFreeRange,
+  csvParseFuzzyRange,
   csvParseRange,
 } from './csv-kernels.ts';
 import { csvField } from './csv-write.ts';
@@ -86,6 +91,10 @@ function runner(pool: KernelPool<CsvKernels> | undefined) {
       pool ? pool.run('csvCountRange', src, from, to) : Promise.resolve(csvCountRange(src, from, to)),
     parse: (...a: Parameters<typeof csvParseRange>): Promise<CsvParsedRange> =>
       pool ? pool.run('csvParseRange', ...a) : Promise.resolve(csvParseRange(...a)),
+    parseFree: (...a: Parameters<typeof csvParseFuzzyFree>): Promise<CsvFuzzyFreeRange> =>
+      pool ? pool.run('csvParseFuzzyFree', ...a) : Promise.resolve(csvParseFuzzyFree(...a)),
+    parseFuzzy: (...a: Parameters<typeof csvParseFuzzyRange>): Promise<CsvFuzzyRange> =>
+      pool ? pool.run('csvParseFuzzyRange', ...a) : Promise.resolve(csvParseFuzzyRange(...a)),
     format: (...a: Parameters<typeof csvFormatResults>): Promise<Uint8Array> =>
       pool ? pool.run('csvFormatResults', ...a) : Promise.resolve(csvFormatResults(...a)),
   };
@@ -114,12 +123,26 @@ function headerFields(line: string): string[] {
   return out;
 }
 
-/** Read `wanted` columns (by header name) of a numeric CSV into shared column-major memory. */
-export async function readNumericCsv(
-  source: string | NumericCsvSource,
-  wanted: readonly string[],
-  options: NumericCsvOptions = {},
-): Promise<NumericCsv> {
+interface CsvLayout {
+  file: string;
+  src: CsvByteSource;
+  size: number;
+  bodyStart: number;
+  pool: KernelPool<CsvKernels> | undefined;
+  run: ReturnType<typeof runner>;
+  progress: (done: number, step: string) => void;
+  fail: (message: string, allowed?: string) => never;
+  hdr: string[];
+  pick: Int32Array;
+  /** Whole records per range, each range's first row (blank lines counted as rows). */
+  ranges: { from: number; to: number; rows: number; rowBase: number }[];
+  total: number;
+  /** The byte ranges before they are aligned to records. */
+  cuts: number[];
+}
+
+/** The header, the wanted columns and pass 1: record-ending line breaks per range. */
+async function layout(source: string | NumericCsvSource, wanted: readonly string[], options: NumericCsvOptions, count = true): Promise<CsvLayout> {
   const input: NumericCsvSource = typeof source === 'string' ? { name: source, path: source } : source;
   const file = input.name;
   const fail = (message: string, allowed?: string): never => {
@@ -169,6 +192,7 @@ export async function readNumericCsv(
   // Pass 1: record-ending line breaks per range → exact row count and each range's first row.
   const parts = Math.max(pool?.size ?? 1, Math.ceil((size - bodyStart) / (options.rangeBytes ?? RANGE)));
   const cuts = Array.from({ length: parts + 1 }, (_, k) => bodyStart + Math.floor(((size - bodyStart) * k) / parts));
+  if (!count) return { file, src, size, bodyStart, pool, run, progress, fail, hdr, pick, ranges: [], total: 0, cuts };
   let counted = 0;
   const counts = await Promise.all(
     cuts.slice(0, -1).map(async (from, k) => {
@@ -194,6 +218,41 @@ export async function readNumericCsv(
     start = to;
   });
   if (total === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
+  return { file, src, size, bodyStart, pool, run, progress, fail, hdr, pick, ranges, total, cuts };
+}
+
+/** The message of a parse problem, thrown. */
+function failAt(l: CsvLayout, bad: CsvCellProblem): never {
+  const { file, hdr, fail } = l;
+  const { row, field, kind, text } = bad;
+  if (kind === 'empty') fail(`${csvWhere(file, row, hdr[field])}: empty cell`, 'a number');
+  if (kind === 'not-a-number') fail(`${csvWhere(file, row, hdr[field])}: "${text}" is not a number`, NUMBER_CELL_ALLOWED);
+  if (kind === 'too-many')
+    fail(`${file}, row ${row + 2}: more cells than the header's ${hdr.length} columns`, `one cell per column; ${NUMBER_CELL_ALLOWED}`);
+  return fail(`${file}, row ${row + 2}: ${field} cells but the header has ${hdr.length} columns`);
+}
+
+/** The ids of the parsed ranges, rows numbered without the blank lines. */
+function idColumn(parsed: readonly CsvParsedRange[]): IdColumn {
+  let rowBase = 0;
+  return new IdColumn(
+    parsed.map((p) => {
+      const part = { rowBase, ids: p.ids, idEnds: p.idEnds };
+      rowBase += p.rows;
+      return part;
+    }),
+  );
+}
+
+/** Read `wanted` columns (by header name) of a numeric CSV into shared column-major memory. */
+export async function readNumericCsv(
+  source: string | NumericCsvSource,
+  wanted: readonly string[],
+  options: NumericCsvOptions = {},
+): Promise<NumericCsv> {
+  const l = await layout(source, wanted, options);
+  const { src, size, bodyStart, run, progress, fail, pick, ranges, total, file } = l;
+  const n = wanted.length;
 
   // Pass 2: each range's records into its rows of the shared column-major numbers.
   const x = sharedColumnMajor(total, n);
@@ -207,14 +266,7 @@ export async function readNumericCsv(
     }),
   );
   const bad = parsed.find((p) => p.problem)?.problem;
-  if (bad) {
-    const { row, field, kind, text } = bad;
-    if (kind === 'empty') fail(`${csvWhere(file, row, hdr[field])}: empty cell`, 'a number');
-    if (kind === 'not-a-number') fail(`${csvWhere(file, row, hdr[field])}: "${text}" is not a number`, NUMBER_CELL_ALLOWED);
-    if (kind === 'too-many')
-      fail(`${file}, row ${row + 2}: more cells than the header's ${hdr.length} columns`, `one cell per column; ${NUMBER_CELL_ALLOWED}`);
-    fail(`${file}, row ${row + 2}: ${field} cells but the header has ${hdr.length} columns`);
-  }
+  if (bad) failAt(l, bad);
   // Blank lines were counted but hold no row: close the gaps (in place, moving data down only).
   const m = parsed.reduce((s, p) => s + p.rows, 0);
   if (m === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
@@ -230,15 +282,117 @@ export async function readNumericCsv(
     }
     data = data.subarray(0, m * n);
   }
-  let rowBase = 0;
-  const ids = new IdColumn(
-    parsed.map((p) => {
-      const part = { rowBase, ids: p.ids, idEnds: p.idEnds };
-      rowBase += p.rows;
-      return part;
+  const ids = idColumn(parsed);
+  return { ids, x: { rows: m, cols: n, data } };
+}
+
+/** The fused fce reading (`readNumericCsvFuzzy`): what the plan needs and the scale the values must lie on. */
+export interface NumericCsvFuzzyJob {
+  plan: FuzzyPlan;
+  /** The grade axis [lowest, highest] score: a value off it means the column is not scores. */
+  scale: [number, number];
+}
+
+export interface NumericCsvFuzzy {
+  ids: IdColumn;
+  /** Per row (blank lines dropped): fce score and grade index, in shared memory. */
+  score: Float64Array;
+  grade: Int32Array;
+  /** Cells off the scale (NaN too): when any, a column was not scores and the scores are not the general path's. */
+  off: number;
+}
+
+/**
+ * The fused fce path: parse the CSV and evaluate each parsed block of rows at once
+ * (`csvParseFuzzyRange`) — the numbers are never written out, so no rows × columns matrix exists
+ * (its first touch alone costs more than the parse). The scores are those of
+ * `fuzzyEvaluateBatch` on the same numbers, valid as the general path's only if every column turns
+ * out to be scores (`off` = 0): the caller checks and otherwise reads the file again the
+ * general way. Parse errors are the same as `readNumericCsv`'s.
+ */
+export async function readNumericCsvFuzzy(
+  source: string | NumericCsvSource,
+  wanted: readonly string[],
+  job: NumericCsvFuzzyJob,
+  options: NumericCsvOptions = {},
+): Promise<NumericCsvFuzzy> {
+  const free = await readFuzzyUncounted(source, wanted, job, options);
+  if (free) return free;
+  const l = await layout(source, wanted, options);
+  const { src, size, bodyStart, run, progress, fail, pick, ranges, total, file, pool } = l;
+  const n = wanted.length;
+  const [lo, hi] = job.scale;
+  const score = pool ? new Float64Array(new SharedArrayBuffer(total * 8)) : new Float64Array(total);
+  const grade = pool ? new Int32Array(new SharedArrayBuffer(total * 4)) : new Int32Array(total);
+  let parsedBytes = 0;
+  const parsed = await Promise.all(
+    ranges.map(async (r) => {
+      const p = await run.parseFuzzy(src, r.from, r.to, pick, n, job.plan, lo, hi, score, grade, r.rowBase, r.rows);
+      parsedBytes += r.to - r.from;
+      progress(0.1 + (0.9 * parsedBytes) / Math.max(1, size - bodyStart), 'reading');
+      return p;
     }),
   );
-  return { ids, x: { rows: m, cols: n, data } };
+  const bad = parsed.find((p) => p.problem)?.problem;
+  if (bad) failAt(l, bad);
+  const m = parsed.reduce((s, p) => s + p.rows, 0);
+  if (m === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
+  const off = parsed.reduce((s, p) => s + p.off, 0);
+  // Blank lines were counted but hold no row: close the gaps.
+  let out = { score, grade };
+  if (m < total) {
+    let to = 0;
+    parsed.forEach((p, k) => {
+      score.copyWithin(to, ranges[k].rowBase, ranges[k].rowBase + p.rows);
+      grade.copyWithin(to, ranges[k].rowBase, ranges[k].rowBase + p.rows);
+      to += p.rows;
+    });
+    out = { score: score.subarray(0, m), grade: grade.subarray(0, m) };
+  }
+  return { ids: idColumn(parsed), ...out, off };
+}
+
+/**
+ * The fused path without the counting pass: ranges cut at line breaks (valid when no quoted field
+ * spans one — a range holding a quote asks for the counted path: undefined), each range's scores
+ * its own, numbered and joined once all are read.
+ */
+async function readFuzzyUncounted(
+  source: string | NumericCsvSource,
+  wanted: readonly string[],
+  job: NumericCsvFuzzyJob,
+  options: NumericCsvOptions,
+): Promise<NumericCsvFuzzy | undefined> {
+  const l = await layout(source, wanted, options, false);
+  const { src, size, bodyStart, run, progress, fail, pick, cuts, file, pool } = l;
+  const n = wanted.length;
+  const [lo, hi] = job.scale;
+  let parsedBytes = 0;
+  const parsed = await Promise.all(
+    cuts.slice(0, -1).map(async (from, k) => {
+      const p = await run.parseFree(src, from, cuts[k + 1], size, k === 0, pick, n, job.plan, lo, hi);
+      parsedBytes += cuts[k + 1] - from;
+      progress((0.95 * parsedBytes) / Math.max(1, size - bodyStart), 'reading');
+      return p;
+    }),
+  );
+  if (parsed.some((p) => p.retry)) return undefined;
+  let records = 0;
+  for (const p of parsed) {
+    if (p.problem) failAt(l, { ...p.problem, row: records + p.problem.row });
+    records += p.records;
+  }
+  const m = parsed.reduce((s, p) => s + p.rows, 0);
+  if (m === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
+  const score = pool ? new Float64Array(new SharedArrayBuffer(m * 8)) : new Float64Array(m);
+  const grade = pool ? new Int32Array(new SharedArrayBuffer(m * 4)) : new Int32Array(m);
+  let at = 0;
+  for (const p of parsed) {
+    score.set(p.score, at);
+    grade.set(p.grade, at);
+    at += p.rows;
+  }
+  return { ids: idColumn(parsed), score, grade, off: parsed.reduce((s, p) => s + p.off, 0) };
 }
 
 async function readHead(input: { path: string }, len: number): Promise<Uint8Array> {
@@ -295,3 +449,4 @@ export async function writeResultsCsv(
     options.onProgress?.((k + 1) / chunks.length, 'writing');
   }
 }
+

@@ -137,6 +137,8 @@ export function register(program: Command): void {
               directions: indicators.map((l) => l.direction ?? 'benefit'),
               method,
               prepare,
+              // fce on leaves read as scores when their values lie on the grade axis: parse and evaluate in one pass
+              fused: method === 'fce' && indicators.every((l) => l.rule === undefined && (l.direction ?? 'benefit') === 'benefit'),
             };
             const m = opts.explain
               ? await evaluateLargeExplained({ ...job, top: opts.explainTop, ...(method === 'fce' ? { axis: [2, 10] as [number, number] } : {}) })

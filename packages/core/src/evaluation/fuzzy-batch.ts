@@ -222,3 +222,128 @@ export function fuzzyEvaluateInto(
   fuzzyRows(x, planFuzzy(x, leafWeights, grades), from, to, b, score, grade, 0);
   return null;
 }
+
+/**
+ * Kernel for a row-major block (`rows` × `cols` leaf scores, row i at block[i·cols …]), as a CSV
+ * reader produces it: each row's score and maximum-membership grade into score/grade[offset + i].
+ * Per row the operations are those of `fuzzyEvaluateBatch` in the same order (columns j = 0 … n−1
+ * add to the memberships in ascending grade order, zero weights skipped; then the grades' order,
+ * the score and the grade), so the results are bit for bit the same. No check per cell: returns
+ * the number of cells (of columns with a non-zero weight) off the grade axis [lowest, highest
+ * centre] — a NaN or ±Infinity among them — for the caller to decide (e.g. whether the values were
+ * scores at all). `loc` (g doubles) and `bb` (g doubles) are scratch.
+ */
+export function fuzzyEvaluateRowBlock(
+  plan: FuzzyPlan,
+  block: Float64Array,
+  rows: number,
+  cols: number,
+  score: Float64Array,
+  grade: Int32Array,
+  offset: number,
+  loc: Float64Array = new Float64Array(plan.g),
+  bb: Float64Array = new Float64Array(plan.g),
+): number {
+  return plan.uniform
+    ? rowBlockUniform(plan, block, rows, cols, score, grade, offset, loc, bb)
+    : rowBlockGeneral(plan, block, rows, cols, score, grade, offset, loc, bb);
+}
+
+/** One row's memberships (in ascending grade order, in loc) out: score and grade at `at`. */
+function rowOut(plan: FuzzyPlan, loc: Float64Array, bb: Float64Array, score: Float64Array, grade: Int32Array, at: number): void {
+  const { g, up, gradeScore } = plan;
+  for (let k = 0; k < g; k++) bb[up[k]] = loc[k];
+  let sc = 0;
+  let best = 0;
+  for (let k = 0; k < g; k++) {
+    sc += bb[k] * gradeScore[k];
+    if (bb[k] > bb[best] + 1e-15) best = k;
+  }
+  score[at] = sc;
+  grade[at] = best;
+}
+
+function rowBlockUniform(
+  plan: FuzzyPlan,
+  block: Float64Array,
+  rows: number,
+  cols: number,
+  score: Float64Array,
+  grade: Int32Array,
+  offset: number,
+  loc: Float64Array,
+  bb: Float64Array,
+): number {
+  const { w, g, centres, invGap } = plan;
+  const lo = centres[0];
+  const hi = centres[g - 1];
+  const top = g - 1;
+  const inner = g - 2;
+  let off = 0;
+  for (let i = 0; i < rows; i++) {
+    loc.fill(0);
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const s = block[o + j];
+      if (!(s > lo)) {
+        if (s !== lo) off++;
+        loc[0] += wj;
+      } else if (s >= hi) {
+        if (s !== hi) off++;
+        loc[top] += wj;
+      } else {
+        const pos = (s - lo) * invGap;
+        const t = Math.min(inner, pos | 0);
+        const u = pos - t;
+        loc[t] += wj * (1 - u);
+        loc[t + 1] += wj * u;
+      }
+    }
+    rowOut(plan, loc, bb, score, grade, offset + i);
+  }
+  return off;
+}
+
+function rowBlockGeneral(
+  plan: FuzzyPlan,
+  block: Float64Array,
+  rows: number,
+  cols: number,
+  score: Float64Array,
+  grade: Int32Array,
+  offset: number,
+  loc: Float64Array,
+  bb: Float64Array,
+): number {
+  const { w, g, centres } = plan;
+  const lo = centres[0];
+  const hi = centres[g - 1];
+  const top = g - 1;
+  let off = 0;
+  for (let i = 0; i < rows; i++) {
+    loc.fill(0);
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const wj = w[j];
+      if (wj === 0) continue;
+      const s = block[o + j];
+      if (!(s > lo)) {
+        if (s !== lo) off++;
+        loc[0] += wj;
+      } else if (s >= hi) {
+        if (s !== hi) off++;
+        loc[top] += wj;
+      } else {
+        let t = 0;
+        while (s > centres[t + 1]) t++;
+        const u = (s - centres[t]) / (centres[t + 1] - centres[t]);
+        loc[t] += wj * (1 - u);
+        loc[t + 1] += wj * u;
+      }
+    }
+    rowOut(plan, loc, bb, score, grade, offset + i);
+  }
+  return off;
+}
