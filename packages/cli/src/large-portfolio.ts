@@ -7,9 +7,17 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { type ColumnMajor, DEFAULT_GRADES, type Direction, labelText, planFuzzy, ranksDescending } from '@scf-risk/core';
-import { type BatchPortfolioMethod, createKernelPool, defaultPoolSize, evaluatePortfolioBatch } from '@scf-risk/core/parallel';
+import {
+  type BatchPortfolioMethod,
+  type coreKernels,
+  createKernelPool,
+  defaultPoolSize,
+  evaluatePortfolioBatch,
+  type KernelPool,
+} from '@scf-risk/core/parallel';
 import {
   type BatchResultColumns,
+  type CsvKernels,
   type IdColumn,
   numericCsvKernels,
   readNumericCsv,
@@ -34,11 +42,20 @@ export interface LargePortfolioJob {
    * (`prepare` then maps or refuses the raw values), so the output is the general path's in every case.
    */
   fused?: boolean;
+  /** A pool made by `startLargePortfolioPool` (its workers boot while the caller reads the tree); closed here. */
+  pool?: LargePortfolioPool;
+}
+
+export type LargePortfolioPool = KernelPool<typeof coreKernels & CsvKernels>;
+
+/** The pool of a large-portfolio run (core's kernels and the CSV kernels), one worker per core. */
+export function startLargePortfolioPool(): LargePortfolioPool {
+  return createKernelPool({ size: defaultPoolSize(), extra: numericCsvKernels });
 }
 
 /** Evaluate and write; returns the number of alternatives. */
 export async function evaluateLargePortfolio(job: LargePortfolioJob): Promise<number> {
-  const pool = createKernelPool({ size: defaultPoolSize(), extra: numericCsvKernels });
+  const pool = job.pool ?? startLargePortfolioPool();
   const bar = startProgress(100, 'evaluate');
   const step = (from: number, span: number) => (done: number, name: string) => bar.update(Math.round(from + span * done), name);
   const write = async (ids: IdColumn, r: BatchResultColumns) => {

@@ -287,6 +287,11 @@ export function csvParseFuzzyRange(
   return out;
 }
 
+let freeBlock = new Float64Array(0);
+let freeScore = new Float64Array(0);
+let freeGrade = new Int32Array(0);
+let freeIdEnds = new Int32Array(0);
+
 /** Longest record the uncounted fused path reads past its range's end (a longer one: the counted path). */
 const MAX_TAIL = 1 << 20;
 
@@ -339,11 +344,9 @@ export function csvParseFuzzyFree(
   const len = end - start;
   b[len] = NL; // the sentinel (scratch holds a copy: the byte after the records is not needed)
   if (Buffer.from(b.buffer, b.byteOffset, len).indexOf(QUOTE) >= 0) return { ...empty, retry: true };
-  let cap = Math.max(ROW_BLOCK, Math.ceil(len / 64));
-  let score = new Float64Array(cap);
-  let grade = new Int32Array(cap);
-  let idEnds = new Int32Array(cap);
-  const block = new Float64Array(ROW_BLOCK * cols);
+  // this thread's buffers, kept between calls (fresh ones per range made the collector run often)
+  if (freeBlock.length < ROW_BLOCK * cols) freeBlock = new Float64Array(ROW_BLOCK * cols);
+  const block = freeBlock;
   const loc = new Float64Array(plan.g);
   const bb = new Float64Array(plan.g);
   const unweighted = Int32Array.from(Array.from(plan.w.keys()).filter((j) => plan.w[j] === 0));
@@ -354,18 +357,21 @@ export function csvParseFuzzyFree(
   let rows = 0;
   let off = 0;
   while (pos < len && problem === undefined) {
-    if (rows + ROW_BLOCK > cap) {
-      cap *= 2;
+    if (rows + ROW_BLOCK > freeScore.length) {
+      const cap = Math.max(2 * freeScore.length, rows + ROW_BLOCK, 1 << 15);
       const s2 = new Float64Array(cap);
-      s2.set(score.subarray(0, rows));
-      score = s2;
+      s2.set(freeScore.subarray(0, rows));
+      freeScore = s2;
       const g2 = new Int32Array(cap);
-      g2.set(grade.subarray(0, rows));
-      grade = g2;
+      g2.set(freeGrade.subarray(0, rows));
+      freeGrade = g2;
       const e2 = new Int32Array(cap);
-      e2.set(idEnds.subarray(0, rows));
-      idEnds = e2;
+      e2.set(freeIdEnds.subarray(0, rows));
+      freeIdEnds = e2;
     }
+    const score = freeScore;
+    const grade = freeGrade;
+    const idEnds = freeIdEnds;
     const got = parseBlock(b, len, pick, cols, block, idEnds, rows, ROW_BLOCK, 0);
     off += fuzzyEvaluateRowBlock(plan, block, got, cols, score, grade, rows, loc, bb);
     if (unweighted.length > 0) off += offAxis(block, got, cols, unweighted, lo, hi);
@@ -376,10 +382,10 @@ export function csvParseFuzzyFree(
     rows,
     records: rows + blanks,
     ids: ids.slice(0, idLen),
-    idEnds: idEnds.slice(0, rows),
+    idEnds: freeIdEnds.slice(0, rows),
     off,
-    score: score.slice(0, rows),
-    grade: grade.slice(0, rows),
+    score: freeScore.slice(0, rows),
+    grade: freeGrade.slice(0, rows),
   };
   if (problem) out.problem = problem;
   return out;
@@ -669,6 +675,7 @@ export function csvFormatResults(ids: Uint8Array, idEnds: Int32Array, rowBase: n
   for (let i0 = 0; i0 < count; i0 += FORMAT_BLOCK) o = formatRows(ids, idEnds, i0, Math.min(count, i0 + FORMAT_BLOCK), rowBase, r, out, o);
   return out.slice(0, o);
 }
+
 
 /** The kernels, by name, for a kernel pool's `extra` module. */
 export const kernels = { csvCountRange, csvParseRange, csvParseFuzzyRange, csvParseFuzzyFree, csvFormatResults };

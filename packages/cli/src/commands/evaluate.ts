@@ -27,7 +27,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { guard } from '../command.ts';
 import { evaluateLargeExplained, explainCell, explainHeader, explainLine } from '../explain-output.ts';
 import { type Input, loadInput, readFileBytes } from '../input.ts';
-import { evaluateLargePortfolio } from '../large-portfolio.ts';
+import { evaluateLargePortfolio, startLargePortfolioPool } from '../large-portfolio.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
 import { terminal } from '../terminal.ts';
@@ -95,6 +95,8 @@ export function register(program: Command): void {
     )
     .action(async (opts: EvaluateOptions) => {
       let input: Input | undefined;
+      // the large-portfolio path's workers boot while the tree is read (closed below if the run stops before it)
+      let pool = largePath(opts) && !opts.explain ? startLargePortfolioPool() : undefined;
       await guard(
         async () => {
           input = await loadInput(opts.hierarchy);
@@ -111,7 +113,7 @@ export function register(program: Command): void {
             for (const w of warnings) terminal().stderr.write(`warning: ${w}\n`);
           };
           // Large portfolios: CSV in, CSV out, batch kernels on every core, no per-alternative objects.
-          if (opts.out?.endsWith('.csv') && /\.csv$/i.test(opts.data) && opts.method !== 'scorecard') {
+          if (opts.out?.endsWith('.csv') && opts.method !== 'scorecard' && largePath(opts)) {
             const method = opts.method;
             const prepare = (x: { rows: number; cols: number; data: Float64Array }) => {
               const m = x.rows;
@@ -139,7 +141,9 @@ export function register(program: Command): void {
               prepare,
               // fce on leaves read as scores when their values lie on the grade axis: parse and evaluate in one pass
               fused: method === 'fce' && indicators.every((l) => l.rule === undefined && (l.direction ?? 'benefit') === 'benefit'),
+              pool,
             };
+            pool = undefined; // evaluateLargePortfolio closes it
             const m = opts.explain
               ? await evaluateLargeExplained({ ...job, top: opts.explainTop, ...(method === 'fce' ? { axis: [2, 10] as [number, number] } : {}) })
               : await evaluateLargePortfolio(job);
@@ -241,7 +245,13 @@ export function register(program: Command): void {
         },
         () => input,
       );
+      await pool?.close();
     });
+}
+
+/** Large portfolios: CSV in, CSV out (fce, topsis, gra). */
+function largePath(opts: EvaluateOptions): boolean {
+  return opts.out?.endsWith('.csv') === true && /\.csv$/i.test(opts.data) && opts.method !== 'scorecard';
 }
 
 function positiveInt(v: string): number {
