@@ -351,4 +351,11 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/leaf B1 \(B1\): values .* are not scores, and the leaf has no rule/);
   }, 60_000);
+
+  it('evaluate: a tree that fails before the large-portfolio path still ends its early-started workers', async () => {
+    const dir = await portfolio(10);
+    await writeFile(join(dir, 'bad-tree.json'), JSON.stringify({ code: 'P', name: 'P', children: [{ code: 'A1', name: 'A1', weight: 2 }] }));
+    const r = await runCli(['evaluate', '--hierarchy', join(dir, 'bad-tree.json'), '--data', join(dir, 'data.csv'), '--out', join(dir, 'o.csv')]);
+    expect(r.code).toBe(2);
+  });
 });
