@@ -291,6 +291,15 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
     }
   });
 
+  it('reads a record longer than the bytes read past a range for its end (100,000-byte id)', async () => {
+    const long = 'L'.repeat(100_000);
+    const csv = `id,A1,A2\nr1,2,3\n${long},4,5\nr3,6,7\n`;
+    for (const rangeBytes of [5, 1000, 60_000, 1 << 20]) {
+      const f = await expectFusedSame('l.csv', new TextEncoder().encode(csv), ['A1', 'A2'], rangeBytes);
+      expect(f.ids.toArray()).toEqual(['r1', long, 'r3']);
+    }
+  });
+
   it('names the row and column of a bad cell as readNumericCsv does, blank lines counted, at every range size', async () => {
     const good = Array.from({ length: 40 }, (_, i) => `r${i},2.25,3,4,5\n`).join('');
     const plan = planFuzzy({ rows: 0, cols: 4, data: new Float64Array(0) }, [0.25, 0.25, 0.25, 0.25], DEFAULT_GRADES);

@@ -325,17 +325,24 @@ export function csvParseFuzzyFree(
   hi: number,
 ): CsvFuzzyFreeRange {
   const a = first ? from : from - 1;
-  const z = Math.min(size, to + MAX_TAIL);
-  const raw = bytesOf(src, a, z, true);
-  const got = raw.length - 1;
-  const buf = Buffer.from(raw.buffer, raw.byteOffset, got);
-  const start = first ? 0 : buf.indexOf(NL) + 1; // 0 when none: then no record starts here (start ≥ to − a below)
-  let end: number;
   const lastStart = to - a; // records start before this
-  if (start === 0 && !first) end = 0;
-  else {
-    const nl = lastStart > 0 ? buf.indexOf(NL, lastStart - 1) : -1;
-    end = nl >= 0 ? nl + 1 : z === size ? got : -1;
+  let raw: Uint8Array = new Uint8Array(0);
+  let got = 0;
+  let start = 0;
+  let end = -1;
+  // read a little past the range for its last record's end (more only for a very long record)
+  for (const tail of [1 << 16, MAX_TAIL]) {
+    const z = Math.min(size, to + tail);
+    raw = bytesOf(src, a, z, true);
+    got = raw.length - 1;
+    const buf = Buffer.from(raw.buffer, raw.byteOffset, got);
+    start = first ? 0 : buf.indexOf(NL) + 1; // 0 when none: then no record starts here (start ≥ to − a below)
+    if (start === 0 && !first) end = 0;
+    else {
+      const nl = lastStart > 0 ? buf.indexOf(NL, lastStart - 1) : -1;
+      end = nl >= 0 ? nl + 1 : z === size ? got : -1;
+    }
+    if (end >= 0) break;
   }
   const empty = { rows: 0, records: 0, ids: new Uint8Array(0), idEnds: new Int32Array(0), off: 0, score: new Float64Array(0), grade: new Int32Array(0) };
   if (end < 0) return { ...empty, retry: true };
