@@ -81,8 +81,10 @@ export function reportError(e: unknown, input?: Input): number {
   if (e instanceof ValidationError) {
     for (const issue of e.issues) {
       const line = input && issue.path.length > 0 ? input.lineOf(issue.path) : undefined;
-      const where = input && !(e instanceof OutputFileError) ? `${input.file}${line ? `:${line}` : ''}: ` : '';
-      terminal().stderr.write(`error: ${where}${formatIssue(issue)}\n`);
+      const output = e instanceof OutputFileError; // about the file being written, not a place in the input
+      const where = input && !output ? `${input.file}${line ? `:${line}` : ''}: ` : '';
+      const text = output ? formatIssue(issue).replace(/^\(root\): /, '') : formatIssue(issue);
+      terminal().stderr.write(`error: ${where}${text}\n`);
     }
     return EXIT.invalid;
   }

@@ -123,7 +123,7 @@ describe('commands that write follow it (issue 17)', () => {
     ]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toContain(`error: (root): cannot write ${join(dir, 'd')}: it is a directory`);
+      expect(r.stderr).toContain(`error: cannot write ${join(dir, 'd')}: it is a directory`);
       expect(r.stderr).not.toContain('.yaml: (root)');
     }
   });
