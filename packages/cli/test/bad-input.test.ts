@@ -97,6 +97,14 @@ describe('malformed documents are exit 2 with a clear message', () => {
       expect(r.stderr).toContain('at most 100 alias expansions');
     });
 
+  it('an alias to no anchor is named, not taken for an alias bomb', async () => {
+    const f = await file('unresolved.yaml', 'a: &a [1]\nmatrix: *b\n');
+    const r = await runCli(['ahp', f]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('the alias *b refers to no anchor &b set before it');
+    expect(r.stderr).not.toContain(ALIAS);
+  });
+
   it('a YAML file that refers to itself (hierarchy)', async () => {
     const f = await file('self.yaml', 'root: &r\n  code: A\n  name: A\n  children: [*r]\n');
     const r = await runCli(['hierarchy', f]);

@@ -58,6 +58,15 @@ export function parseInputText(text: string, file: string): Input {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (e) {
+    const unresolved = e instanceof ReferenceError ? /^Unresolved alias.*: (.*)$/.exec(e.message) : null;
+    if (unresolved)
+      throw new ValidationError([
+        {
+          path: [],
+          message: `${file}: the alias *${unresolved[1]} refers to no anchor &${unresolved[1]} set before it`,
+          allowed: 'an alias (*name) after the value it names (&name)',
+        },
+      ]);
     if (e instanceof ReferenceError && /alias/i.test(e.message))
       throw new ValidationError([
         {
