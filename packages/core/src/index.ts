@@ -88,6 +88,7 @@ export * from './credit/tree-model-file.ts';
 export * from './credit/woe.ts';
 
 // Study files: schema, resolution of references, the runner
+export * from './study/ahp-analysis.ts';
 export * from './study/expert-weights.ts';
 export * from './study/node-weighting.ts';
 export * from './study/placeholders.ts';

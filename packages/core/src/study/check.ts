@@ -4,7 +4,8 @@
  * every code the study refers to, the leaves' scoring rules and the `expect` section, and
  * dry-runs the steps whose checks live in the methods (Delphi, each node's weighting, the
  * synthesis, the evaluations) — everything `run` does except the sensitivity analysis, the
- * Monte-Carlo draws and the comparison with the printed numbers. Every issue found is reported
+ * Monte-Carlo draws, the consensus / scales / uncertainty analyses (only that the tree has the
+ * judgments they need) and the comparison with the printed numbers. Every issue found is reported
  * at once; a step that depends on a failed one is not tried.
  */
 import { type Issue, type PathSegment, ValidationError } from '../errors.ts';
@@ -13,6 +14,7 @@ import { checkScoringRule, type ScoringRule } from '../evaluation/scoring-rule.t
 import type { SynthesisResult } from '../hierarchy/synthesis.ts';
 import { type HierarchyNode, hierarchyLeaves } from '../hierarchy/tree.ts';
 import { validateHierarchy } from '../hierarchy/validate.ts';
+import { checkAhpAnalysis } from './ahp-analysis.ts';
 import {
   checkReferences,
   evaluate,
@@ -144,6 +146,7 @@ export function checkStudyFully(data: unknown): CheckedStudy {
   const synthesis = collect(issues, () => synthesise(study, tree)) as SynthesisResult;
   throwIfAny(issues);
   checkExpect(study, synthesis, issues);
+  issues.push(...checkAhpAnalysis(study, tree));
   // 3. the evaluations and what sensitivity and Monte Carlo need
   const { root } = validateHierarchy(tree, { normalise: study.normalise });
   const evaluations: StudyEvaluation[] = [];

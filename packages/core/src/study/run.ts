@@ -14,7 +14,11 @@ import { oneAtATimeSensitivity, type WeightSensitivity } from '../evaluation/sen
 import type { SynthesisResult } from '../hierarchy/synthesis.ts';
 import { type HierarchyNode, hierarchyLeaves } from '../hierarchy/tree.ts';
 import { validateHierarchy } from '../hierarchy/validate.ts';
+import type { HierarchyConsensusResult } from '../weighting/ahp-consensus.ts';
+import type { HierarchyScalesResult } from '../weighting/ahp-scales.ts';
+import type { AhpUncertaintyResult } from '../weighting/ahp-uncertainty.ts';
 import type { DelphiRoundResult } from '../weighting/delphi.ts';
+import { studyAhpAnalysis } from './ahp-analysis.ts';
 import { checkStudy } from './check.ts';
 import { evaluate, prune, runDelphi, sensitivityScores, synthesise, under, weightNode } from './check-steps.ts';
 import { expertGlobalWeights } from './expert-weights.ts';
@@ -55,6 +59,12 @@ export interface StudyResult {
   evaluations: StudyEvaluation[];
   /** Over the leaves' min-max normalised scores (weighted sum). */
   sensitivity?: (WeightSensitivity & { code: string })[];
+  /** `consensus`: Goepel's S* at every node weighted by a panel, and overall. */
+  consensus?: HierarchyConsensusResult;
+  /** `scales`: the indicators' global weights and the node CRs on each judgment scale. */
+  scales?: HierarchyScalesResult;
+  /** `uncertainty`: the spread of the indicators' global weights under perturbed judgments. */
+  uncertainty?: AhpUncertaintyResult;
   /** `experts`: the panel whose weight vectors were resampled (sampling: experts). */
   monteCarlo?: MonteCarloResult & { ids: string[]; experts?: string[] };
   checks: StudyCheck[];
@@ -119,7 +129,10 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
     1 +
     (study.evaluation ?? []).length +
     (study.sensitivity ? 1 : 0) +
-    (study.monteCarlo ? 1 : 0);
+    (study.monteCarlo ? 1 : 0) +
+    (study.consensus ? 1 : 0) +
+    (study.scales !== undefined ? 1 : 0) +
+    (study.uncertainty !== undefined ? 1 : 0);
   let done = 0;
   const step = (name: string) => options.onStep?.(++done, total, name);
   const tree = structuredClone(study.hierarchy) as unknown as HierarchyNode;
@@ -143,6 +156,8 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
   const hierarchy = synthesise(study, tree);
   warnings.push(...hierarchy.warnings);
   step('synthesis');
+  const analysis = studyAhpAnalysis(study, tree, step);
+  warnings.push(...analysis.warnings);
   const { root } = validateHierarchy(tree, { normalise: study.normalise });
   const evaluations = (study.evaluation ?? []).map((spec, k) => {
     const e = evaluate(study, spec, k, root, hierarchy);
@@ -156,6 +171,9 @@ export function runStudy(data: unknown, options: RunStudyOptions = {}): StudyRes
     ...(delphi ? { delphi } : {}),
     weighting,
     hierarchy,
+    ...(analysis.consensus ? { consensus: analysis.consensus } : {}),
+    ...(analysis.scales ? { scales: analysis.scales } : {}),
+    ...(analysis.uncertainty ? { uncertainty: analysis.uncertainty } : {}),
     evaluations,
     checks: [],
     reproduced: true,

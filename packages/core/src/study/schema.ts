@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { FUZZY_OPERATORS } from '../evaluation/fuzzy.ts';
 import { GREY_NORMALISATIONS } from '../evaluation/grey.ts';
 import { cellSchema, directionSchema, incompleteMatrixSchema, labelSchema, matrixSchema } from '../input-schema.ts';
+import { JUDGMENT_SCALES } from '../weighting/ahp-scales.ts';
+import { PERTURBATION_RULES } from '../weighting/ahp-uncertainty.ts';
 import { COMBINE_RULES } from '../weighting/combine.ts';
 import { delphiScaleSchema } from '../weighting/delphi-input.ts';
 
@@ -215,6 +217,20 @@ export const studySchema = z.strictObject({
       concentration: z.number().positive().optional(),
       /** dirichlet (default): around the weights; experts: resample the panel's own weight vectors. */
       sampling: z.enum(['dirichlet', 'experts']).optional(),
+    })
+    .optional(),
+  /** Goepel's group consensus S* at every node weighted by a panel (`true`, or `{scaleMax}`: M of the correction, default 9). */
+  consensus: z.union([z.boolean(), z.strictObject({ scaleMax: z.number().gt(1).optional() })]).optional(),
+  /** The judgments of every AHP / group-AHP node read on these judgment scales (`all`: every scale). */
+  scales: z.union([z.literal('all'), z.array(z.enum(JUDGMENT_SCALES)).min(1)]).optional(),
+  /** Spread of the indicators' global weights under random variations of every judgment. */
+  uncertainty: z
+    .strictObject({
+      draws: z.number().int().min(1).max(1_000_000).optional(),
+      seed: z.number().int().optional(),
+      perturbation: z.enum(PERTURBATION_RULES).optional(),
+      step: z.number().min(0).max(8).optional(),
+      factor: z.number().min(1).max(9).optional(),
     })
     .optional(),
   expect: expectSchema.optional(),
