@@ -286,9 +286,14 @@ export function hierarchyTree(title: string, root: TreeChartNode, wrap = 170): C
 }
 
 /** Goepel's consensus S* of the panel and without each expert, in %, largest on top. */
-export function consensusBars(title: string, panel: number, removal: { id: string; consensus?: number }[]): ChartSpec {
+export function consensusBars(
+  title: string,
+  panel: number,
+  removal: { id: string; consensus?: number }[],
+  words: { panel: string; without: (id: string) => string } = { panel: 'panel', without: (id) => `without ${id}` },
+): ChartSpec {
   const rows = removal.filter((r) => r.consensus !== undefined);
-  return bars(title, ['panel', ...rows.map((r) => `without ${r.id}`)], [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))], {
+  return bars(title, [words.panel, ...rows.map((r) => words.without(r.id))], [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))], {
     digits: 1,
   });
 }

@@ -59,6 +59,16 @@ export const HEADERS: Words = {
   judgment: { en: 'Judgment', zh: '判断值' },
   suggested: { en: 'Suggested', zh: '建议值' },
   'CR after': { en: 'CR after', zh: '修改后 CR' },
+  node: { en: 'Node', zh: '节点' },
+  'consensus S*': { en: 'Consensus S*', zh: '共识度 S*' },
+  band: { en: 'Band', zh: '共识水平' },
+  'homogeneity S': { en: 'Homogeneity S', zh: '相对同质性 S' },
+  experts: { en: 'Experts', zh: '专家数' },
+  dissenters: { en: 'Raised most by removing', zh: '剔除后共识提升最多的专家' },
+  'max CR': { en: 'Largest node CR', zh: '最大节点 CR' },
+  '2.5 %': { en: '2.5 %', zh: '2.5 % 分位数' },
+  '97.5 %': { en: '97.5 %', zh: '97.5 % 分位数' },
+  'nominal rank': { en: 'Rank', zh: '名次' },
 };
 
 /** Other words. */
@@ -96,6 +106,19 @@ export const WORDS: Words = {
   'min-max': { en: 'min-max', zh: '极差归一化' },
   aij: { en: 'AIJ', zh: '判断矩阵集结 AIJ' },
   aip: { en: 'AIP', zh: '权重集结 AIP' },
+  // consensus bands and judgment scales
+  low: { en: 'low', zh: '低' },
+  moderate: { en: 'moderate', zh: '中等' },
+  high: { en: 'high', zh: '高' },
+  standard: { en: 'standard', zh: '标准标度' },
+  logarithmic: { en: 'logarithmic', zh: '对数标度' },
+  'root-square': { en: 'root-square', zh: '平方根标度' },
+  'inverse-linear': { en: 'inverse-linear', zh: '逆线性标度' },
+  balanced: { en: 'balanced', zh: '平衡标度' },
+  power: { en: 'power', zh: '幂标度' },
+  geometric: { en: 'geometric', zh: '几何标度' },
+  step: { en: 'step', zh: '步长扰动' },
+  'log-uniform': { en: 'log-uniform', zh: '对数均匀扰动' },
 };
 
 /** The word `key` in `lang` (Chinese in Simplified; convert with `inScript`); unknown keys as given. */

@@ -7,8 +7,20 @@
  */
 import type { Study, StudyResult } from '@scf-risk/core';
 import { labelText } from '@scf-risk/core';
-import { type ChartSpec, degreeBars, hierarchyTree, radar, rankHeatmap, type TreeChartNode, weightBars } from './charts.ts';
+import {
+  type ChartSpec,
+  consensusBars,
+  degreeBars,
+  hierarchyTree,
+  radar,
+  rankHeatmap,
+  scaleBars,
+  type TreeChartNode,
+  uncertaintyBoxes,
+  weightBars,
+} from './charts.ts';
 import { type ReportBlock, type ReportSection, renderReport } from './html.ts';
+import { word } from './labels.ts';
 import { type Lang, labelLang } from './script.ts';
 import { STUDY_HEADINGS, studySummary, studyTableGroups } from './study-tables.ts';
 import { fmt, type Table } from './table.ts';
@@ -87,6 +99,49 @@ function evaluationCharts(result: StudyResult, lang: Lang, study?: Study): Chart
   return charts;
 }
 
+/** The charts of the sections consensus (S* with and without each expert, per panel node), scales and uncertainty. */
+function ahpAnalysisCharts(result: StudyResult, lang: Lang): { consensus: ChartSpec[]; scales?: ChartSpec; uncertainty?: ChartSpec } {
+  const zh = lang !== 'en';
+  const ll = labelLang(lang);
+  const name = (code: string) => {
+    const n = result.hierarchy.nodes.find((x) => x.code === code);
+    return n ? `${code} ${labelText(n.name, ll)}` : code;
+  };
+  const consensus = (result.consensus?.nodes ?? []).map((n) =>
+    consensusBars(
+      zh ? `${name(n.code)}：专家群体共识度 S*（%），全体与剔除各专家后` : `${name(n.code)}: consensus S* (%) of the panel and without each expert`,
+      n.consensus,
+      n.removal,
+      zh ? { panel: '全体专家', without: (id) => `剔除 ${id}` } : { panel: 'panel', without: (id) => `without ${id}` },
+    ),
+  );
+  const sc = result.scales;
+  const u = result.uncertainty;
+  return {
+    consensus,
+    ...(sc
+      ? {
+          scales: scaleBars(
+            say(STUDY_HEADINGS.scales, lang),
+            sc.codes.map(name),
+            sc.scales.map((x) => ({ scale: word(x.scale, lang), weights: x.weights })),
+          ),
+        }
+      : {}),
+    ...(u
+      ? {
+          uncertainty: uncertaintyBoxes(
+            zh
+              ? '指标全局权重的分布（最小值、2.5 %、名义权重、97.5 %、最大值）'
+              : "Indicators' global weights under perturbed judgments (min, 2.5 %, nominal, 97.5 %, max)",
+            (u.codes ?? []).map(name),
+            u.weights,
+          ),
+        }
+      : {}),
+  };
+}
+
 /** The self-contained HTML report of a study. */
 export function studyReportHtml(study: Study, result: StudyResult, lang: Lang = 'en'): string {
   const zh = lang !== 'en';
@@ -155,6 +210,16 @@ export function studyReportHtml(study: Study, result: StudyResult, lang: Lang = 
           : []),
       ],
     });
+  if (g.ahpAnalysis.length > 0) {
+    const ch = ahpAnalysisCharts(result, lang);
+    const [con, sc, un] = [result.consensus, result.scales, result.uncertainty];
+    let k = 0;
+    const blocks: ReportBlock[] = [];
+    if (con) blocks.push({ table: g.ahpAnalysis[k++] }, ...ch.consensus.map((chart) => ({ chart })));
+    if (sc) blocks.push({ table: g.ahpAnalysis[k++] }, ...(ch.scales ? [{ chart: ch.scales }] : []));
+    if (un) blocks.push({ table: g.ahpAnalysis[k++] }, ...(ch.uncertainty ? [{ chart: ch.uncertainty }] : []));
+    sections.push({ heading: say(STUDY_HEADINGS.ahpAnalysis, lang), blocks });
+  }
   if (g.checks.length > 0) sections.push({ heading: say(STUDY_HEADINGS.checks, lang), blocks: tables(g.checks) });
   if (result.warnings.length > 0)
     sections.push({ heading: say(STUDY_HEADINGS.warnings, lang), blocks: result.warnings.map((text) => ({ text })) });

@@ -36,6 +36,10 @@ const T = {
   topIndicators: { en: 'Heaviest indicators (global weight)', zh: '全局权重最高的指标' },
   facts: { en: 'Summary of the study', zh: '研究概要' },
   notReproduced: { en: 'Printed numbers not reproduced', zh: '未能复现的原文数值' },
+  ahpAnalysis: { en: 'Group consensus, judgment scales and weight uncertainty', zh: '专家共识、判断标度与权重不确定性' },
+  consensus: { en: "Group consensus per node (Goepel's S*)", zh: '各节点专家群体共识度（Goepel S*）' },
+  scales: { en: "Indicators' global weights per judgment scale", zh: '不同判断标度下的指标全局权重' },
+  uncertainty: { en: "Spread of the indicators' global weights under perturbed judgments", zh: '判断扰动下指标全局权重的分布' },
 } as const;
 
 type Phrase = { en: string; zh: string };
@@ -182,6 +186,8 @@ export interface StudyTableGroups {
   evaluation: Table[];
   /** Sensitivity and rank probabilities. */
   robustness: Table[];
+  /** Consensus, judgment scales, weight uncertainty (study sections of the same names). */
+  ahpAnalysis: Table[];
   checks: Table[];
 }
 
@@ -279,6 +285,7 @@ export function studyTableGroups(result: StudyResult, lang: Lang = 'en', study?:
       rows: mc.ids.map((id, i) => [id, mc.meanRank[i], ...mc.probabilities[i]]),
     });
   }
+  const ahpAnalysis = ahpAnalysisTables(c);
   const checks: Table[] =
     result.checks.length > 0
       ? [
@@ -289,14 +296,88 @@ export function studyTableGroups(result: StudyResult, lang: Lang = 'en', study?:
           },
         ]
       : [];
-  const groups = { hierarchy, delphi, weighting, evaluation, robustness, checks };
+  const groups = { hierarchy, delphi, weighting, evaluation, robustness, ahpAnalysis, checks };
   return Object.fromEntries(Object.entries(groups).map(([k, ts]) => [k, ts.map((t) => inLang(t, lang))])) as unknown as StudyTableGroups;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+/** The tables of the sections `consensus`, `scales` and `uncertainty`. */
+function ahpAnalysisTables(c: Ctx): Table[] {
+  const { result, lang, zh } = c;
+  const colon = zh ? '：' : ': ';
+  const out: Table[] = [];
+  const con = result.consensus;
+  if (con) {
+    const overall =
+      con.overall !== undefined
+        ? zh
+          ? `：总体 ${pct(con.overall)}（${word(con.overallBand ?? '', lang)}）`
+          : `: overall ${pct(con.overall)} (${con.overallBand})`
+        : '';
+    out.push({
+      title: `${say(T.consensus, lang)}${overall}`,
+      header: H(['node', 'name', 'global', 'consensus S*', 'band', 'homogeneity S', 'experts', 'dissenters'], lang),
+      rows: con.nodes.map((n) => [
+        n.code,
+        c.nodeName(n.code),
+        n.globalWeight,
+        n.consensus,
+        word(n.band, lang),
+        n.homogeneity,
+        n.experts,
+        n.dissenters.join(', ') || word('none', lang),
+      ]),
+    });
+  }
+  const sc = result.scales;
+  if (sc) {
+    const how = sc.rankingChanges
+      ? zh
+        ? `排名随标度改变（${sc.scalesChangingRanking.map((x) => word(x, lang)).join('、')}）`
+        : `the ranking changes on ${sc.scalesChangingRanking.join(', ')}`
+      : zh
+        ? '各标度下排名相同'
+        : 'the same ranking on every scale';
+    out.push({
+      title: `${say(T.scales, lang)}${colon}${how}`,
+      header: [...H(['indicator', 'name'], lang), ...sc.scales.map((x) => word(x.scale, lang))],
+      rows: [
+        ...sc.codes.map((code, i) => [code, c.nodeName(code), ...sc.scales.map((x) => x.weights[i])]),
+        [header('max CR', lang), '', ...sc.scales.map((x) => x.cr)],
+      ],
+    });
+  }
+  const u = result.uncertainty;
+  if (u) {
+    const rule = u.rule === 'step' ? `${word('step', lang)} ±${u.step}` : `${word('log-uniform', lang)} f = ${u.factor}`;
+    const how = zh
+      ? `抽样 ${u.draws} 次，${rule}，随机种子 ${u.seed}；${pct(u.sameRanking)} 的抽样排名不变`
+      : `${u.draws} draws, ${rule}, seed ${u.seed}; the same ranking in ${pct(u.sameRanking)} of draws`;
+    const codes = u.codes ?? [];
+    out.push({
+      title: `${say(T.uncertainty, lang)}${colon}${how}`,
+      header: H(['indicator', 'name', 'weight', 'mean', 'sd', '2.5 %', '97.5 %', 'nominal rank', 'P(rank)'], lang),
+      rows: u.weights.map((w, i) => [
+        codes[i] ?? String(i + 1),
+        c.nodeName(codes[i] ?? ''),
+        w.nominal,
+        w.mean,
+        w.sd,
+        w.lower,
+        w.upper,
+        u.nominalRanks[i],
+        u.rankProbabilities[i][u.nominalRanks[i] - 1],
+      ]),
+    });
+  }
+  return out;
 }
 
 /** Every detail table of a study result, in report order. */
 export function studyTables(result: StudyResult, lang: Lang = 'en', study?: Study): Table[] {
   const g = studyTableGroups(result, lang, study);
-  return [...g.hierarchy, ...g.delphi, ...g.weighting, ...g.evaluation, ...g.robustness, ...g.checks];
+  return [...g.hierarchy, ...g.delphi, ...g.weighting, ...g.evaluation, ...g.robustness, ...g.ahpAnalysis, ...g.checks];
 }
 
 /** The summary of a study: what a reader needs before the details. */
@@ -546,6 +627,10 @@ export const STUDY_HEADINGS = {
   weighting: { en: 'Weighting of each node', zh: '各节点权重计算' },
   evaluation: T.evaluation,
   robustness: { en: 'Sensitivity and uncertainty', zh: '敏感性与不确定性' },
+  ahpAnalysis: T.ahpAnalysis,
+  consensus: T.consensus,
+  scales: T.scales,
+  uncertainty: T.uncertainty,
   checks: T.checks,
   warnings: { en: 'Warnings', zh: '提示' },
   leafWeights: T.leafWeights,
