@@ -119,3 +119,4 @@ export * from './monitoring/npl-ratio.ts';
 export * from './monitoring/population-stability.ts';
 export * from './monitoring/reconciliation.ts';
 export * from './monitoring/stop-loss-pool.ts';
+export * from './monitoring/stress.ts';
