@@ -114,7 +114,7 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
     const bytes = new TextEncoder().encode(csv);
     const expected = {
       ids: ['a, b', 'say "hi"\nthere', '3', 'x', 'q\n\n'],
-      data: [1, 1.5, 10, 0.1, 9, 2, 2, 0.5, 123456789.123456789, 8, 3, -0.25, 3, -0, 7, 4, 7, 4, 1e-7, 6],
+      data: [1, 1.5, 10, 0.1, 9, 2, 2, 0.5, Number('123456789.123456789'), 8, 3, -0.25, 3, -0, 7, 4, 7, 4, 1e-7, 6],
     };
     // every split of the bytes into ranges (cuts inside quotes, at line breaks, in CRLF) reads the same
     for (const rangeBytes of [1, 2, 3, 5, 7, 11, 16, 33, 1 << 20]) {
@@ -173,9 +173,13 @@ describe('evaluate on large portfolios: streaming CSV, batch kernels on every co
   it('names the row and column of a bad cell found after fast rows, at every range size', async () => {
     const good = Array.from({ length: 40 }, (_, i) => `r${i},1.25,2,3,4\n`).join('');
     const read = (body: string, rangeBytes: number) =>
-      readNumericCsv({ name: 'b.csv', bytes: new TextEncoder().encode(`id,A1,A2,B1,B2\n${good}${body}${good}`) }, ['A1', 'A2', 'B1', 'B2'], {
-        rangeBytes,
-      });
+      readNumericCsv(
+        { name: 'b.csv', bytes: new TextEncoder().encode(`id,A1,A2,B1,B2\n${good}${body}${good}`) },
+        ['A1', 'A2', 'B1', 'B2'],
+        {
+          rangeBytes,
+        },
+      );
     for (const rangeBytes of [7, 64, 1 << 20]) {
       await expect(read('x,1,2,abc,4\n', rangeBytes)).rejects.toThrow(/b\.csv, row 42, column "B1": "abc" is not a number/);
       await expect(read('x,1,,3,4\n', rangeBytes)).rejects.toThrow(/b\.csv, row 42, column "A2": empty cell/);
@@ -241,7 +245,13 @@ const SCORES_TREE = {
 };
 
 /** readNumericCsvFuzzy against readNumericCsv + fuzzyEvaluateBatch: the same ids, scores bit for bit, grades, and off-axis count. */
-async function expectFusedSame(name: string, bytes: Uint8Array, wanted: string[], rangeBytes: number, weights = wanted.map(() => 1 / wanted.length)) {
+async function expectFusedSame(
+  name: string,
+  bytes: Uint8Array,
+  wanted: string[],
+  rangeBytes: number,
+  weights = wanted.map(() => 1 / wanted.length),
+) {
   const plan = planFuzzy({ rows: 0, cols: wanted.length, data: new Float64Array(0) }, weights, DEFAULT_GRADES);
   const f = await readNumericCsvFuzzy({ name, bytes }, wanted, { plan, scale: [2, 10] }, { rangeBytes });
   const r = await readNumericCsv({ name, bytes }, wanted, { rangeBytes });
@@ -267,7 +277,8 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
     const csv =
       'id,A1,"A2",B1,B2\r\n"a, b",3,2,3,4\r\n\r\n"say ""hi""\nthere", "3.5" ,2e0,9.25,+7\r\n ,10,5.5,3.,0004\n  \n' +
       'x,2.1,12.125,2,1e-7\n"q\n\n",9,"8",7,6';
-    for (const rangeBytes of [1, 2, 3, 5, 7, 11, 16, 33, 1 << 20]) await expectFusedSame('q.csv', new TextEncoder().encode(csv), ['A1', 'A2', 'B1', 'B2'], rangeBytes);
+    for (const rangeBytes of [1, 2, 3, 5, 7, 11, 16, 33, 1 << 20])
+      await expectFusedSame('q.csv', new TextEncoder().encode(csv), ['A1', 'A2', 'B1', 'B2'], rangeBytes);
   });
 
   it('reads fast and general records, blank lines, CRLF, empty ids, no final line break, at every range size (uncounted ranges)', async () => {
@@ -306,7 +317,12 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
     for (const quote of ['', '"q",2,3,4,5\n'])
       for (const rangeBytes of [7, 64, 1 << 20]) {
         const read = (body: string) =>
-          readNumericCsvFuzzy({ name: 'b.csv', bytes: new TextEncoder().encode(`id,A1,A2,B1,B2\n${good}${body}${good}${quote}`) }, ['A1', 'A2', 'B1', 'B2'], { plan, scale: [2, 10] }, { rangeBytes });
+          readNumericCsvFuzzy(
+            { name: 'b.csv', bytes: new TextEncoder().encode(`id,A1,A2,B1,B2\n${good}${body}${good}${quote}`) },
+            ['A1', 'A2', 'B1', 'B2'],
+            { plan, scale: [2, 10] },
+            { rangeBytes },
+          );
         await expect(read('x,2,3,abc,4\n')).rejects.toThrow(/b\.csv, row 42, column "B1": "abc" is not a number/);
         await expect(read('x,2,,3,4\n')).rejects.toThrow(/b\.csv, row 42, column "A2": empty cell/);
         await expect(read('x,2,3,4\n')).rejects.toThrow(/b\.csv, row 42: 4 cells but the header has 5 columns/);
@@ -315,11 +331,14 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
         await expect(read('x,2,3,4,5\n\n\n')).resolves.toMatchObject({ off: 0 });
       }
     await expect(
-      readNumericCsvFuzzy({ name: 'e.csv', bytes: new TextEncoder().encode('id,A1\n\n  \n') }, ['A1'], { plan: planFuzzy({ rows: 0, cols: 1, data: new Float64Array(0) }, [1], DEFAULT_GRADES), scale: [2, 10] }),
+      readNumericCsvFuzzy({ name: 'e.csv', bytes: new TextEncoder().encode('id,A1\n\n  \n') }, ['A1'], {
+        plan: planFuzzy({ rows: 0, cols: 1, data: new Float64Array(0) }, [1], DEFAULT_GRADES),
+        scale: [2, 10],
+      }),
     ).rejects.toThrow(/the portfolio is empty/);
   });
 
-  it('evaluate: scores on the axis take the fused path; its file is the general path\'s, byte for byte, quoted and empty ids too', async () => {
+  it("evaluate: scores on the axis take the fused path; its file is the general path's, byte for byte, quoted and empty ids too", async () => {
     const dir = await portfolio(3000, '\r\n');
     await writeFile(join(dir, 'tree.json'), JSON.stringify(SCORES_TREE));
     const lines = (await readFile(join(dir, 'data.csv'), 'utf8')).split('\r\n');
@@ -355,7 +374,9 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
     const out = await runCli([...base, '--out', join(dir, 'o.csv')]);
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toMatch(/warning: leaf B1 \(B1\): values .* are raw values; mapped from this portfolio's range/);
-    expect(await readFile(join(dir, 'o.csv'), 'utf8')).toBe(`id,score,grade,rank\n${rows.map((r) => [r.id, String(r.score), r.grade, r.rank].join(',')).join('\n')}\n`);
+    expect(await readFile(join(dir, 'o.csv'), 'utf8')).toBe(
+      `id,score,grade,rank\n${rows.map((r) => [r.id, String(r.score), r.grade, r.rank].join(',')).join('\n')}\n`,
+    );
     const strict = await runCli([...base, '--out', join(dir, 's.csv'), '--strict']);
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/leaf B1 \(B1\): values .* are not scores, and the leaf has no rule/);
@@ -363,8 +384,19 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
 
   it('evaluate: a tree that fails before the large-portfolio path still ends its early-started workers', async () => {
     const dir = await portfolio(10);
-    await writeFile(join(dir, 'bad-tree.json'), JSON.stringify({ code: 'P', name: 'P', children: [{ code: 'A1', name: 'A1', weight: 2 }] }));
-    const r = await runCli(['evaluate', '--hierarchy', join(dir, 'bad-tree.json'), '--data', join(dir, 'data.csv'), '--out', join(dir, 'o.csv')]);
+    await writeFile(
+      join(dir, 'bad-tree.json'),
+      JSON.stringify({ code: 'P', name: 'P', children: [{ code: 'A1', name: 'A1', weight: 2 }] }),
+    );
+    const r = await runCli([
+      'evaluate',
+      '--hierarchy',
+      join(dir, 'bad-tree.json'),
+      '--data',
+      join(dir, 'data.csv'),
+      '--out',
+      join(dir, 'o.csv'),
+    ]);
     expect(r.code).toBe(2);
   });
 });

@@ -344,7 +344,15 @@ export function csvParseFuzzyFree(
     }
     if (end >= 0) break;
   }
-  const empty = { rows: 0, records: 0, ids: new Uint8Array(0), idEnds: new Int32Array(0), off: 0, score: new Float64Array(0), grade: new Int32Array(0) };
+  const empty = {
+    rows: 0,
+    records: 0,
+    ids: new Uint8Array(0),
+    idEnds: new Int32Array(0),
+    off: 0,
+    score: new Float64Array(0),
+    grade: new Int32Array(0),
+  };
   if (end < 0) return { ...empty, retry: true };
   if (start >= lastStart || start >= end) return { ...empty, retry: false };
   const b = raw.subarray(start, end + 1);
@@ -645,7 +653,16 @@ function putInt(v: number, out: Uint8Array, o: number): number {
 const FORMAT_BLOCK = 1024;
 
 /** Lines of rows [i0, i1) of a `csvFormatResults` call into out at o; returns the new end (one call per block: see `parseBlock`). */
-function formatRows(ids: Uint8Array, idEnds: Int32Array, i0: number, i1: number, rowBase: number, r: CsvResultColumns, out: Uint8Array, o: number): number {
+function formatRows(
+  ids: Uint8Array,
+  idEnds: Int32Array,
+  i0: number,
+  i1: number,
+  rowBase: number,
+  r: CsvResultColumns,
+  out: Uint8Array,
+  o: number,
+): number {
   const { score, rank, grade, names } = r;
   let s = i0 === 0 ? 0 : idEnds[i0 - 1];
   for (let i = i0; i < i1; i++) {
@@ -682,7 +699,6 @@ export function csvFormatResults(ids: Uint8Array, idEnds: Int32Array, rowBase: n
   for (let i0 = 0; i0 < count; i0 += FORMAT_BLOCK) o = formatRows(ids, idEnds, i0, Math.min(count, i0 + FORMAT_BLOCK), rowBase, r, out, o);
   return out.slice(0, o);
 }
-
 
 /** The kernels, by name, for a kernel pool's `extra` module. */
 export const kernels = { csvCountRange, csvParseRange, csvParseFuzzyRange, csvParseFuzzyFree, csvFormatResults };

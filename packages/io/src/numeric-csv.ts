@@ -18,6 +18,7 @@ import type { KernelModule, KernelPool } from '@scf-risk/core/parallel';
 import {
   type CsvByteSource,
   type CsvCellProblem,
+  type CsvFuzzyFreeRange,
   type CsvFuzzyRange,
   type CsvKernels,
   type CsvParsedRange,
@@ -25,7 +26,6 @@ import {
   csvCountRange,
   csvFormatResults,
   csvParseFuzzyFree,
-  type CsvFuzzyFreeRange,
   csvParseFuzzyRange,
   csvParseRange,
 } from './csv-kernels.ts';
@@ -142,7 +142,12 @@ interface CsvLayout {
 }
 
 /** The header, the wanted columns and pass 1: record-ending line breaks per range. */
-async function layout(source: string | NumericCsvSource, wanted: readonly string[], options: NumericCsvOptions, count = true): Promise<CsvLayout> {
+async function layout(
+  source: string | NumericCsvSource,
+  wanted: readonly string[],
+  options: NumericCsvOptions,
+  count = true,
+): Promise<CsvLayout> {
   const input: NumericCsvSource = typeof source === 'string' ? { name: source, path: source } : source;
   const file = input.name;
   const fail = (message: string, allowed?: string): never => {
@@ -186,7 +191,6 @@ async function layout(source: string | NumericCsvSource, wanted: readonly string
   const missing = wanted.filter((w) => !hdr.includes(w));
   if (missing.length > 0) fail(`${file}: no column ${missing.map((c) => `"${c}"`).join(', ')}`, `a header with ${wanted.join(', ')}`);
   const pick = Int32Array.from(hdr, (h) => wanted.indexOf(h));
-  const n = wanted.length;
   const bodyStart = headerEnd >= 0 ? headerEnd : size;
 
   // Pass 1: record-ending line breaks per range → exact row count and each range's first row.
@@ -449,4 +453,3 @@ export async function writeResultsCsv(
     options.onProgress?.((k + 1) / chunks.length, 'writing');
   }
 }
-

@@ -293,9 +293,14 @@ export function consensusBars(
   words: { panel: string; without: (id: string) => string } = { panel: 'panel', without: (id) => `without ${id}` },
 ): ChartSpec {
   const rows = removal.filter((r) => r.consensus !== undefined);
-  return bars(title, [words.panel, ...rows.map((r) => words.without(r.id))], [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))], {
-    digits: 1,
-  });
+  return bars(
+    title,
+    [words.panel, ...rows.map((r) => words.without(r.id))],
+    [100 * panel, ...rows.map((r) => 100 * (r.consensus as number))],
+    {
+      digits: 1,
+    },
+  );
 }
 
 /** Weights per judgment scale: one group of bars per element, one bar per scale. */

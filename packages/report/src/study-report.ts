@@ -109,7 +109,9 @@ function ahpAnalysisCharts(result: StudyResult, lang: Lang): { consensus: ChartS
   };
   const consensus = (result.consensus?.nodes ?? []).map((n) =>
     consensusBars(
-      zh ? `${name(n.code)}：专家群体共识度 S*（%），全体与剔除各专家后` : `${name(n.code)}: consensus S* (%) of the panel and without each expert`,
+      zh
+        ? `${name(n.code)}：专家群体共识度 S*（%），全体与剔除各专家后`
+        : `${name(n.code)}: consensus S* (%) of the panel and without each expert`,
       n.consensus,
       n.removal,
       zh ? { panel: '全体专家', without: (id) => `剔除 ${id}` } : { panel: 'panel', without: (id) => `without ${id}` },

@@ -36,7 +36,13 @@ const STUDY = {
     ],
   },
   weighting: {
-    G: { method: 'ahp', matrix: [[1, 2], ['1/2', 1]] },
+    G: {
+      method: 'ahp',
+      matrix: [
+        [1, 2],
+        ['1/2', 1],
+      ],
+    },
     F: {
       method: 'group-ahp',
       experts: [
@@ -45,7 +51,13 @@ const STUDY = {
         { id: 'E3', matrix: m(1 / 9, 1 / 7, 1 / 3) },
       ],
     },
-    T: { method: 'ahp', matrix: [[1, 4], ['1/4', 1]] },
+    T: {
+      method: 'ahp',
+      matrix: [
+        [1, 4],
+        ['1/4', 1],
+      ],
+    },
   },
   consensus: true,
   scales: ['standard', 'logarithmic', 'power'],
@@ -77,7 +89,12 @@ describe('study report: consensus, scales, uncertainty', () => {
     const { study, result } = run();
     const tables = studyTables(result, 'en', study);
     const con = tables.find((t) => t.title?.startsWith("Group consensus per node (Goepel's S*)"));
-    expect(con?.rows[0].slice(0, 4)).toEqual(['F', 'Finance', result.consensus?.nodes[0].globalWeight, result.consensus?.nodes[0].consensus]);
+    expect(con?.rows[0].slice(0, 4)).toEqual([
+      'F',
+      'Finance',
+      result.consensus?.nodes[0].globalWeight,
+      result.consensus?.nodes[0].consensus,
+    ]);
     expect(con?.rows[0][4]).toBe('low');
     expect(con?.rows[0][7]).toBe('E3');
     const sc = tables.find((t) => t.title?.startsWith("Indicators' global weights per judgment scale"));

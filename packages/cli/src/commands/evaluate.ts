@@ -57,7 +57,7 @@ const LEAF_VALUES_HELP = [
   '                                             for an overdue rate in % (lower is better). scorecard reads the same rule on 1–7.',
   '  rule: {type: ranges, ranges: [{from, to, score}, …]} or {type: linear, points: [[value, score], …]}   (scorecard) 1–7 scores.',
   '  no rule, direction benefit, every value on the scale (fce 2–10, scorecard 1–7): read as scores.',
-  '  no rule, and a value off the scale or direction: cost: raw values. They are mapped linearly from this portfolio\'s range',
+  "  no rule, and a value off the scale or direction: cost: raw values. They are mapped linearly from this portfolio's range",
   '    onto the scale by direction (best value → top, worst → bottom), with a warning that prints the equivalent rule;',
   '    scores and grades are then relative to this portfolio. --strict refuses them instead (exit 2, the rule to add named).',
   'Cells: numbers with a decimal point (1.5, not 1,5), no thousands separators, magnitude at most 1e15; CSV separated by commas.',
@@ -145,7 +145,11 @@ export function register(program: Command): void {
             };
             pool = undefined; // evaluateLargePortfolio closes it
             const m = opts.explain
-              ? await evaluateLargeExplained({ ...job, top: opts.explainTop, ...(method === 'fce' ? { axis: [2, 10] as [number, number] } : {}) })
+              ? await evaluateLargeExplained({
+                  ...job,
+                  top: opts.explainTop,
+                  ...(method === 'fce' ? { axis: [2, 10] as [number, number] } : {}),
+                })
               : await evaluateLargePortfolio(job);
             warn();
             written(m, opts.method, opts.out);

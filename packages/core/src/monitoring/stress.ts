@@ -37,7 +37,7 @@ import { type BookEvent, type BookOptions, type BookSnapshot, bookAsOf, type Loa
 import { type MarginRequirement, type MarginTerms, marginRequirement } from './mark-to-market.ts';
 import { dayNumber, type IsoDate, type Money } from './money-and-dates.ts';
 import type { NplReport } from './npl-ratio.ts';
-import { type PoolDecision, poolAcceptsNewLoans, type PoolStatus, observePool, type StopLossPool } from './stop-loss-pool.ts';
+import { observePool, type PoolDecision, type PoolStatus, poolAcceptsNewLoans, type StopLossPool } from './stop-loss-pool.ts';
 
 /** How a downgraded industry's loans move. */
 export type IndustryDowngradeRule = { kind: 'at-least'; category: LoanCategory } | { kind: 'notches'; notches: number };

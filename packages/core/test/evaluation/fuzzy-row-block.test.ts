@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fuzzyEvaluateBatch, fuzzyEvaluateRowBlock, planFuzzy } from '../../src/evaluation/fuzzy-batch.ts';
 import { DEFAULT_GRADES, type Grade } from '../../src/evaluation/fuzzy.ts';
+import { fuzzyEvaluateBatch, fuzzyEvaluateRowBlock, planFuzzy } from '../../src/evaluation/fuzzy-batch.ts';
 import { createRng } from '../../src/numeric/random.ts';
 
 /** rows × cols scores (column-major) with edge values mixed in: the centres, the ends, just inside and outside them. */
@@ -28,7 +28,12 @@ function compare(grades: readonly Grade[], rows: number, cols: number, seed: num
   const w = Array.from({ length: cols }, (_, j) => (zeroWeights && j % 3 === 1 ? 0 : rng.next()));
   const sum = w.reduce((a, b) => a + b, 0);
   const weights = w.map((v) => v / sum);
-  const data = scores(rows, cols, grades.map((g) => g.score), seed);
+  const data = scores(
+    rows,
+    cols,
+    grades.map((g) => g.score),
+    seed,
+  );
   const x = { rows, cols, data };
   const want = fuzzyEvaluateBatch(x, weights, grades);
   const plan = planFuzzy(x, weights, grades);
@@ -37,7 +42,7 @@ function compare(grades: readonly Grade[], rows: number, cols: number, seed: num
   const grade = new Int32Array(rows + 5);
   // in uneven blocks, at an offset, as a reader hands them over
   let off = 0;
-  for (let i0 = 0, step = 1; i0 < rows; i0 += step, step = (step * 7) % 300 + 1) {
+  for (let i0 = 0, step = 1; i0 < rows; i0 += step, step = ((step * 7) % 300) + 1) {
     const len = Math.min(step, rows - i0);
     off += fuzzyEvaluateRowBlock(plan, block.subarray(i0 * cols, (i0 + len) * cols), len, cols, score, grade, 5 + i0);
   }

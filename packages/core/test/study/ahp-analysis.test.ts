@@ -49,8 +49,23 @@ function study(): Record<string, any> {
       code: 'G',
       name: 'Goal',
       children: [
-        { code: 'F', name: 'Finance', children: [{ code: 'F1', name: 'F1' }, { code: 'F2', name: 'F2' }, { code: 'F3', name: 'F3' }] },
-        { code: 'T', name: 'Trade', children: [{ code: 'T1', name: 'T1' }, { code: 'T2', name: 'T2' }] },
+        {
+          code: 'F',
+          name: 'Finance',
+          children: [
+            { code: 'F1', name: 'F1' },
+            { code: 'F2', name: 'F2' },
+            { code: 'F3', name: 'F3' },
+          ],
+        },
+        {
+          code: 'T',
+          name: 'Trade',
+          children: [
+            { code: 'T1', name: 'T1' },
+            { code: 'T2', name: 'T2' },
+          ],
+        },
       ],
     },
     weighting: {
@@ -70,8 +85,25 @@ const TREE = {
   name: 'Goal',
   matrix: G,
   children: [
-    { code: 'F', name: 'Finance', experts: PANEL, children: [{ code: 'F1', name: 'F1' }, { code: 'F2', name: 'F2' }, { code: 'F3', name: 'F3' }] },
-    { code: 'T', name: 'Trade', matrix: T, children: [{ code: 'T1', name: 'T1' }, { code: 'T2', name: 'T2' }] },
+    {
+      code: 'F',
+      name: 'Finance',
+      experts: PANEL,
+      children: [
+        { code: 'F1', name: 'F1' },
+        { code: 'F2', name: 'F2' },
+        { code: 'F3', name: 'F3' },
+      ],
+    },
+    {
+      code: 'T',
+      name: 'Trade',
+      matrix: T,
+      children: [
+        { code: 'T1', name: 'T1' },
+        { code: 'T2', name: 'T2' },
+      ],
+    },
   ],
 };
 
