@@ -4,7 +4,7 @@ import { collateral, enterprises, financingProducts, loans, repaymentSchedule, r
 import type { Store } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { money } from '../schemas.ts';
-import { audit, type ServiceContext } from './context.ts';
+import { recordCreated, type ServiceContext } from './context.ts';
 
 export interface Page {
   limit: number;
@@ -59,20 +59,22 @@ export async function createEnterprise(ctx: ServiceContext, input: NewEnterprise
           { path: ['creditCode'], message: `already used by enterprise ${dup.id}` },
         ]);
     }
-    const [e] = await tx
-      .insert(enterprises)
-      .values({
-        name: input.name,
-        kind: input.kind,
-        industry: input.industry,
-        region: input.region ?? null,
-        creditCode: input.creditCode ?? null,
-      })
-      .returning();
-    if (!e) throw new Error('insert returned no row');
-    const out = enterpriseView(e);
-    await audit(tx, ctx, { entity: 'enterprise', entityId: e.id, action: 'create', after: out });
-    return out;
+    return recordCreated(
+      tx,
+      ctx,
+      'enterprise',
+      await tx
+        .insert(enterprises)
+        .values({
+          name: input.name,
+          kind: input.kind,
+          industry: input.industry,
+          region: input.region ?? null,
+          creditCode: input.creditCode ?? null,
+        })
+        .returning(),
+      enterpriseView,
+    );
   });
 }
 
@@ -135,11 +137,7 @@ export async function createLink(ctx: ServiceContext, input: NewLink): Promise<L
       .from(supplyChainLinks)
       .where(and(eq(supplyChainLinks.buyerId, input.buyerId), eq(supplyChainLinks.sellerId, input.sellerId)));
     if (dup) throw new HttpProblem(409, 'Conflict', `this buyer and seller are linked already (link ${dup.id})`);
-    const [l] = await tx.insert(supplyChainLinks).values(input).returning();
-    if (!l) throw new Error('insert returned no row');
-    const out = linkView(l);
-    await audit(tx, ctx, { entity: 'supply-chain-link', entityId: l.id, action: 'create', after: out });
-    return out;
+    return recordCreated(tx, ctx, 'supply-chain-link', await tx.insert(supplyChainLinks).values(input).returning(), linkView);
   });
 }
 
@@ -173,11 +171,7 @@ export async function createProduct(
   return ctx.store.db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: financingProducts.id }).from(financingProducts).where(eq(financingProducts.code, input.code));
     if (dup) throw new HttpProblem(409, 'Conflict', `product code ${input.code} is taken`, [{ path: ['code'], message: 'is taken' }]);
-    const [p] = await tx.insert(financingProducts).values(input).returning();
-    if (!p) throw new Error('insert returned no row');
-    const out = productView(p);
-    await audit(tx, ctx, { entity: 'financing-product', entityId: p.id, action: 'create', after: out });
-    return out;
+    return recordCreated(tx, ctx, 'financing-product', await tx.insert(financingProducts).values(input).returning(), productView);
   });
 }
 

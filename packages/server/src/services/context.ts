@@ -43,3 +43,21 @@ export async function audit(
     requestId: ctx.requestId ?? null,
   });
 }
+
+/**
+ * The row an INSERT … RETURNING gave, as the caller shows it, with its 'create' audit entry in the
+ * same transaction: every service that creates something ends with this.
+ */
+export async function recordCreated<R extends { id: string }, V>(
+  tx: Tx,
+  ctx: ServiceContext,
+  entity: string,
+  rows: readonly R[],
+  view: (row: R) => V,
+): Promise<V> {
+  const [row] = rows;
+  if (!row) throw new Error(`the insert of a ${entity} returned no row`);
+  const out = view(row);
+  await audit(tx, ctx, { entity, entityId: row.id, action: 'create', after: out });
+  return out;
+}

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { activeModels, financingProducts, type ModelKind, modelVersions } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
-import { audit, type ServiceContext } from './context.ts';
+import { audit, recordCreated, type ServiceContext } from './context.ts';
 
 /** How the content of each kind is checked (kinds without a core schema: any JSON object). */
 const CONTENT_SCHEMAS: Record<ModelKind, z.ZodType> = {
@@ -95,21 +95,23 @@ export async function createModelVersion(ctx: ServiceContext, input: NewModelVer
       .select({ v: sql<number>`coalesce(max(${modelVersions.version}), 0)::int` })
       .from(modelVersions)
       .where(and(eq(modelVersions.productId, input.productId), eq(modelVersions.kind, input.kind)));
-    const [m] = await tx
-      .insert(modelVersions)
-      .values({
-        kind: input.kind,
-        productId: input.productId,
-        version: (last?.v ?? 0) + 1,
-        content: input.content,
-        note: input.note ?? null,
-        createdBy: author,
-      })
-      .returning();
-    if (!m) throw new Error('insert returned no row');
-    const out = modelView(m);
-    await audit(tx, ctx, { entity: 'model-version', entityId: m.id, action: 'create', after: out });
-    return out;
+    return recordCreated(
+      tx,
+      ctx,
+      'model-version',
+      await tx
+        .insert(modelVersions)
+        .values({
+          kind: input.kind,
+          productId: input.productId,
+          version: (last?.v ?? 0) + 1,
+          content: input.content,
+          note: input.note ?? null,
+          createdBy: author,
+        })
+        .returning(),
+      modelView,
+    );
   });
 }
 

@@ -5,7 +5,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { type Role, sessions, users } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
-import { audit, type ServiceContext } from './context.ts';
+import { audit, recordCreated, type ServiceContext } from './context.ts';
 
 export interface UserView {
   id: string;
@@ -54,13 +54,16 @@ export async function createUser(ctx: ServiceContext, input: NewUser): Promise<U
     if (taken) {
       throw new HttpProblem(409, 'Conflict', `username ${input.username} is taken`, [{ path: ['username'], message: 'is taken' }]);
     }
-    const [u] = await tx
-      .insert(users)
-      .values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash })
-      .returning();
-    if (!u) throw new Error('insert returned no row');
-    await audit(tx, ctx, { entity: 'user', entityId: u.id, action: 'create', after: view(u) });
-    return view(u);
+    return recordCreated(
+      tx,
+      ctx,
+      'user',
+      await tx
+        .insert(users)
+        .values({ username: input.username, displayName: input.displayName, role: input.role, passwordHash })
+        .returning(),
+      view,
+    );
   });
 }
 
