@@ -83,8 +83,7 @@ export function reportError(e: unknown, input?: Input): number {
       const line = input && issue.path.length > 0 ? input.lineOf(issue.path) : undefined;
       const output = e instanceof OutputFileError; // about the file being written, not a place in the input
       const where = input && !output ? `${input.file}${line ? `:${line}` : ''}: ` : '';
-      const text = output ? formatIssue(issue).replace(/^\(root\): /, '') : formatIssue(issue);
-      terminal().stderr.write(`error: ${where}${text}\n`);
+      terminal().stderr.write(`error: ${where}${formatIssue(issue)}\n`);
     }
     return EXIT.invalid;
   }

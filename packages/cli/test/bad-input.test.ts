@@ -122,3 +122,15 @@ describe('malformed documents are exit 2 with a clear message', () => {
     }
   });
 });
+
+describe('where a message points', () => {
+  it('a problem in evaluate’s data file names the data file, not the hierarchy, and no "(root)"', async () => {
+    const data = await file('miss.csv', 'id,S11,S12,S13,S21\nA,5,6,7,8\n');
+    const hierarchy = new URL('../../../examples/evaluation/smes.yaml', import.meta.url).pathname;
+    const r = await runCli(['evaluate', '--hierarchy', hierarchy, '--data', data]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: \S*miss\.csv: no column "S22" \(leaf Overdue rate\)\. Allowed: a header with S11, S12, S13, S21, S22\.$/m);
+    expect(r.stderr).not.toContain('smes.yaml');
+    expect(r.stderr).not.toContain('(root)');
+  });
+});

@@ -54,11 +54,15 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out || '(root)';
 }
 
-/** `matrix[0][2]: message (allowed: …)`. */
+/**
+ * `matrix[0][2]: message. Allowed: ….`; an issue of the whole document (empty path) is its message
+ * alone, which names its place itself (a file, a row, a column).
+ */
 export function formatIssue(issue: Issue): string {
-  if (!issue.allowed) return `${formatPath(issue.path)}: ${issue.message}`;
-  const stop = /[.!?)]$/.test(issue.message) ? '' : '.';
-  return `${formatPath(issue.path)}: ${issue.message}${stop} Allowed: ${issue.allowed}.`;
+  const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
+  if (!issue.allowed) return `${where}${issue.message}`;
+  const stop = /[.!?]$/.test(issue.message) ? '' : '.';
+  return `${where}${issue.message}${stop} Allowed: ${issue.allowed}.`;
 }
 
 /** Collects issues and throws them all at once, so the user sees every problem in one run. */

@@ -107,6 +107,8 @@ export function register(program: Command): void {
           const indicators = portfolioIndicators(root, synthesis);
           const weights = indicators.map((l) => l.weight);
           const codes = leaves.map((l) => l.code);
+          // from here on, problems are in the data file, whose messages name it, row and column
+          input = undefined;
           const rawValues = opts.strict ? 'error' : 'range';
           const warnings: string[] = [];
           const warn = () => {
