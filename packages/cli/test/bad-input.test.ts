@@ -129,7 +129,9 @@ describe('where a message points', () => {
     const hierarchy = new URL('../../../examples/evaluation/smes.yaml', import.meta.url).pathname;
     const r = await runCli(['evaluate', '--hierarchy', hierarchy, '--data', data]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: \S*miss\.csv: no column "S22" \(leaf Overdue rate\)\. Allowed: a header with S11, S12, S13, S21, S22\.$/m);
+    expect(r.stderr).toMatch(
+      /^error: \S*miss\.csv: no column "S22" \(leaf Overdue rate\)\. Allowed: a header with S11, S12, S13, S21, S22\.$/m,
+    );
     expect(r.stderr).not.toContain('smes.yaml');
     expect(r.stderr).not.toContain('(root)');
   });
