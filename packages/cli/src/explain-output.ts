@@ -6,12 +6,12 @@
  * formatted block by block from the typed arrays — no object per alternative. The file is the
  * one the general path writes for the same K.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { type ColumnMajor, labelText, topContributions } from '@scf-risk/core';
 import { type BatchPortfolioMethod, createKernelPool, defaultPoolSize, evaluatePortfolioBatch } from '@scf-risk/core/parallel';
 import { csvField, numericCsvKernels, readNumericCsv } from '@scf-risk/io';
 import type { LargePortfolioJob } from './large-portfolio.ts';
 import { startProgress } from './progress.ts';
+import { writeOutput } from './write-file.ts';
 
 /** One explained contribution as the columns show it. */
 export interface TopContribution {
@@ -83,32 +83,28 @@ export async function evaluateLargeExplained(job: ExplainedLargeJob): Promise<nu
       const v = data[j * m + i];
       return v < lo ? lo : v > hi ? hi : v;
     };
-    const fd = openSync(job.out, 'w');
-    try {
-      const write = (text: string) => {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let o = 0; o < bytes.length; ) o += writeSync(fd, bytes, o);
-      };
-      write(`${explainHeader(k).join(',')}\n`);
-      for (let from = 0; from < m; from += BLOCK) {
-        const lines: string[] = [];
-        const to = Math.min(m, from + BLOCK);
-        for (i = from; i < to; i++) {
-          const score = topContributions(weights, valueAt, k, parts, top);
-          for (let t = 0; t < k; t++) {
-            const j = top[t];
-            tops[t].code = job.codes[j];
-            tops[t].contribution = parts[j];
-            tops[t].share = score === 0 ? 0 : parts[j] / score;
+    await writeOutput(job.out, {
+      fill: async (chunk: (bytes: Uint8Array) => void) => {
+        const write = (text: string) => chunk(Buffer.from(text, 'utf8'));
+        write(`${explainHeader(k).join(',')}\n`);
+        for (let from = 0; from < m; from += BLOCK) {
+          const lines: string[] = [];
+          const to = Math.min(m, from + BLOCK);
+          for (i = from; i < to; i++) {
+            const score = topContributions(weights, valueAt, k, parts, top);
+            for (let t = 0; t < k; t++) {
+              const j = top[t];
+              tops[t].code = job.codes[j];
+              tops[t].contribution = parts[j];
+              tops[t].share = score === 0 ? 0 : parts[j] / score;
+            }
+            lines.push(explainLine(csv.ids.get(i), r.score[i], r.grade ? gradeNames[r.grade[i]] : '', r.rank[i], tops, k));
           }
-          lines.push(explainLine(csv.ids.get(i), r.score[i], r.grade ? gradeNames[r.grade[i]] : '', r.rank[i], tops, k));
+          write(`${lines.join('\n')}\n`);
+          bar.update(70 + Math.round((30 * to) / m), 'writing');
         }
-        write(`${lines.join('\n')}\n`);
-        bar.update(70 + Math.round((30 * to) / m), 'writing');
-      }
-    } finally {
-      closeSync(fd);
-    }
+      },
+    });
     return m;
   } finally {
     bar.stop();

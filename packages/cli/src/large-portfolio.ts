@@ -5,7 +5,6 @@
  * evaluate it there (fce on scores: parsed and evaluated in one pass, no matrix — `fused`), the workers format the result rows and this thread writes them in order.
  * A progress bar shows on a terminal. The file is the one the general path writes.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { type ColumnMajor, DEFAULT_GRADES, type Direction, labelText, planFuzzy, ranksDescending } from '@scf-risk/core';
 import {
   type BatchPortfolioMethod,
@@ -25,6 +24,7 @@ import {
   writeResultsCsv,
 } from '@scf-risk/io';
 import { startProgress } from './progress.ts';
+import { writeOutput } from './write-file.ts';
 
 export interface LargePortfolioJob {
   data: string;
@@ -60,19 +60,9 @@ export async function evaluateLargePortfolio(job: LargePortfolioJob): Promise<nu
   const step = (from: number, span: number) => (done: number, name: string) => bar.update(Math.round(from + span * done), name);
   const write = async (ids: IdColumn, r: BatchResultColumns) => {
     bar.update(80, 'writing');
-    const fd = openSync(job.out, 'w');
-    try {
-      await writeResultsCsv(
-        (chunk) => {
-          for (let o = 0; o < chunk.length; ) o += writeSync(fd, chunk, o);
-        },
-        ids,
-        r,
-        { pool, onProgress: step(80, 20) },
-      );
-    } finally {
-      closeSync(fd);
-    }
+    await writeOutput(job.out, {
+      fill: (chunk: (bytes: Uint8Array) => void) => writeResultsCsv(chunk, ids, r, { pool, onProgress: step(80, 20) }),
+    });
   };
   try {
     if (job.fused && job.method === 'fce') {

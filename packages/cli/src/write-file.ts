@@ -12,13 +12,23 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, writeSync } from 'node:fs';
 import { access, link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ValidationError } from '@scf-risk/core';
 
 /** What to write: text, bytes, or chunks produced as the file is written (large outputs). */
-export type OutputBody = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+export type OutputBody = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | OutputFiller;
+
+/** A body written by a producer that pushes its bytes as it makes them (synchronous writes, no queue). */
+export interface OutputFiller {
+  fill(write: (chunk: Uint8Array) => void): Promise<void>;
+}
+
+/** A filler, not a list or a stream (an array has a `fill` method too). */
+function isFiller(body: object): body is OutputFiller {
+  return !(Symbol.iterator in body) && !(Symbol.asyncIterator in body) && typeof (body as OutputFiller).fill === 'function';
+}
 
 export interface WriteOptions {
   /** When false, an existing target is an error and is never replaced (default true). */
@@ -122,7 +132,12 @@ export async function writeOutput(file: string, body: OutputBody, options: Write
   try {
     try {
       if (typeof body === 'string' || body instanceof Uint8Array) await handle.writeFile(body);
-      else
+      else if (isFiller(body)) {
+        const fd = handle.fd;
+        await body.fill((chunk) => {
+          for (let o = 0; o < chunk.length; ) o += writeSync(fd, chunk, o);
+        });
+      } else
         for await (const chunk of body) {
           if (typeof chunk === 'string') await handle.write(chunk);
           else await handle.write(chunk);

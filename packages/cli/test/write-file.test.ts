@@ -135,3 +135,44 @@ describe('the demo panel', () => {
     expect(DEMO_PANEL).toEqual(parseInputText(await readFile(file, 'utf8'), file).data);
   });
 });
+
+describe('the streamed large-portfolio writers use the same helper', () => {
+  const csv = 'id,S11,S12,S13,S21,S22\nA,5,6,7,8,4\nB,9,3,5,2,6\n';
+  const hierarchy = join(ROOT, 'examples/evaluation/smes.yaml');
+
+  it('a filler body is written atomically, and a filler that fails leaves the old file and no temporary file', async () => {
+    const dir = await fresh();
+    const file = join(dir, 'r.csv');
+    await writeOutput(file, {
+      fill: async (write: (c: Uint8Array) => void) => {
+        write(new TextEncoder().encode('a,'));
+        write(new TextEncoder().encode('b\n'));
+      },
+    });
+    expect(await readFile(file, 'utf8')).toBe('a,b\n');
+    const failing = writeOutput(file, {
+      fill: async (write: (c: Uint8Array) => void) => {
+        write(new TextEncoder().encode('half'));
+        throw new Error('stopped half-way');
+      },
+    });
+    await expect(failing).rejects.toThrow('stopped half-way');
+    expect(await readFile(file, 'utf8')).toBe('a,b\n');
+    expect(await readdir(dir)).toEqual(['r.csv']);
+  });
+
+  for (const extra of [[], ['--explain']])
+    it(`evaluate ${extra.join(' ') || '(fast path)'}: a directory as --out exits 2; a file is written with no temporary left`, async () => {
+      const dir = await fresh();
+      const data = join(dir, 'p.csv');
+      await writeFile(data, csv);
+      await mkdir(join(dir, 'out.csv'));
+      const bad = await runCli(['evaluate', '--hierarchy', hierarchy, '--data', data, '--out', join(dir, 'out.csv'), ...extra]);
+      expect(bad.code, bad.stderr).toBe(2);
+      expect(bad.stderr).toContain('it is a directory');
+      const ok = await runCli(['evaluate', '--hierarchy', hierarchy, '--data', data, '--out', join(dir, 'r.csv'), ...extra]);
+      expect(ok.code, ok.stderr).toBe(0);
+      expect((await readFile(join(dir, 'r.csv'), 'utf8')).split('\n')[0]).toMatch(/^id,score,grade,rank/);
+      expect((await readdir(dir)).sort()).toEqual(['out.csv', 'p.csv', 'r.csv']);
+    });
+});
