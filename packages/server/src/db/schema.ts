@@ -247,6 +247,28 @@ export const auditLog = pgTable('audit_log', {
   requestId: text('request_id'),
 });
 
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const jobs = pgTable('jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  input: jsonb('input').$type<unknown>().notNull(),
+  status: text('status', { enum: JOB_STATUSES }).notNull().default('queued'),
+  progress: doublePrecision('progress').notNull().default(0),
+  progressMessage: text('progress_message'),
+  result: jsonb('result').$type<unknown>(),
+  problem: jsonb('problem').$type<unknown>(),
+  cancelRequested: boolean('cancel_requested').notNull().default(false),
+  submittedBy: uuid('submitted_by'),
+  submittedByName: text('submitted_by_name').notNull(),
+  worker: text('worker'),
+  createdAt: createdAt(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** Every table, for `drizzle(…, { schema })` and the schema check. */
 export const tables = {
   users,
@@ -267,4 +289,5 @@ export const tables = {
   evaluations,
   decisions,
   auditLog,
+  jobs,
 };
