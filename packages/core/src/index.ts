@@ -118,5 +118,6 @@ export * from './monitoring/money-and-dates.ts';
 export * from './monitoring/npl-ratio.ts';
 export * from './monitoring/population-stability.ts';
 export * from './monitoring/reconciliation.ts';
+export * from './monitoring/repayment-schedule.ts';
 export * from './monitoring/stop-loss-pool.ts';
 export * from './monitoring/stress.ts';
