@@ -25,6 +25,7 @@ import type { Role } from './db/schema.ts';
 import type { Store } from './db/store.ts';
 import { accessOf, allowed, isDocsRoute } from './permissions.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import applicationRoutes from './routes/applications.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import enterpriseRoutes from './routes/enterprises.ts';
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     linkRoutes,
     productRoutes,
     loanRoutes,
+    applicationRoutes,
     modelVersionRoutes,
     auditRoutes,
     methodRoutes,

@@ -40,6 +40,18 @@ export const PERMISSIONS: Record<string, Access> = {
   'GET /products/:id': BOOK_READ,
   'GET /loans': BOOK_READ,
   'GET /loans/:id': BOOK_READ,
+  'POST /loans': BOOK_WRITE,
+  'POST /loans/:id/repayments': BOOK_WRITE,
+  'POST /loans/:id/collateral': BOOK_WRITE,
+
+  // Pre-loan: the book's writers record, evaluate and decide; an auditor reads and reproduces.
+  'GET /applications': BOOK_READ,
+  'POST /applications': BOOK_WRITE,
+  'GET /applications/:id': BOOK_READ,
+  'POST /applications/:id/evaluate': BOOK_WRITE,
+  'POST /applications/:id/decision': BOOK_WRITE,
+  'GET /evaluations/:id': BOOK_READ,
+  'GET /evaluations/:id/reproduce': BOOK_READ,
 
   'GET /model-versions': BOOK_READ,
   'POST /model-versions': MODEL_WRITE,

@@ -111,6 +111,8 @@ export const loans = pgTable('loans', {
   disbursedOn: day('disbursed_on').notNull(),
   maturityOn: day('maturity_on').notNull(),
   status: text('status', { enum: LOAN_STATUSES }).notNull().default('active'),
+  /** How the schedule was generated (0003_preloan); null for loans loaded with their own schedule. */
+  scheduleKind: text('schedule_kind', { enum: ['equal-instalment', 'equal-principal', 'bullet'] }),
   createdAt: createdAt(),
 });
 
@@ -213,6 +215,8 @@ export const evaluations = pgTable('evaluations', {
   applicationId: uuid('application_id').notNull(),
   modelVersionId: uuid('model_version_id').notNull(),
   treeVersionId: uuid('tree_version_id'),
+  /** The weights version the evaluation used (0003_preloan). */
+  weightsVersionId: uuid('weights_version_id'),
   score: doublePrecision('score').notNull(),
   recommendation: text('recommendation', { enum: ['approve', 'review', 'decline'] }).notNull(),
   creditLimitMinor: money('credit_limit_minor').notNull(),

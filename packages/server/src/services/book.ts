@@ -1,10 +1,27 @@
-/** The lending book: enterprises, supply-chain links, financing products, loans (SPEC §6.1). */
+/**
+ * The lending book: enterprises, supply-chain links, financing products, loans with their
+ * repayment schedules (core's `repaymentSchedule`, exact in minor units), repayments and collateral
+ * (SPEC §6.1). A loan comes from an approved application (its enterprise, product, currency; the
+ * principal at most the decided limit; one loan per application) or directly from a credit officer.
+ */
+import { addMonths, type IsoDate, loanDelinquency, repaymentSchedule, type ScheduleKind, ValidationError } from '@scf-risk/core';
 import { and, asc, desc, eq, or, type SQL } from 'drizzle-orm';
-import { collateral, enterprises, financingProducts, loans, repaymentSchedule, repayments, supplyChainLinks } from '../db/schema.ts';
-import type { Store } from '../db/store.ts';
+import {
+  applications,
+  collateral,
+  decisions,
+  type EVENT_SOURCES,
+  enterprises,
+  financingProducts,
+  loans,
+  repayments,
+  repaymentSchedule as scheduleTable,
+  supplyChainLinks,
+} from '../db/schema.ts';
+import type { Store, Tx } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { money } from '../schemas.ts';
-import { recordCreated, type ServiceContext } from './context.ts';
+import { audit, recordCreated, type ServiceContext } from './context.ts';
 
 export interface Page {
   limit: number;
@@ -175,7 +192,7 @@ export async function createProduct(
   });
 }
 
-// Loans (read: the demo book and, later, disbursement create them) ------------------------------------
+// Loans ---------------------------------------------------------------------------------------------------
 
 type LoanRow = typeof loans.$inferSelect;
 export const loanView = (l: LoanRow) => ({
@@ -189,6 +206,7 @@ export const loanView = (l: LoanRow) => ({
   disbursedOn: l.disbursedOn,
   maturityOn: l.maturityOn,
   status: l.status,
+  scheduleKind: l.scheduleKind,
 });
 export type LoanView = ReturnType<typeof loanView>;
 
@@ -213,11 +231,7 @@ export async function listLoans(
 export async function getLoan(store: Store, id: string) {
   const [l] = await store.db.select().from(loans).where(eq(loans.id, id));
   if (!l) throw notFound('loan', id);
-  const schedule = await store.db
-    .select()
-    .from(repaymentSchedule)
-    .where(eq(repaymentSchedule.loanId, id))
-    .orderBy(asc(repaymentSchedule.seq));
+  const schedule = await store.db.select().from(scheduleTable).where(eq(scheduleTable.loanId, id)).orderBy(asc(scheduleTable.seq));
   const paid = await store.db.select().from(repayments).where(eq(repayments.loanId, id)).orderBy(asc(repayments.paidOn));
   const pledged = await store.db.select().from(collateral).where(eq(collateral.loanId, id));
   return {
@@ -228,14 +242,256 @@ export async function getLoan(store: Store, id: string) {
       principal: money(s.principalMinor, l.currency),
       interest: money(s.interestMinor, l.currency),
     })),
-    repayments: paid.map((r) => ({ id: r.id, paidOn: r.paidOn, amount: money(r.amountMinor, r.currency), source: r.source })),
-    collateral: pledged.map((c) => ({
-      id: c.id,
-      commodity: c.commodity,
-      quantity: c.quantity,
-      unit: c.unit,
-      haircut: c.haircut,
-      warehouseReceipt: c.warehouseReceipt,
-    })),
+    repayments: paid.map(repaymentView),
+    collateral: pledged.map(collateralView),
   };
+}
+
+type RepaymentRow = typeof repayments.$inferSelect;
+export const repaymentView = (r: RepaymentRow) => ({
+  id: r.id,
+  paidOn: r.paidOn,
+  amount: money(r.amountMinor, r.currency),
+  source: r.source,
+});
+
+type CollateralRow = typeof collateral.$inferSelect;
+export const collateralView = (c: CollateralRow) => ({
+  id: c.id,
+  commodity: c.commodity,
+  quantity: c.quantity,
+  unit: c.unit,
+  haircut: c.haircut,
+  warehouseReceipt: c.warehouseReceipt,
+});
+
+const unprocessable = (message: string, path: (string | number)[], issue: string, allowed?: string) =>
+  new HttpProblem(422, 'Unprocessable Content', message, [
+    allowed === undefined ? { path, message: issue } : { path, message: issue, allowed },
+  ]);
+
+/** The largest amount core computes with exactly (2⁵³ − 1 minor units). */
+const MAX_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
+
+export interface NewLoan {
+  applicationId?: string | undefined;
+  enterpriseId?: string | undefined;
+  productId?: string | undefined;
+  principalMinor: bigint;
+  currency: string;
+  annualRate: string;
+  termMonths: number;
+  disbursedOn: IsoDate;
+  schedule: ScheduleKind;
+}
+
+/** Where a loan's borrower and product come from: an approved application (checked) or the request. */
+async function loanOrigin(tx: Tx, input: NewLoan): Promise<{ enterpriseId: string; productId: string; currency: string }> {
+  if (input.applicationId === undefined) {
+    const enterpriseId = input.enterpriseId as string;
+    const productId = input.productId as string;
+    const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId));
+    if (!e) throw notFound('enterprise', enterpriseId, ['enterpriseId']);
+    const [p] = await tx.select().from(financingProducts).where(eq(financingProducts.id, productId));
+    if (!p) throw notFound('financing product', productId, ['productId']);
+    return { enterpriseId, productId, currency: p.currency };
+  }
+  const id = input.applicationId;
+  const [a] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+  if (!a) throw notFound('application', id, ['applicationId']);
+  if (a.status !== 'approved')
+    throw new HttpProblem(409, 'Conflict', `application ${id} is ${a.status}: only an approved application is lent on`);
+  const [taken] = await tx.select({ id: loans.id }).from(loans).where(eq(loans.applicationId, id));
+  if (taken) throw new HttpProblem(409, 'Conflict', `application ${id} has its loan already (loan ${taken.id})`);
+  for (const field of ['enterpriseId', 'productId'] as const)
+    if (input[field] !== undefined && input[field] !== a[field])
+      throw unprocessable(
+        `the application's ${field} is ${a[field]}`,
+        [field],
+        'differs from the application',
+        `${a[field]} (or leave it out)`,
+      );
+  const [d] = await tx.select().from(decisions).where(eq(decisions.applicationId, id));
+  if (d && input.principalMinor > d.creditLimitMinor)
+    throw unprocessable(
+      'the principal exceeds the approved limit',
+      ['principal', 'minor'],
+      `${input.principalMinor} is above the limit`,
+      `at most ${d.creditLimitMinor}`,
+    );
+  return { enterpriseId: a.enterpriseId, productId: a.productId, currency: a.currency };
+}
+
+/** Core's schedule for the terms, its issues named as the request's fields. */
+function scheduleOf(input: NewLoan) {
+  if (input.principalMinor > MAX_MINOR)
+    throw unprocessable(
+      'the principal is too large',
+      ['principal', 'minor'],
+      `${input.principalMinor} is too large`,
+      `at most ${MAX_MINOR}`,
+    );
+  try {
+    return repaymentSchedule({
+      principal: Number(input.principalMinor),
+      annualRate: input.annualRate,
+      termMonths: input.termMonths,
+      disbursedOn: input.disbursedOn,
+      kind: input.schedule,
+    });
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    const field: Record<string, (string | number)[]> = { principal: ['principal', 'minor'], kind: ['schedule'] };
+    throw new HttpProblem(
+      422,
+      'Unprocessable Content',
+      'the loan terms do not make a schedule',
+      e.issues.map((i) => ({ ...i, path: field[String(i.path[0])] ?? i.path })),
+    );
+  }
+}
+
+/** Disburse a loan: the loan, its generated schedule and the audit entry, in one transaction. */
+export async function createLoan(ctx: ServiceContext, input: NewLoan) {
+  const schedule = scheduleOf(input);
+  const id = await ctx.store.db.transaction(async (tx) => {
+    const origin = await loanOrigin(tx, input);
+    if (input.currency !== origin.currency)
+      throw unprocessable(
+        `the loan is in ${origin.currency}`,
+        ['principal', 'currency'],
+        `${input.currency} is not the loan's currency`,
+        origin.currency,
+      );
+    const [row] = await tx
+      .insert(loans)
+      .values({
+        applicationId: input.applicationId ?? null,
+        enterpriseId: origin.enterpriseId,
+        productId: origin.productId,
+        principalMinor: input.principalMinor,
+        currency: origin.currency,
+        annualRate: input.annualRate,
+        termMonths: input.termMonths,
+        disbursedOn: input.disbursedOn,
+        maturityOn: addMonths(input.disbursedOn, input.termMonths),
+        scheduleKind: input.schedule,
+      })
+      .returning();
+    if (!row) throw new Error('the insert of a loan returned no row');
+    const rows = schedule.map((s, k) => ({
+      loanId: row.id,
+      seq: k + 1,
+      dueOn: s.dueDate,
+      principalMinor: BigInt(s.principal),
+      interestMinor: BigInt(s.interest),
+    }));
+    await tx.insert(scheduleTable).values(rows);
+    await audit(tx, ctx, { entity: 'loan', entityId: row.id, action: 'create', after: { ...loanView(row), schedule: rows } });
+    return row.id;
+  });
+  return getLoan(ctx.store, id);
+}
+
+/** A loan locked for a write (404 unknown; 409 unless active). */
+async function activeLoan(tx: Tx, id: string) {
+  const [l] = await tx.select().from(loans).where(eq(loans.id, id)).for('update');
+  if (!l) throw notFound('loan', id);
+  if (l.status !== 'active') throw new HttpProblem(409, 'Conflict', `loan ${id} is ${l.status}: it takes no more repayments or collateral`);
+  return l;
+}
+
+export interface NewRepayment {
+  amountMinor: bigint;
+  currency: string;
+  paidOn: IsoDate;
+  source: (typeof EVENT_SOURCES)[number];
+}
+
+/**
+ * Record a repayment. Core allocates it (loanDelinquency: oldest instalment first, penalty → fees →
+ * interest → principal); when nothing is left outstanding the loan becomes `repaid` (audited).
+ */
+export async function addRepayment(ctx: ServiceContext, loanId: string, input: NewRepayment) {
+  if (input.amountMinor > MAX_MINOR)
+    throw unprocessable('the amount is too large', ['amount', 'minor'], `${input.amountMinor} is too large`, `at most ${MAX_MINOR}`);
+  return ctx.store.db.transaction(async (tx) => {
+    const l = await activeLoan(tx, loanId);
+    if (input.currency !== l.currency)
+      throw unprocessable(
+        `the loan is in ${l.currency}`,
+        ['amount', 'currency'],
+        `${input.currency} is not the loan's currency`,
+        l.currency,
+      );
+    if (input.paidOn < l.disbursedOn)
+      throw unprocessable(
+        'a repayment cannot precede the disbursement',
+        ['paidOn'],
+        `${input.paidOn} is before ${l.disbursedOn}`,
+        `${l.disbursedOn} or later`,
+      );
+    const paid = await recordCreated(
+      tx,
+      ctx,
+      'repayment',
+      await tx
+        .insert(repayments)
+        .values({ loanId, paidOn: input.paidOn, amountMinor: input.amountMinor, currency: input.currency, source: input.source })
+        .returning(),
+      repaymentView,
+    );
+    const schedule = await tx.select().from(scheduleTable).where(eq(scheduleTable.loanId, loanId)).orderBy(asc(scheduleTable.seq));
+    const all = await tx.select().from(repayments).where(eq(repayments.loanId, loanId));
+    const asOf = all.reduce((m, r) => (r.paidOn > m ? r.paidOn : m), input.paidOn);
+    const position = loanDelinquency(
+      {
+        schedule: schedule.map((s) => ({ dueDate: s.dueOn, principal: Number(s.principalMinor), interest: Number(s.interestMinor) })),
+        repayments: all.map((r) => ({ id: r.id, date: r.paidOn, amount: Number(r.amountMinor) })),
+      },
+      asOf,
+    );
+    let status = l.status;
+    if (schedule.length > 0 && position.outstandingTotal === 0) {
+      status = 'repaid';
+      await tx.update(loans).set({ status }).where(eq(loans.id, loanId));
+      await audit(tx, ctx, { entity: 'loan', entityId: loanId, action: 'repaid', before: { status: l.status }, after: { status } });
+    }
+    return {
+      ...paid,
+      loan: {
+        id: loanId,
+        status,
+        asOf,
+        outstandingPrincipal: money(BigInt(position.outstandingPrincipal), l.currency),
+        outstandingTotal: money(BigInt(position.outstandingTotal), l.currency),
+        excess: money(BigInt(position.excess), l.currency),
+      },
+    };
+  });
+}
+
+export interface NewCollateral {
+  commodity: string;
+  quantity: string;
+  unit: string;
+  haircut: string;
+  warehouseReceipt?: string | undefined;
+}
+
+/** Pledge collateral to an active loan (the borrower's), with its audit entry. */
+export async function addCollateral(ctx: ServiceContext, loanId: string, input: NewCollateral) {
+  return ctx.store.db.transaction(async (tx) => {
+    const l = await activeLoan(tx, loanId);
+    return recordCreated(
+      tx,
+      ctx,
+      'collateral',
+      await tx
+        .insert(collateral)
+        .values({ loanId, enterpriseId: l.enterpriseId, ...input, warehouseReceipt: input.warehouseReceipt ?? null })
+        .returning(),
+      (c) => ({ ...collateralView(c), loanId }),
+    );
+  });
 }
