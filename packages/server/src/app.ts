@@ -35,6 +35,7 @@ import loanRoutes from './routes/loans.ts';
 import methodRoutes from './routes/methods.ts';
 import modelVersionRoutes from './routes/model-versions.ts';
 import productRoutes from './routes/products.ts';
+import questionnaireRoutes from './routes/questionnaires.ts';
 import userRoutes from './routes/users.ts';
 import { type UserView, userOfSession } from './services/users.ts';
 
@@ -178,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     modelVersionRoutes,
     auditRoutes,
     methodRoutes,
+    questionnaireRoutes,
   ]) {
     await app.register(routes, { secureCookie: options.secureCookie ?? false });
   }

@@ -18,6 +18,7 @@ const BOOK_READ: readonly Role[] = ['admin', 'risk-officer', 'credit-officer', '
 const BOOK_WRITE: readonly Role[] = ['admin', 'risk-officer', 'credit-officer'];
 const MODEL_WRITE: readonly Role[] = ['admin', 'risk-officer'];
 const AUDIT_READ: readonly Role[] = ['admin', 'risk-officer', 'auditor'];
+const QUESTIONNAIRE_READ: readonly Role[] = ['admin', 'risk-officer', 'auditor'];
 
 export const PERMISSIONS: Record<string, Access> = {
   'GET /health': 'public',
@@ -59,6 +60,24 @@ export const PERMISSIONS: Record<string, Access> = {
   'POST /model-versions/:id/activate': MODEL_WRITE,
 
   'GET /audit': AUDIT_READ,
+
+  // Expert questionnaires: organisers write, an auditor reads; an expert reaches only their own
+  // invitations, by link (the token is the credential: public) or signed in.
+  'GET /questionnaires': QUESTIONNAIRE_READ,
+  'POST /questionnaires': MODEL_WRITE,
+  'GET /questionnaires/:id': QUESTIONNAIRE_READ,
+  'POST /questionnaires/:id/invitations': MODEL_WRITE,
+  'GET /questionnaires/:id/progress': QUESTIONNAIRE_READ,
+  'GET /questionnaires/:id/results': QUESTIONNAIRE_READ,
+  'POST /questionnaires/:id/close-round': MODEL_WRITE,
+  'POST /questionnaires/:id/rounds': MODEL_WRITE,
+  'GET /q/:token': 'public',
+  'POST /q/:token/answers': 'public',
+  'POST /q/:token/check': 'public',
+  'GET /my/questionnaires': ['expert'],
+  'GET /my/invitations/:id': ['expert'],
+  'POST /my/invitations/:id/answers': ['expert'],
+  'POST /my/invitations/:id/check': ['expert'],
 };
 
 /** Every method endpoint (`POST /methods/<name>`) is open to every signed-in role. */

@@ -273,6 +273,62 @@ export const jobs = pgTable('jobs', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
+export const QUESTIONNAIRE_KINDS = ['pairwise', 'delphi'] as const;
+export const QUESTIONNAIRE_STATUSES = ['open', 'closed'] as const;
+export const QUESTIONNAIRE_SCALES = ['1-3-5', '1-5', '1-10'] as const;
+
+/** Expert questionnaires (migration 0005): pairwise (group AHP) or Delphi. */
+export const questionnaires = pgTable('questionnaires', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind', { enum: QUESTIONNAIRE_KINDS }).notNull(),
+  title: text('title').notNull(),
+  description: text('description'),
+  content: jsonb('content').$type<unknown>().notNull(),
+  options: jsonb('options').$type<Record<string, unknown>>().notNull(),
+  scale: text('scale', { enum: QUESTIONNAIRE_SCALES }),
+  status: text('status', { enum: QUESTIONNAIRE_STATUSES }).notNull().default('open'),
+  currentRound: integer('current_round').notNull().default(1),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+/** One expert's invitation: the SHA-256 of the link token, optionally a user of role expert. */
+export const questionnaireInvitations = pgTable('questionnaire_invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  questionnaireId: uuid('questionnaire_id').notNull(),
+  label: text('label').notNull(),
+  userId: uuid('user_id'),
+  weight: doublePrecision('weight').notNull().default(1),
+  tokenHash: text('token_hash').notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+export const questionnaireRounds = pgTable(
+  'questionnaire_rounds',
+  {
+    questionnaireId: uuid('questionnaire_id').notNull(),
+    number: integer('number').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    openedBy: uuid('opened_by').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    closedBy: uuid('closed_by'),
+    statistics: jsonb('statistics').$type<unknown>(),
+  },
+  (t) => [primaryKey({ columns: [t.questionnaireId, t.number] })],
+);
+
+/** Answers per invitation and round, never overwritten (a trigger rejects UPDATE and DELETE). */
+export const questionnaireAnswers = pgTable('questionnaire_answers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  invitationId: uuid('invitation_id').notNull(),
+  questionnaireId: uuid('questionnaire_id').notNull(),
+  round: integer('round').notNull(),
+  content: jsonb('content').$type<unknown>().notNull(),
+  submittedBy: uuid('submitted_by'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** Every table, for `drizzle(…, { schema })` and the schema check. */
 export const tables = {
   users,
@@ -294,4 +350,8 @@ export const tables = {
   decisions,
   auditLog,
   jobs,
+  questionnaires,
+  questionnaireInvitations,
+  questionnaireRounds,
+  questionnaireAnswers,
 };
