@@ -122,6 +122,28 @@ describeEachBackend('expert questionnaires', (backend) => {
     return res.json() as { id: string; comparisons: { node: string; elements: { code: string }[] }[]; status: string; round: number };
   }
 
+  it('every questionnaire route is in the OpenAPI document; the link routes need no session', async () => {
+    const doc = (await call('GET', '/docs/json')).json() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    for (const path of [
+      '/questionnaires',
+      '/questionnaires/{id}',
+      '/questionnaires/{id}/invitations',
+      '/questionnaires/{id}/progress',
+      '/questionnaires/{id}/results',
+      '/questionnaires/{id}/close-round',
+      '/questionnaires/{id}/rounds',
+      '/q/{token}',
+      '/q/{token}/answers',
+      '/q/{token}/check',
+      '/my/questionnaires',
+      '/my/invitations/{id}',
+      '/my/invitations/{id}/answers',
+      '/my/invitations/{id}/check',
+    ])
+      expect(Object.keys(doc.paths), path).toContain(path);
+    expect(doc.paths['/q/{token}/answers']?.post?.security).toEqual([]);
+  });
+
   describe('a pairwise questionnaire answered by two experts', () => {
     let qid: string;
     let token1: string;

@@ -117,7 +117,7 @@ const newInvitations = z.strictObject({
           .trim()
           .min(1)
           .max(100)
-          .describe('how the organiser knows this expert (e.g. "E1" or a name); experts never see it'),
+          .describe('how the organiser knows this expert (e.g. "E1"); no other expert ever sees it'),
         userId: idSchema.optional().describe('a user of role expert, who then also finds the questionnaire signed in'),
         weight: z.number().positive().max(1_000_000).optional().describe('the expert’s weight in group AHP (default 1)'),
       }),
