@@ -6,7 +6,7 @@
  * answers by any route; an auditor reads but does not write); every error rule.
  */
 import { createHash } from 'node:crypto';
-import { ahp, delphiRound, groupAhp } from '@scf-risk/core';
+import { ahp, authorityCoefficient, delphiRound, groupAhp } from '@scf-risk/core';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { questionnaireInvitations } from '../src/db/schema.ts';
@@ -226,6 +226,27 @@ describeEachBackend('expert questionnaires', (backend) => {
       expect(p.json()).toMatchObject({ answered: 0 });
     });
 
+    it('check: a missing judgment (null) is completed as core completes it; the signed-in route checks too', async () => {
+      const partial = [
+        [1, 2, null],
+        ['1/2', 1, 2],
+        [null, '1/2', 1],
+      ];
+      const res = await call('POST', `/my/invitations/${inv2}/check`, h.cookie.expert, { matrices: { A: partial } });
+      expect(res.statusCode, res.body).toBe(200);
+      const core = ahp([
+        [1, 2, null],
+        [0.5, 1, 2],
+        [null, 0.5, 1],
+      ]);
+      const [a] = (res.json() as { nodes: { weights: number[]; cr: number; warnings: string[] }[] }).nodes;
+      a?.weights.forEach((w, k) => {
+        expect(w).toBeCloseTo(core.weights[k] as number, 12);
+      });
+      expect(a?.cr).toBeCloseTo(core.cr, 12);
+      expect(a?.warnings.join(' ')).toMatch(/Harker/);
+    });
+
     it('expert E1 answers by link', async () => {
       const res = await call('POST', `/q/${token1}/answers`, undefined, { matrices: E1 });
       expect(res.statusCode, res.body).toBe(201);
@@ -432,7 +453,11 @@ describeEachBackend('expert questionnaires', (backend) => {
     it('round 1: no feedback yet; closing needs two answers', async () => {
       const v = await call('GET', `/q/${tokens[0]}`);
       expect(v.json()).toMatchObject({ feedback: null, answered: false });
-      expect((await call('POST', `/q/${tokens[0]}/answers`, undefined, { scores: scoresOf(ROUND1[0] as number[]) })).statusCode).toBe(201);
+      const r1 = await call('POST', `/q/${tokens[0]}/answers`, undefined, {
+        scores: scoresOf(ROUND1[0] as number[]),
+        authority: { ca: 0.9, cs: 0.7 },
+      });
+      expect(r1.statusCode, r1.body).toBe(201);
       const early = await call('POST', `/questionnaires/${qid}/close-round`, h.cookie.admin);
       expect(early.statusCode).toBe(409);
       expect(early.json()).toMatchObject({ detail: expect.stringContaining('at least 2') });
@@ -444,6 +469,7 @@ describeEachBackend('expert questionnaires', (backend) => {
       const [mine] = list.json() as { invitationId: string }[];
       const r3 = await call('POST', `/my/invitations/${mine?.invitationId}/answers`, expert2Cookie, {
         scores: scoresOf(ROUND1[2] as number[]),
+        authority: { ca: 0.8, cs: 0.5 },
       });
       expect(r3.statusCode, r3.body).toBe(201);
     });
@@ -468,6 +494,14 @@ describeEachBackend('expert questionnaires', (backend) => {
         expect(x.fullScoreFrequency).toBeCloseTo(core.indicators[k]?.fullScoreFrequency as number, 12);
       });
       expect(s?.counts).toEqual(core.counts);
+      // The authority coefficient of the experts who gave Ca and Cs, as core computes it.
+      const authority = (r.rounds[0] as unknown as { authority: { experts: { label: string; cr: number }[]; mean: number } }).authority;
+      const coreAuthority = authorityCoefficient([
+        { id: 'D1', ca: 0.9, cs: 0.7 },
+        { id: 'D3', ca: 0.8, cs: 0.5 },
+      ]);
+      expect(authority.experts.map((e) => [e.label, e.cr])).toEqual(coreAuthority.experts.map((e) => [e.id, e.cr]));
+      expect(authority.mean).toBeCloseTo(coreAuthority.mean, 12);
       const late = await call('POST', `/q/${tokens[0]}/answers`, undefined, { scores: scoresOf(ROUND1[0] as number[]) });
       expect(late.statusCode).toBe(409);
     });
@@ -640,6 +674,7 @@ describeEachBackend('expert questionnaires', (backend) => {
     const PAIRWISE_CASES: [string, unknown, string[]][] = [
       ['no matrices', {}, ['matrices']],
       ['scores on a pairwise questionnaire', { matrices: E1, scores: { A: 1 } }, ['scores']],
+      ['an authority coefficient on a pairwise questionnaire', { matrices: E1, authority: { ca: 1, cs: 1 } }, ['authority']],
       ['a node missing', { matrices: { G: E1.G, A: E1.A } }, ['matrices.B']],
       ['an unknown node', { matrices: { ...E1, Z: E1.B } }, ['matrices.Z']],
       ['a matrix of the wrong size', { matrices: { ...E1, B: E1.A } }, ['matrices.B']],
@@ -761,6 +796,8 @@ describeEachBackend('expert questionnaires', (backend) => {
       ['an indicator missing', { scores: { X1: 3, X2: 3 } }, ['scores.X3']],
       ['an unknown indicator', { scores: { X1: 3, X2: 3, X3: 3, X9: 1 } }, ['scores.X9']],
       ['a score that is not a number', { scores: { X1: 3, X2: '3', X3: 3 } }, ['scores.X2']],
+      ['a familiarity above 1', { scores: { X1: 3, X2: 3, X3: 3 }, authority: { ca: 0.5, cs: 1.5 } }, ['authority.cs']],
+      ['an authority without Ca', { scores: { X1: 3, X2: 3, X3: 3 }, authority: { cs: 0.5 } }, ['authority.ca']],
     ];
     for (const [what, body, expected] of DELPHI_CASES) {
       it(`Delphi answers: ${what} → 400 naming ${expected.join(', ')}`, async () => {

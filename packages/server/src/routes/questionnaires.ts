@@ -112,12 +112,7 @@ const newInvitations = z.strictObject({
   experts: z
     .array(
       z.strictObject({
-        label: z
-          .string()
-          .trim()
-          .min(1)
-          .max(100)
-          .describe('how the organiser knows this expert (e.g. "E1"); no other expert ever sees it'),
+        label: z.string().trim().min(1).max(100).describe('how the organiser knows this expert (e.g. "E1"); no other expert ever sees it'),
         userId: idSchema.optional().describe('a user of role expert, who then also finds the questionnaire signed in'),
         weight: z.number().positive().max(1_000_000).optional().describe('the expert’s weight in group AHP (default 1)'),
       }),
@@ -127,9 +122,14 @@ const newInvitations = z.strictObject({
 });
 
 const matrixSchema = pairwiseMatrixSchema;
+const authoritySchema = z.strictObject({
+  ca: z.number().min(0).max(1).describe('judgment basis Ca, 0 to 1'),
+  cs: z.number().min(0).max(1).describe('familiarity Cs, 0 to 1'),
+});
 const answerBody = z.strictObject({
   matrices: z.record(z.string(), matrixSchema).optional().describe('pairwise: {node: matrix} for every comparison (check: any of them)'),
   scores: z.record(z.string(), z.number()).optional().describe('Delphi: {indicator: score} for every indicator, on the scale'),
+  authority: authoritySchema.optional().describe('Delphi, optional: the expert’s judgment basis Ca and familiarity Cs'),
 });
 
 const answerSchema = z.object({
@@ -137,6 +137,7 @@ const answerSchema = z.object({
   submittedAt: z.string(),
   matrices: z.record(z.string(), z.array(z.array(z.number().nullable()))).optional(),
   scores: z.record(z.string(), z.number()).optional(),
+  authority: authoritySchema.optional(),
 });
 
 const feedbackSchema = z
@@ -270,6 +271,13 @@ const resultsSchema = z.discriminatedUnion('kind', [
         closed: z.boolean(),
         answered: z.number().int(),
         statistics: delphiStatisticsSchema.nullable().describe('null while fewer than 2 experts answered an open round'),
+        authority: z
+          .object({
+            experts: z.array(z.object({ label: z.string(), ca: z.number(), cs: z.number(), cr: z.number() })),
+            mean: z.number(),
+          })
+          .nullable()
+          .describe('Cr = (Ca + Cs)/2 of the experts who gave Ca and Cs; null when none did'),
       }),
     ),
   }),

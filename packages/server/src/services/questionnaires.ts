@@ -20,6 +20,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   ahp,
+  authorityCoefficient,
   CR_THRESHOLD,
   closeRound,
   type DelphiRoundResult,
@@ -146,7 +147,7 @@ type AnswerRow = typeof questionnaireAnswers.$inferSelect;
 const answerView = (a: AnswerRow) => ({
   round: a.round,
   submittedAt: a.submittedAt.toISOString(),
-  ...(a.content as { matrices?: Record<string, Matrix>; scores?: Record<string, number> }),
+  ...(a.content as AnswerInput),
 });
 export type AnswerView = ReturnType<typeof answerView>;
 
@@ -484,17 +485,25 @@ async function delphiResults(db: Store['db'] | Tx, q: Row) {
   const study = await delphiStudy(db, q);
   const stored = await db.select().from(questionnaireRounds).where(eq(questionnaireRounds.questionnaireId, q.id));
   const sd = (q.options as unknown as DelphiOptions).sd;
-  return {
-    kind: 'delphi' as const,
-    round: q.currentRound,
-    scale: q.scale as QuestionnaireScale,
-    rounds: study.rounds.map((r) => {
-      const answered = Object.keys(r.responses).length;
-      const row = stored.find((s) => s.number === r.number);
-      const statistics = r.closed ? (row?.statistics as DelphiStatistics) : answered >= 2 ? delphiStatistics(study, r.number, sd) : null;
-      return { round: r.number, closed: r.closed, answered, statistics };
-    }),
-  };
+  const rounds = [];
+  for (const r of study.rounds) {
+    const answered = Object.keys(r.responses).length;
+    const row = stored.find((s) => s.number === r.number);
+    const statistics = r.closed ? (row?.statistics as DelphiStatistics) : answered >= 2 ? delphiStatistics(study, r.number, sd) : null;
+    rounds.push({ round: r.number, closed: r.closed, answered, statistics, authority: authorityOf(await answersOfRound(db, q, r.number)) });
+  }
+  return { kind: 'delphi' as const, round: q.currentRound, scale: q.scale as QuestionnaireScale, rounds };
+}
+
+/** The authority coefficients Cr = (Ca + Cs)/2 of the experts who gave Ca and Cs with their answers (core's `authorityCoefficient`). */
+function authorityOf(answered: AnsweredExpert[]) {
+  const given = answered.flatMap((a) => {
+    const au = (a.answer.content as AnswerInput).authority;
+    return au ? [{ id: a.invitation.label, ca: au.ca, cs: au.cs }] : [];
+  });
+  if (given.length === 0) return null;
+  const r = authorityCoefficient(given);
+  return { experts: r.experts.map(({ id, ...rest }) => ({ label: id, ...rest })), mean: r.mean };
 }
 export type DelphiResults = Awaited<ReturnType<typeof delphiResults>>;
 
@@ -613,6 +622,8 @@ export async function expertQuestionnaire(store: Store, access: ExpertAccess) {
 export interface AnswerInput {
   matrices?: Record<string, Matrix> | undefined;
   scores?: Record<string, number> | undefined;
+  /** Delphi: the expert's judgment basis Ca and familiarity Cs, each in [0, 1]. */
+  authority?: { ca: number; cs: number } | undefined;
 }
 
 /** One node's matrix checked by core's `ahp` (sizes, reciprocity, Saaty's scale); issues under `matrices.<node>`. */
@@ -704,6 +715,8 @@ export async function submitAnswers(ctx: Omit<ServiceContext, 'actor'>, access: 
     let consistency: { node: string; cr: number; consistent: boolean }[] | undefined;
     if (q.kind === 'pairwise') {
       if (input.scores !== undefined) issues.push({ path: ['scores'], message: 'a pairwise questionnaire takes matrices, not scores' });
+      if (input.authority !== undefined)
+        issues.push({ path: ['authority'], message: 'the authority coefficient belongs to Delphi questionnaires' });
       const matrices = input.matrices ?? {};
       if (input.matrices === undefined) issues.push({ path: ['matrices'], message: 'is required', allowed: '{node: matrix}' });
       const pc = q.content as PairwiseContent;
@@ -733,7 +746,7 @@ export async function submitAnswers(ctx: Omit<ServiceContext, 'actor'>, access: 
         if (e instanceof ValidationError) throw badAnswers(e.issues);
         throw e;
       }
-      content = { scores };
+      content = { scores, ...(input.authority ? { authority: input.authority } : {}) };
     }
     const [row] = await tx
       .insert(questionnaireAnswers)
