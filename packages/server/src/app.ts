@@ -21,6 +21,7 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { checkBodyDepth } from './body-depth.ts';
 import type { Role } from './db/schema.ts';
 import type { Store } from './db/store.ts';
 import { accessOf, allowed, isDocsRoute } from './permissions.ts';
@@ -106,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Bodies nested deeper than any real input are refused before a recursive schema walks them.
+  app.addHook('preValidation', async (request) => checkBodyDepth(request.body));
   app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
