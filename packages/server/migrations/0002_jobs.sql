@@ -5,12 +5,12 @@
 CREATE TABLE jobs (
   id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   kind             text NOT NULL,
-  input            jsonb NOT NULL,
+  input            json NOT NULL,
   status           text NOT NULL DEFAULT 'queued'
                    CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
   progress         double precision NOT NULL DEFAULT 0 CHECK (progress >= 0 AND progress <= 1),
   progress_message text,
-  result           jsonb,
+  result           json,
   problem          jsonb,
   cancel_requested boolean NOT NULL DEFAULT false,
   submitted_by     uuid REFERENCES users (id),

@@ -24,6 +24,7 @@ import type { z } from 'zod';
 import { checkBodyDepth } from './body-depth.ts';
 import type { Role } from './db/schema.ts';
 import type { Store } from './db/store.ts';
+import { createJobQueue } from './jobs/queue.ts';
 import { accessOf, allowed, isDocsRoute } from './permissions.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import applicationRoutes from './routes/applications.ts';
@@ -31,6 +32,7 @@ import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
 import enterpriseRoutes from './routes/enterprises.ts';
 import healthRoutes from './routes/health.ts';
+import jobRoutes from './routes/jobs.ts';
 import linkRoutes from './routes/links.ts';
 import loanRoutes from './routes/loans.ts';
 import methodRoutes from './routes/methods.ts';
@@ -96,6 +98,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.decorate('store', options.store);
+  // The job queue works once the app is ready and stops (jobs at a safe point) when it closes.
+  const jobQueue = createJobQueue({ store: options.store, log: app.log });
+  app.decorate('jobs', jobQueue);
+  app.addHook('onReady', () => jobQueue.start());
+  app.addHook('onClose', () => jobQueue.stop());
   // Request schemas are checked by core's parseWith: the same issues (path, message, allowed) as the CLI.
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
     try {
@@ -182,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     modelVersionRoutes,
     auditRoutes,
     methodRoutes,
+    jobRoutes,
     questionnaireRoutes,
   ]) {
     await app.register(routes, { secureCookie: options.secureCookie ?? false });

@@ -61,6 +61,11 @@ export const PERMISSIONS: Record<string, Access> = {
 
   'GET /audit': AUDIT_READ,
 
+  'POST /jobs': BOOK_WRITE,
+  'GET /jobs': BOOK_READ,
+  'GET /jobs/:id': BOOK_READ,
+  'POST /jobs/:id/cancel': BOOK_WRITE,
+
   // Expert questionnaires: organisers write, an auditor reads; an expert reaches only their own
   // invitations, by link (the token is the credential: public) or signed in.
   'GET /questionnaires': QUESTIONNAIRE_READ,

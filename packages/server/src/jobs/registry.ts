@@ -27,6 +27,11 @@ export interface JobKind<I = unknown, R = unknown> {
   summary: string;
   /** The input document's schema (zod); its output is what `run` receives. */
   input: z.ZodType<I>;
+  /**
+   * Optional checks the schema cannot make (asynchronous ones, e.g. resolving references): run at
+   * submission after the schema; throw core's ValidationError with paths inside the input.
+   */
+  check?(input: I): Promise<void>;
   /** Do the work; the resolved value (JSON) is the job's result. */
   run(input: I, ctx: JobContext): Promise<R>;
 }

@@ -1,0 +1,65 @@
+/**
+ * `tree-training`: learn a credit decision tree (ID3, C4.5, CART; SPEC §5) from a loan history
+ * sent as CSV text, as `scf-risk tree train` does: io reads the table into a dataset (targets as
+ * classes or days overdue → risk classes by cut-offs), core trains. Result: the model file
+ * (`model`, what `tree predict` reads), the rules, the root gains and the diagnostics.
+ */
+import { trainTree, treeModelFile, treeRules } from '@scf-risk/core';
+import { readLoanHistory, textFile } from '@scf-risk/io';
+import { z } from 'zod';
+import type { JobKind } from '../registry.ts';
+
+const columns = z.array(z.string().min(1)).optional();
+
+const input = z.strictObject({
+  csv: z.string().min(1).describe('the loan history: CSV text with a header row'),
+  target: z.string().min(1).describe('the class column (class names or days overdue)'),
+  algorithm: z.enum(['id3', 'c45', 'cart']).default('id3'),
+  maxDepth: z.number().int().min(0).optional(),
+  minLeaf: z.number().int().min(1).optional(),
+  minGain: z.number().min(0).optional(),
+  ccpAlpha: z.number().min(0).optional(),
+  prune: z.boolean().optional(),
+  targetKind: z.enum(['auto', 'days', 'class']).default('auto'),
+  cutoffs: z.strictObject({ lower: z.number(), medium: z.number(), high: z.number() }).optional().describe('days overdue'),
+  ignore: columns.describe('columns to leave out (e.g. an id)'),
+  categorical: columns,
+  numeric: columns,
+});
+
+export const treeTraining: JobKind<z.output<typeof input>> = {
+  summary: 'learn a credit decision tree from a loan history (CSV text); result: the model, rules and diagnostics',
+  input,
+  async run(o, ctx) {
+    await ctx.progress(0.05, 'reading the loan history');
+    const kinds: Record<string, 'categorical' | 'numeric'> = {};
+    for (const c of o.categorical ?? []) kinds[c] = 'categorical';
+    for (const c of o.numeric ?? []) kinds[c] = 'numeric';
+    const loaded = await readLoanHistory(textFile('loan-history.csv', o.csv), {
+      target: o.target,
+      kinds,
+      targetKind: o.cutoffs && o.targetKind === 'auto' ? 'days' : o.targetKind,
+      ...(o.cutoffs ? { cutoffs: o.cutoffs } : {}),
+      ...(o.ignore ? { ignore: o.ignore } : {}),
+    });
+    await ctx.checkpoint();
+    await ctx.progress(0.3, `training ${o.algorithm} on ${loaded.dataset.rows} rows`);
+    const model = trainTree(loaded.dataset, {
+      algorithm: o.algorithm,
+      ...(o.maxDepth !== undefined ? { maxDepth: o.maxDepth } : {}),
+      ...(o.minLeaf !== undefined ? { minLeaf: o.minLeaf } : {}),
+      ...(o.minGain !== undefined ? { minGain: o.minGain } : {}),
+      ...(o.ccpAlpha !== undefined ? { ccpAlpha: o.ccpAlpha } : {}),
+      ...(o.prune !== undefined ? { prune: o.prune } : {}),
+    });
+    return {
+      algorithm: model.algorithm,
+      labelling: loaded.labelling,
+      classes: model.classes,
+      rootGains: model.rootGains,
+      rules: treeRules(model).map((r) => r.text),
+      diagnostics: model.diagnostics,
+      model: treeModelFile(model, loaded.labelling),
+    };
+  },
+};

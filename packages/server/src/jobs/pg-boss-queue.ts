@@ -1,0 +1,83 @@
+/**
+ * The PostgreSQL queue: pg-boss (its own schema: `pgboss`, or `<schema>_pgboss` beside a
+ * non-public schema) over the store's connection pool. Each job of the jobs table is one pg-boss
+ * job with the same id, so handing it over twice is harmless; any server process on the database
+ * may fetch it, and the jobs table's claim makes it run once. A job stopped by a shutdown is
+ * thrown back to pg-boss, which retries it — in this process after a restart, or in another one.
+ */
+import PgBoss from 'pg-boss';
+import { jobIdsIn } from './job-records.ts';
+import type { JobQueue, JobQueueOptions } from './queue.ts';
+import { JobCancelled } from './registry.ts';
+import { runJob } from './run-job.ts';
+
+/** The pg-boss queue every server process works. */
+export const PG_BOSS_QUEUE = 'scf-risk-jobs';
+
+/** pg-boss's schema for a store whose tables live in `schema`. */
+export function pgBossSchema(schema: string): string {
+  return schema === 'public' ? 'pgboss' : `${schema}_pgboss`;
+}
+
+export class PgBossQueue implements JobQueue {
+  readonly backend = 'pg-boss';
+  private boss: PgBoss | undefined;
+  private workerIds: string[] = [];
+  private readonly running = new Map<string, AbortController>();
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly options: JobQueueOptions,
+    readonly worker: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const { store, log } = this.options;
+    const [row] = await store.raw.query<{ s: string }>('SELECT current_schema() AS s');
+    const boss = new PgBoss({
+      db: { executeSql: async (text, values) => ({ rows: (await store.raw.query(text, values ?? [])) ?? [] }) },
+      schema: pgBossSchema(row?.s ?? 'public'),
+      schedule: false,
+    });
+    boss.on('error', (err) => log?.error({ err }, 'pg-boss'));
+    await boss.start();
+    await boss.createQueue(PG_BOSS_QUEUE, { name: PG_BOSS_QUEUE, retryLimit: 1000, retryDelay: 1 });
+    this.boss = boss;
+    for (let k = 0; k < (this.options.concurrency ?? 1); k++) {
+      this.workerIds.push(
+        await boss.work<{ jobId: string }>(PG_BOSS_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          if (!job) return;
+          const outcome = await runJob(job.data.jobId, {
+            store,
+            worker: this.worker,
+            stopping: this.stopping.signal,
+            log,
+            running: this.running,
+          });
+          // pg-boss retries a job whose handler throws: a job put back by the shutdown runs again.
+          if (outcome === 'requeued') throw new JobCancelled('shutdown');
+        }),
+      );
+    }
+    for (const id of await jobIdsIn(store, 'queued')) await this.send(id);
+  }
+
+  async enqueue(jobId: string): Promise<void> {
+    await this.send(jobId);
+    for (const id of this.workerIds) this.boss?.notifyWorker(id);
+  }
+
+  cancelLocal(jobId: string): void {
+    this.running.get(jobId)?.abort(new JobCancelled('cancelled'));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.boss?.stop({ graceful: true, close: false, timeout: 30_000 });
+  }
+
+  private async send(jobId: string): Promise<void> {
+    if (!this.boss) throw new Error('the job queue is not started');
+    await this.boss.send(PG_BOSS_QUEUE, { jobId }, { id: jobId });
+  }
+}
