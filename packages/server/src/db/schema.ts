@@ -330,6 +330,281 @@ export const questionnaireAnswers = pgTable('questionnaire_answers', {
   submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
+// Post-loan monitoring (migration 0004) --------------------------------------------------------
+
+export const LOAN_CATEGORY_VALUES = ['normal', 'special-mention', 'substandard', 'doubtful', 'loss'] as const;
+export const NPL_SNAPSHOT_DIMENSIONS = ['total', 'product', 'pool', 'core', 'industry'] as const;
+export const SEVERITY_VALUES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+
+export const monitoringSettings = pgTable('monitoring_settings', {
+  id: text('id').primaryKey(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const monitoringRuns = pgTable('monitoring_runs', {
+  asOf: day('as_of').primaryKey(),
+  status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull(),
+  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+  error: text('error'),
+  runBy: text('run_by').notNull(),
+  runs: integer('runs').notNull().default(1),
+});
+
+export const classificationOverrides = pgTable('classification_overrides', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  loanId: uuid('loan_id').notNull(),
+  effectiveOn: day('effective_on').notNull(),
+  category: text('category', { enum: LOAN_CATEGORY_VALUES }).notNull(),
+  floor: text('floor', { enum: LOAN_CATEGORY_VALUES }).notNull(),
+  reason: text('reason').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedByName: text('decided_by_name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const loanClassifications = pgTable(
+  'loan_classifications',
+  {
+    asOf: day('as_of').notNull(),
+    loanId: uuid('loan_id').notNull(),
+    category: text('category', { enum: LOAN_CATEGORY_VALUES }).notNull(),
+    floor: text('floor', { enum: LOAN_CATEGORY_VALUES }).notNull(),
+    basis: text('basis', { enum: ['days', 'override', 'borrower'] }).notNull(),
+    pastDueDays: integer('past_due_days').notNull(),
+    delinquentDays: integer('delinquent_days').notNull(),
+    overduePrincipalMinor: money('overdue_principal_minor').notNull(),
+    overdueInterestMinor: money('overdue_interest_minor').notNull(),
+    overdueFeesMinor: money('overdue_fees_minor').notNull(),
+    overduePenaltyMinor: money('overdue_penalty_minor').notNull(),
+    balanceMinor: money('balance_minor').notNull(),
+    overrideId: uuid('override_id'),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.loanId] })],
+);
+
+export const nplSnapshots = pgTable(
+  'npl_snapshots',
+  {
+    asOf: day('as_of').notNull(),
+    dimension: text('dimension', { enum: NPL_SNAPSHOT_DIMENSIONS }).notNull(),
+    groupKey: text('group_key').notNull(),
+    loans: integer('loans').notNull(),
+    normalMinor: money('normal_minor').notNull(),
+    specialMentionMinor: money('special_mention_minor').notNull(),
+    substandardMinor: money('substandard_minor').notNull(),
+    doubtfulMinor: money('doubtful_minor').notNull(),
+    lossMinor: money('loss_minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.dimension, t.groupKey] })],
+);
+
+export const collateralValuations = pgTable(
+  'collateral_valuations',
+  {
+    asOf: day('as_of').notNull(),
+    loanId: uuid('loan_id').notNull(),
+    exposureMinor: money('exposure_minor').notNull(),
+    marketValueMinor: money('market_value_minor').notNull(),
+    pledgeValueMinor: money('pledge_value_minor').notNull(),
+    lendingValueMinor: money('lending_value_minor').notNull(),
+    ltv: doublePrecision('ltv'),
+    trigger: text('trigger', { enum: ['none', 'warning', 'margin-call', 'liquidation'] }).notNull(),
+    status: text('status', { enum: ['performing', 'warning', 'called', 'liquidation'] }).notNull(),
+    shortfallMinor: money('shortfall_minor').notNull(),
+    state: jsonb('state').$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.loanId] })],
+);
+
+export const marginAccounts = pgTable('margin_accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  loanId: uuid('loan_id').notNull(),
+  openedOn: day('opened_on').notNull(),
+  cashMinor: money('cash_minor').notNull(),
+  collateralMinor: money('collateral_minor').notNull(),
+  terms: jsonb('terms').$type<unknown>().notNull(),
+  indexParameters: jsonb('index_parameters').$type<unknown>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const marginAccountEvents = pgTable('margin_account_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  accountId: uuid('account_id').notNull(),
+  type: text('type', { enum: ['deposit', 'withdrawal', 'collateral'] }).notNull(),
+  onDate: day('on_date').notNull(),
+  amountMinor: money('amount_minor').notNull(),
+  createdAt: createdAt(),
+});
+
+export const marginTradingDays = pgTable(
+  'margin_trading_days',
+  {
+    accountId: uuid('account_id').notNull(),
+    onDate: day('on_date').notNull(),
+    volumeMinor: money('volume_minor').notNull(),
+    onTimeShare: doublePrecision('on_time_share').notNull(),
+    returnShare: doublePrecision('return_share').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.onDate] })],
+);
+
+export const marginAccountStates = pgTable(
+  'margin_account_states',
+  {
+    asOf: day('as_of').notNull(),
+    accountId: uuid('account_id').notNull(),
+    loanId: uuid('loan_id').notNull(),
+    status: text('status', { enum: ['active', 'called', 'frozen', 'defaulted'] }).notNull(),
+    indexValue: doublePrecision('index_value').notNull(),
+    initialMinor: money('initial_minor').notNull(),
+    maintenanceMinor: money('maintenance_minor').notNull(),
+    coverMinor: money('cover_minor').notNull(),
+    state: jsonb('state').$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.accountId] })],
+);
+
+export const marginCalls = pgTable(
+  'margin_calls',
+  {
+    asOf: day('as_of').notNull(),
+    accountId: uuid('account_id').notNull(),
+    callId: text('call_id').notNull(),
+    loanId: uuid('loan_id').notNull(),
+    issuedOn: day('issued_on').notNull(),
+    deadline: day('deadline').notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    status: text('status', { enum: ['open', 'met', 'frozen', 'defaulted'] }).notNull(),
+    closedOn: day('closed_on'),
+    inputs: jsonb('inputs').$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.accountId, t.callId] })],
+);
+
+export const stopLossPools = pgTable('stop_loss_pools', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  maxNplRatio: doublePrecision('max_npl_ratio').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+export const poolMembers = pgTable('pool_members', {
+  enterpriseId: uuid('enterprise_id').primaryKey(),
+  poolId: uuid('pool_id').notNull(),
+  addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const poolLedger = pgTable('pool_ledger', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  poolId: uuid('pool_id').notNull(),
+  onDate: day('on_date').notNull(),
+  profitMinor: money('profit_minor').notNull(),
+  lossesMinor: money('losses_minor').notNull(),
+  note: text('note'),
+  createdAt: createdAt(),
+});
+
+export const poolStates = pgTable(
+  'pool_states',
+  {
+    asOf: day('as_of').notNull(),
+    poolId: uuid('pool_id').notNull(),
+    status: text('status', { enum: ['open', 'stopped', 'recovering'] }).notNull(),
+    state: jsonb('state').$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.poolId] })],
+);
+
+export const poolTransitions = pgTable(
+  'pool_transitions',
+  {
+    asOf: day('as_of').notNull(),
+    poolId: uuid('pool_id').notNull(),
+    seq: integer('seq').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason').notNull(),
+    figures: jsonb('figures').$type<unknown>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.asOf, t.poolId, t.seq] })],
+);
+
+export const alertRules = pgTable('alert_rules', {
+  id: text('id').primaryKey(),
+  rule: jsonb('rule').$type<unknown>().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const alerts = pgTable('alerts', {
+  id: text('id').primaryKey(),
+  ruleId: text('rule_id').notNull(),
+  subjectId: text('subject_id').notNull(),
+  severity: text('severity', { enum: SEVERITY_VALUES }).notNull(),
+  openedOn: day('opened_on').notNull(),
+  message: text('message').notNull(),
+  inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
+  status: text('status', { enum: ['open', 'acknowledged', 'resolved'] }).notNull(),
+  owner: text('owner'),
+  history: jsonb('history').$type<unknown[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const webhooks = pgTable('webhooks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  minSeverity: text('min_severity', { enum: SEVERITY_VALUES }).notNull().default('info'),
+  active: boolean('active').notNull().default(true),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
+export const webhookDeliveries = pgTable('webhook_deliveries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  webhookId: uuid('webhook_id').notNull(),
+  alertId: text('alert_id').notNull(),
+  event: text('event').notNull(),
+  payload: jsonb('payload').$type<unknown>().notNull(),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  lastStatus: integer('last_status'),
+  lastError: text('last_error'),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+export const enterpriseBuffers = pgTable('enterprise_buffers', {
+  enterpriseId: uuid('enterprise_id').primaryKey(),
+  equityMinor: money('equity_minor').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const reconciliationImports = pgTable('reconciliation_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  importedBy: uuid('imported_by'),
+  tolerances: jsonb('tolerances').$type<unknown>().notNull(),
+  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+  createdAt: createdAt(),
+});
+
+export const reconciliationMismatches = pgTable('reconciliation_mismatches', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  importId: uuid('import_id').notNull(),
+  tradeId: text('trade_id').notNull(),
+  type: text('type').notNull(),
+  finding: jsonb('finding').$type<unknown>().notNull(),
+  alertId: text('alert_id'),
+});
+
 /** Every table, for `drizzle(…, { schema })` and the schema check. */
 export const tables = {
   users,
@@ -355,4 +630,27 @@ export const tables = {
   questionnaireInvitations,
   questionnaireRounds,
   questionnaireAnswers,
+  monitoringSettings,
+  monitoringRuns,
+  classificationOverrides,
+  loanClassifications,
+  nplSnapshots,
+  collateralValuations,
+  marginAccounts,
+  marginAccountEvents,
+  marginTradingDays,
+  marginAccountStates,
+  marginCalls,
+  stopLossPools,
+  poolMembers,
+  poolLedger,
+  poolStates,
+  poolTransitions,
+  alertRules,
+  alerts,
+  webhooks,
+  webhookDeliveries,
+  enterpriseBuffers,
+  reconciliationImports,
+  reconciliationMismatches,
 };

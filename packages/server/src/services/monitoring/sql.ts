@@ -1,0 +1,48 @@
+/**
+ * The SQL the monitoring services share: rows of a raw query (dates and money cast to text by the
+ * queries, so both drivers give the same JavaScript values), bulk inserts of many rows as one JSON
+ * parameter (`json_to_recordset`: one statement for 100,000 rows, the same on PGlite and
+ * node-postgres), and the advisory lock of a monitoring date.
+ */
+import { dayNumber } from '@scf-risk/core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/store.ts';
+
+/** The rows of a raw query. */
+export async function rows<T>(tx: Tx, query: SQL): Promise<T[]> {
+  return ((await tx.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/** A JSON parameter (a list of ids, rows to insert). */
+export const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::json`;
+
+/** A list of strings as a SQL set: `x IN ${inList(ids)}` (an empty list matches nothing). */
+export const inList = (values: readonly string[]): SQL => sql`(SELECT json_array_elements_text(${JSON.stringify(values)}::json))`;
+
+/** Column name → SQL type of a bulk insert. */
+export type Columns = Record<string, string>;
+
+const CHUNK = 20_000;
+
+/** Insert `data` (objects keyed by column name) into `table` with one statement per 20,000 rows. */
+export async function insertRows(tx: Tx, table: string, columns: Columns, data: readonly Record<string, unknown>[]): Promise<void> {
+  const names = Object.keys(columns);
+  const list = sql.raw(names.join(', '));
+  const shape = sql.raw(names.map((n) => `${n} ${columns[n]}`).join(', '));
+  for (let k = 0; k < data.length; k += CHUNK) {
+    const chunk = data.slice(k, k + CHUNK);
+    await tx.execute(sql`INSERT INTO ${sql.raw(table)} (${list}) SELECT ${list} FROM json_to_recordset(${json(chunk)}) AS x(${shape})`);
+  }
+}
+
+/** A key of the monitoring locks (an arbitrary constant beside migrate.ts's). */
+const MONITORING_LOCK = 7_414_015;
+
+/** Hold the lock of monitoring date `asOf` until the transaction ends (one run or replay of a date at a time). */
+export async function lockDates(tx: Tx, dates: readonly string[]): Promise<void> {
+  const days = [...new Set(dates.map((d) => dayNumber(d)))].sort((a, b) => a - b);
+  if (days.length === 0) return;
+  await tx.execute(
+    sql`SELECT count(pg_advisory_xact_lock(${MONITORING_LOCK}, d)) FROM (SELECT value::int AS d FROM json_array_elements_text(${JSON.stringify(days)}::json) ORDER BY 1) s`,
+  );
+}

@@ -1,0 +1,324 @@
+/**
+ * Loading what the monitoring chain needs, for the whole book or one borrower's loans, up to a
+ * date: the loan book as core's state + events (schedules, repayments, analyst overrides), the
+ * pledged items with their price and haircut series, the margin accounts with their events and
+ * trading days, the stop-loss pools with their ledgers, the warning rules and the webhooks.
+ */
+import type { BookEvent, BookLoan, LoanBook, MarginTerms, PledgeItem, TransactionIndexParameters, WarningRule } from '@scf-risk/core';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/store.ts';
+import { rows } from './sql.ts';
+
+/** Whole book, or the loans of one borrower (a replay: the borrower rule sees all of them). */
+export interface Scope {
+  borrowerId?: string;
+}
+
+export interface LoanMeta {
+  id: string;
+  borrowerId: string;
+  currency: string;
+  product: string;
+  pool: string | null;
+  coreEnterprise: string | null;
+  industry: string;
+}
+
+export interface PledgeRow {
+  id: string;
+  loanId: string;
+  commodity: string;
+  quantity: number;
+  haircut: number;
+}
+
+export interface MarginAccountRow {
+  id: string;
+  loanId: string;
+  openedOn: string;
+  cash: number;
+  collateral: number;
+  terms: MarginTerms;
+  indexParameters: TransactionIndexParameters;
+}
+
+export interface World {
+  book: LoanBook;
+  meta: Map<string, LoanMeta>;
+  /** Override event id → its row id (they are the same uuid). */
+  pledges: Map<string, PledgeRow[]>;
+  /** `commodity/currency` → [date, unit price] ascending. */
+  prices: Map<string, [string, number][]>;
+  /** collateral id → [date, haircut] ascending. */
+  haircuts: Map<string, [string, number][]>;
+  accounts: MarginAccountRow[];
+  accountEvents: Map<string, { type: 'deposit' | 'withdrawal' | 'collateral'; date: string; amount: number }[]>;
+  tradingDays: Map<string, { date: string; volume: number; onTimeShare: number; returnShare: number }[]>;
+  pools: { id: string; maxNplRatio: number }[];
+  ledger: Map<string, { date: string; profit: number; losses: number }[]>;
+  rules: WarningRule[];
+  webhooks: { id: string; minSeverity: string }[];
+}
+
+function group<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of list) {
+    const g = out.get(key(t));
+    if (g) g.push(t);
+    else out.set(key(t), [t]);
+  }
+  return out;
+}
+
+/** Everything dated on or before `until` for `scope` (see the module comment). */
+export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<World> {
+  const onlyBorrower = scope.borrowerId ? sql`AND l.enterprise_id = ${scope.borrowerId}` : sql``;
+  const loanRows = await rows<{
+    id: string;
+    borrower: string;
+    currency: string;
+    product: string;
+    pool: string | null;
+    core: string | null;
+    industry: string;
+  }>(
+    tx,
+    sql`SELECT l.id, l.enterprise_id AS borrower, l.currency, p.code AS product, pm.pool_id AS pool,
+               a.core_enterprise_id AS core, e.industry
+        FROM loans l
+        JOIN enterprises e ON e.id = l.enterprise_id
+        JOIN financing_products p ON p.id = l.product_id
+        LEFT JOIN applications a ON a.id = l.application_id
+        LEFT JOIN pool_members pm ON pm.enterprise_id = l.enterprise_id
+        WHERE l.disbursed_on <= ${until} ${onlyBorrower}
+        ORDER BY l.id`,
+  );
+  const schedule = await rows<{ loan_id: string; due: string; p: string; i: string }>(
+    tx,
+    sql`SELECT s.loan_id, s.due_on::text AS due, s.principal_minor::text AS p, s.interest_minor::text AS i
+        FROM repayment_schedule s JOIN loans l ON l.id = s.loan_id
+        WHERE l.disbursed_on <= ${until} ${onlyBorrower} ORDER BY s.loan_id, s.seq`,
+  );
+  const paid = await rows<{ id: string; loan_id: string; paid: string; booked: string; amount: string }>(
+    tx,
+    sql`SELECT r.id, r.loan_id, r.paid_on::text AS paid, greatest(r.paid_on, r.recorded_at::date)::text AS booked,
+               r.amount_minor::text AS amount
+        FROM repayments r JOIN loans l ON l.id = r.loan_id
+        WHERE r.paid_on <= ${until} AND l.disbursed_on <= ${until} ${onlyBorrower}`,
+  );
+  const overrides = await rows<{ id: string; loan_id: string; on: string; booked: string; category: string; reason: string; by: string }>(
+    tx,
+    sql`SELECT o.id, o.loan_id, o.effective_on::text AS on, greatest(o.effective_on, o.created_at::date)::text AS booked,
+               o.category, o.reason, o.decided_by_name AS by
+        FROM classification_overrides o JOIN loans l ON l.id = o.loan_id
+        WHERE o.effective_on <= ${until} ${onlyBorrower} ORDER BY o.effective_on, o.created_at`,
+  );
+  const bySchedule = group(schedule, (s) => s.loan_id);
+  const meta = new Map<string, LoanMeta>();
+  const loans: BookLoan[] = [];
+  for (const l of loanRows) {
+    const m: LoanMeta = {
+      id: l.id,
+      borrowerId: l.borrower,
+      currency: l.currency,
+      product: l.product,
+      pool: l.pool,
+      coreEnterprise: l.core,
+      industry: l.industry,
+    };
+    meta.set(l.id, m);
+    const instalments = (bySchedule.get(l.id) ?? []).map((s) => ({ dueDate: s.due, principal: Number(s.p), interest: Number(s.i) }));
+    if (instalments.length === 0) continue;
+    loans.push({
+      id: l.id,
+      borrowerId: l.borrower,
+      product: l.product,
+      industry: l.industry,
+      ...(l.pool ? { pool: l.pool } : {}),
+      ...(l.core ? { coreEnterprise: l.core } : {}),
+      schedule: instalments,
+    });
+  }
+  const events: BookEvent[] = [
+    ...paid.map(
+      (r): BookEvent => ({
+        id: r.id,
+        loanId: r.loan_id,
+        type: 'repayment',
+        valueDate: r.paid,
+        bookedDate: r.booked,
+        amount: Number(r.amount),
+      }),
+    ),
+    ...overrides.map(
+      (o): BookEvent => ({
+        id: o.id,
+        loanId: o.loan_id,
+        type: 'override',
+        valueDate: o.on,
+        bookedDate: o.booked,
+        category: o.category as 'normal',
+        reason: o.reason,
+        by: o.by,
+      }),
+    ),
+  ];
+
+  const pledgeRows = await rows<{ id: string; loan_id: string; commodity: string; quantity: string; haircut: string }>(
+    tx,
+    sql`SELECT c.id, c.loan_id, c.commodity, c.quantity::text, c.haircut::text
+        FROM collateral c JOIN loans l ON l.id = c.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower}`,
+  );
+  const commodities = [...new Set(pledgeRows.map((p) => p.commodity))];
+  const priceRows = commodities.length
+    ? await rows<{ commodity: string; currency: string; on: string; price: string }>(
+        tx,
+        sql`SELECT commodity, currency, price_on::text AS on, unit_price_minor::text AS price FROM commodity_prices
+            WHERE price_on <= ${until} AND commodity IN (SELECT json_array_elements_text(${JSON.stringify(commodities)}::json))
+            ORDER BY commodity, currency, price_on`,
+      )
+    : [];
+  const haircutRows = pledgeRows.length
+    ? await rows<{ id: string; on: string; haircut: string }>(
+        tx,
+        sql`SELECT h.collateral_id AS id, h.effective_on::text AS on, h.haircut::text FROM collateral_haircuts h
+            JOIN collateral c ON c.id = h.collateral_id JOIN loans l ON l.id = c.loan_id
+            WHERE h.effective_on <= ${until} ${onlyBorrower} ORDER BY h.collateral_id, h.effective_on`,
+      )
+    : [];
+
+  const accountRows = await rows<{
+    id: string;
+    loan_id: string;
+    opened: string;
+    cash: string;
+    collateral: string;
+    terms: MarginTerms;
+    params: TransactionIndexParameters;
+  }>(
+    tx,
+    sql`SELECT m.id, m.loan_id, m.opened_on::text AS opened, m.cash_minor::text AS cash, m.collateral_minor::text AS collateral,
+               m.terms, m.index_parameters AS params
+        FROM margin_accounts m JOIN loans l ON l.id = m.loan_id
+        WHERE m.opened_on <= ${until} ${onlyBorrower} ORDER BY m.id`,
+  );
+  const accountIds = accountRows.map((a) => a.id);
+  const accountEvents = accountIds.length
+    ? await rows<{ account_id: string; type: 'deposit'; on: string; amount: string }>(
+        tx,
+        sql`SELECT account_id, type, on_date::text AS on, amount_minor::text AS amount FROM margin_account_events
+            WHERE on_date <= ${until} AND account_id::text IN (SELECT json_array_elements_text(${JSON.stringify(accountIds)}::json))
+            ORDER BY account_id, on_date, created_at`,
+      )
+    : [];
+  const trading = accountIds.length
+    ? await rows<{ account_id: string; on: string; volume: string; on_time: number; returns: number }>(
+        tx,
+        sql`SELECT account_id, on_date::text AS on, volume_minor::text AS volume, on_time_share AS on_time, return_share AS returns
+            FROM margin_trading_days
+            WHERE on_date <= ${until} AND account_id::text IN (SELECT json_array_elements_text(${JSON.stringify(accountIds)}::json))
+            ORDER BY account_id, on_date`,
+      )
+    : [];
+
+  const poolIds = scope.borrowerId ? [...new Set(loanRows.flatMap((l) => (l.pool ? [l.pool] : [])))] : null;
+  const pools = (await rows<{ id: string; max: number }>(tx, sql`SELECT id, max_npl_ratio AS max FROM stop_loss_pools ORDER BY id`)).filter(
+    (p) => !poolIds || poolIds.includes(p.id),
+  );
+  const ledger = pools.length
+    ? await rows<{ pool_id: string; on: string; profit: string; losses: string }>(
+        tx,
+        sql`SELECT pool_id, on_date::text AS on, profit_minor::text AS profit, losses_minor::text AS losses FROM pool_ledger
+            WHERE on_date <= ${until} ORDER BY pool_id, on_date, created_at`,
+      )
+    : [];
+  const rules = await rows<{ rule: WarningRule }>(tx, sql`SELECT rule FROM alert_rules WHERE active ORDER BY id`);
+  const hooks = await rows<{ id: string; min_severity: string }>(tx, sql`SELECT id, min_severity FROM webhooks WHERE active ORDER BY id`);
+
+  return {
+    book: { loans, events },
+    meta,
+    pledges: group(
+      pledgeRows.map((p) => ({
+        id: p.id,
+        loanId: p.loan_id,
+        commodity: p.commodity,
+        quantity: Number(p.quantity),
+        haircut: Number(p.haircut),
+      })),
+      (p) => p.loanId,
+    ),
+    prices: new Map(
+      [...group(priceRows, (r) => `${r.commodity}/${r.currency}`)].map(([k, v]) => [
+        k,
+        v.map((r): [string, number] => [r.on, Number(r.price)]),
+      ]),
+    ),
+    haircuts: new Map([...group(haircutRows, (r) => r.id)].map(([k, v]) => [k, v.map((r): [string, number] => [r.on, Number(r.haircut)])])),
+    accounts: accountRows.map((a) => ({
+      id: a.id,
+      loanId: a.loan_id,
+      openedOn: a.opened,
+      cash: Number(a.cash),
+      collateral: Number(a.collateral),
+      terms: a.terms,
+      indexParameters: a.params,
+    })),
+    accountEvents: new Map(
+      [...group(accountEvents, (e) => e.account_id)].map(([k, v]) => [
+        k,
+        v.map((e) => ({ type: e.type, date: e.on, amount: Number(e.amount) })),
+      ]),
+    ),
+    tradingDays: new Map(
+      [...group(trading, (t) => t.account_id)].map(([k, v]) => [
+        k,
+        v.map((t) => ({ date: t.on, volume: Number(t.volume), onTimeShare: Number(t.on_time), returnShare: Number(t.returns) })),
+      ]),
+    ),
+    pools: pools.map((p) => ({ id: p.id, maxNplRatio: Number(p.max) })),
+    ledger: new Map(
+      [...group(ledger, (l) => l.pool_id)].map(([k, v]) => [
+        k,
+        v.map((l) => ({ date: l.on, profit: Number(l.profit), losses: Number(l.losses) })),
+      ]),
+    ),
+    rules: rules.map((r) => r.rule),
+    webhooks: hooks.map((h) => ({ id: h.id, minSeverity: h.min_severity })),
+  };
+}
+
+/** The last value dated on or before `date` of an ascending series. */
+export function valueOn<T>(series: readonly [string, T][] | undefined, date: string): T | undefined {
+  if (!series) return undefined;
+  let out: T | undefined;
+  for (const [d, v] of series) {
+    if (d > date) break;
+    out = v;
+  }
+  return out;
+}
+
+/**
+ * The loan's pledged items as of `date`: the commodity's last price on or before the date in the
+ * loan's currency, the item's last haircut (its history, else its own), the settings' LTV limit.
+ * An item without a price yet is left out (it cannot be valued).
+ */
+export function pledgedItems(world: World, loanId: string, date: string, ltvLimit: number): PledgeItem[] {
+  const m = world.meta.get(loanId);
+  const items: PledgeItem[] = [];
+  if (!m) return items;
+  for (const it of world.pledges.get(loanId) ?? []) {
+    const unitPrice = valueOn(world.prices.get(`${it.commodity}/${m.currency}`), date);
+    if (unitPrice === undefined) continue;
+    items.push({
+      id: it.id,
+      commodity: it.commodity,
+      quantity: it.quantity,
+      unitPrice,
+      haircut: valueOn(world.haircuts.get(it.id), date) ?? it.haircut,
+      ltvLimit,
+    });
+  }
+  return items;
+}
