@@ -2,6 +2,15 @@
 export { type App, type AppOptions, buildApp, SESSION_COOKIE } from './app.ts';
 export { loadMigrations, migrate } from './db/migrate.ts';
 export { type Db, openStore, type Store, type StoreOptions } from './db/store.ts';
+export {
+  DEMO_AS_OF,
+  DemoBookNotEmptyError,
+  type DemoLoadOptions,
+  type DemoLoadReport,
+  demoWanted,
+  ensureDemoBook,
+  loadDemoBook,
+} from './demo/index.ts';
 export { main } from './main.ts';
 export { PERMISSIONS } from './permissions.ts';
 export { SYSTEM } from './services/context.ts';
