@@ -358,6 +358,24 @@ describeEachBackend('pre-loan', (backend) => {
     await problem('/loans', { ...base, schedule: 'bullet' }, 403, undefined, 'auditor');
   });
 
+  it('an approval needs a limit when the evaluation recommends 0; an evaluation without a weights version cannot be re-run', async () => {
+    const other = (await created('/enterprises', { name: 'Unlinked Core', kind: 'core', industry: 'steel' })).id;
+    const { app, evaluation } = await evaluated({ coreEnterpriseId: other });
+    expect(evaluation.creditLimit.minor).toBe('0');
+    await problem(`/applications/${app.id}/decision`, { decision: 'approve', reason: 'ok' }, 422, 'limit');
+    await created(`/applications/${app.id}/decision`, { decision: 'approve', reason: 'ok', limit: { minor: '1000', currency: 'CNY' } });
+
+    // A row written without weights_version_id (e.g. loaded from elsewhere): reproduce says it cannot.
+    const [row] = await h.store.raw.query<{ id: string }>(
+      `INSERT INTO evaluations (application_id, model_version_id, score, recommendation, credit_limit_minor, currency, explanation)
+       VALUES ($1, $2, 5, 'review', 0, 'CNY', '{}'::jsonb) RETURNING id`,
+      [app.id, versions['scoring-rule']],
+    );
+    const res = await get(`/evaluations/${row?.id}/reproduce`);
+    expect(res.statusCode).toBe(409);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('error rules of applications and evaluations', async () => {
     await problem('/applications', application({ enterpriseId: NO_ID }), 404, 'enterpriseId');
     await problem('/applications', application({ productId: NO_ID }), 404, 'productId');
@@ -392,6 +410,12 @@ describeEachBackend('pre-loan', (backend) => {
       await post(`/model-versions/${v.id}/activate`, undefined, 'risk-officer');
     }
     await problem(`/applications/${onBare.id}/evaluate`, undefined, 422, 'scoringRule.content.thresholds.approve');
+    // Weights that do not sum to 1 → 422 naming the model's field.
+    const w = await created('/model-versions', { kind: 'weights', productId: bare, content: { a: 0.5, b: 0.3, c: 0.1 } }, 'risk-officer');
+    await post(`/model-versions/${w.id}/activate`, undefined, 'risk-officer');
+    const fixed = await created('/model-versions', { kind: 'scoring-rule', productId: bare, content: SCORING }, 'risk-officer');
+    await post(`/model-versions/${fixed.id}/activate`, undefined, 'risk-officer');
+    await problem(`/applications/${onBare.id}/evaluate`, undefined, 422, 'model.indicators');
     const list = (await get(`/applications?productId=${bare}`)).json();
     expect(list.map((a: { id: string }) => a.id)).toEqual([onBare.id]);
   });
