@@ -610,6 +610,11 @@ describeEachBackend('expert questionnaires', (backend) => {
         { kind: 'pairwise', title: 't', hierarchy: { code: 'G', name: 'g', children: [{ code: 'a', name: 'a' }] } },
         'hierarchy',
       ],
+      [
+        'more criteria than the RI table covers',
+        { kind: 'pairwise', title: 't', criteria: Array.from({ length: 16 }, (_, k) => ({ code: `c${k}`, name: `c${k}` })) },
+        'ri',
+      ],
       ['an unknown priority method', { kind: 'pairwise', title: 't', criteria: INDICATORS, method: 'magic' }, 'method'],
       ['an unknown field', { kind: 'pairwise', title: 't', criteria: INDICATORS, colour: 'red' }, '(root)'],
       ['a Delphi scale that is not one', { kind: 'delphi', title: 't', indicators: INDICATORS, scale: '1-7' }, 'scale'],
@@ -645,6 +650,10 @@ describeEachBackend('expert questionnaires', (backend) => {
       });
       expect(res.statusCode).toBe(409);
       expect(paths(res)).toEqual(['experts[0].label', 'experts[1].userId', 'experts[2].userId']);
+      // Nothing of a refused batch is kept.
+      expect(((await call('GET', `/questionnaires/${pq}/progress`, h.cookie['risk-officer'])).json() as { invited: number }).invited).toBe(
+        1,
+      );
       expect((await call('POST', url, h.cookie['risk-officer'], { experts: [{ label: 'U1', userId: expert2Id }] })).statusCode).toBe(201);
       res = await call('POST', url, h.cookie['risk-officer'], { experts: [{ label: 'U2', userId: expert2Id }] });
       expect(res.statusCode).toBe(409);
@@ -819,6 +828,16 @@ describeEachBackend('expert questionnaires', (backend) => {
       }
       expect((await call('GET', '/questionnaires/not-a-uuid', h.cookie['risk-officer'])).statusCode).toBe(400);
       expect((await call('GET', `/questionnaires/${pq}/results?aggregation=median`, h.cookie['risk-officer'])).statusCode).toBe(400);
+    });
+
+    it('two answers at once by one expert: one is stored, the other is 409', async () => {
+      const body = { scores: { X1: 5, X2: 3, X3: 1 } };
+      const codes = (await Promise.all([0, 1, 2].map(() => call('POST', `/q/${dToken}/answers`, undefined, body)))).map(
+        (r) => r.statusCode,
+      );
+      expect(codes.sort()).toEqual([201, 409, 409]);
+      const p = (await call('GET', `/questionnaires/${dq}/progress`, h.cookie['risk-officer'])).json() as { answered: number };
+      expect(p.answered).toBe(1);
     });
 
     it('answers are append-only in the database', async () => {

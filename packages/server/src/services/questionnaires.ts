@@ -35,6 +35,7 @@ import {
   type PriorityMethod,
   type RiTableName,
   recordResponse,
+  riTableSize,
   roundFeedback,
   roundStatistics,
   type SdKind,
@@ -209,6 +210,15 @@ function contentOf(input: NewQuestionnaire): { content: PairwiseContent | Delphi
         { path: [path], message: 'no node has two or more children to compare', allowed: 'at least one node with 2 or more children' },
       ]);
     }
+    const tooLarge = comparisons.find((c) => c.elements.length > riTableSize(input.ri));
+    if (tooLarge)
+      throw new HttpProblem(400, 'Bad Request', 'a comparison is too large for the RI table', [
+        {
+          path: ['ri'],
+          message: `${tooLarge.node} compares ${tooLarge.elements.length} elements; the ${input.ri} RI table covers n ≤ ${riTableSize(input.ri)}`,
+          allowed: 'alonso-lamata (any n), or fewer children per node',
+        },
+      ]);
     return { content: { hierarchy, comparisons }, options: { method: input.method, ri: input.ri, aggregation: input.aggregation } };
   }
   const indicators = input.indicators ?? leavesOf(checkedTree(input.hierarchy));
