@@ -66,7 +66,12 @@ const newApplication = z.strictObject({
   amount: positiveMoney.describe('the amount applied for'),
   termMonths: z.number().int().min(1).max(360).describe('term in months, 1–360'),
   indicators: z
-    .record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'an indicator code: 1–64 letters, digits, ".", "_", "-"'), z.number().finite())
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'an indicator code: a letter or digit, then up to 63 letters, digits, ".", "_", "-"'),
+      z.number().finite(),
+    )
     .refine((r) => Object.keys(r).length <= 500, 'at most 500 indicators')
     .describe("the applicant's indicator values by code (raw values, or 1–7 scores)"),
   submittedOn: dateSchema.optional().describe('default: today'),

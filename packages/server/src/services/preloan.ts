@@ -307,7 +307,7 @@ export async function annualVolume(tx: Store['db'] | Tx, enterpriseId: string, c
 /** Core's scorecard over the weights and rules; a value the model cannot score is a 422 naming `indicators.<code>`. */
 export function scoreApplication(model: ScoringModel, weights: Record<string, number>, indicators: Record<string, number>) {
   const list: ScorecardIndicator[] = Object.entries(weights).map(([code, weight]) => {
-    const rule = model.rules?.[code] as ScoringRule | undefined;
+    const rule = model.rules && Object.hasOwn(model.rules, code) ? (model.rules[code] as ScoringRule) : undefined;
     return rule ? { code, weight, rule } : { code, weight };
   });
   try {
