@@ -342,13 +342,14 @@ export function recommend(
   treeClass: string | undefined,
 ): { recommendation: EvaluationOutcome['recommendation']; reasons: string[] } {
   const t = model.thresholds;
+  const shown = Number(score.toPrecision(10));
   let recommendation: EvaluationOutcome['recommendation'] = score >= t.approve ? 'approve' : score >= t.review ? 'review' : 'decline';
   const reasons = [
     recommendation === 'approve'
-      ? `score ${score} ≥ approve threshold ${t.approve}`
+      ? `score ${shown} ≥ approve threshold ${t.approve}`
       : recommendation === 'review'
-        ? `score ${score} ≥ review threshold ${t.review}, below approve ${t.approve}`
-        : `score ${score} below review threshold ${t.review}`,
+        ? `score ${shown} ≥ review threshold ${t.review}, below approve ${t.approve}`
+        : `score ${shown} below review threshold ${t.review}`,
   ];
   if (treeClass !== undefined && model.tree) {
     if (model.tree.decline.includes(treeClass) && recommendation !== 'decline') {
