@@ -120,6 +120,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'credit rating with decision trees learned from a loan history (ID3, C4.5, CART)',
     load: () => Promise.all([import('./tree.ts'), import('./tree-validate.ts')]),
   },
+  {
+    name: 'serve',
+    summary: 'start the server: workbench, HTTP API and /docs on the embedded database (demo book on first start) or PostgreSQL',
+    load: () => one(import('./serve.ts')),
+  },
 ];
 
 /** The summary of command `name` (each command module takes its summary from here). */
