@@ -25,7 +25,7 @@ import { checkBodyDepth } from './body-depth.ts';
 import type { Role } from './db/schema.ts';
 import type { Store } from './db/store.ts';
 import { createJobQueue } from './jobs/queue.ts';
-import { accessOf, allowed, isDocsRoute } from './permissions.ts';
+import { accessOf, allowed, isDocsRoute, isStaticRoute } from './permissions.ts';
 import { errorHandler, sendProblem } from './problem.ts';
 import applicationRoutes from './routes/applications.ts';
 import auditRoutes from './routes/audit.ts';
@@ -39,8 +39,10 @@ import methodRoutes from './routes/methods.ts';
 import modelVersionRoutes from './routes/model-versions.ts';
 import productRoutes from './routes/products.ts';
 import questionnaireRoutes from './routes/questionnaires.ts';
+import templateRoutes from './routes/templates.ts';
 import userRoutes from './routes/users.ts';
 import { type UserView, userOfSession } from './services/users.ts';
+import { DEFAULT_WEB_DIST, isWebDist, registerWeb } from './web.ts';
 
 export const SESSION_COOKIE = 'scf_session';
 
@@ -54,6 +56,8 @@ export interface AppOptions {
   rateLimit?: { max: number; timeWindow?: number | string } | false;
   /** Mark the session cookie Secure (behind HTTPS; default false). */
   secureCookie?: boolean;
+  /** The built web workbench to serve at / (default packages/web/dist when built; false: none). */
+  webDist?: string | false;
 }
 
 declare module 'fastify' {
@@ -125,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
-      if (m === 'HEAD' || isDocsRoute(route.url)) continue;
+      if (m === 'HEAD' || isDocsRoute(route.url) || isStaticRoute(route.url)) continue;
       if (!accessOf(m, route.url)) throw new Error(`route ${m} ${route.url} is not in the permission matrix (src/permissions.ts)`);
     }
   });
@@ -161,7 +165,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // Sessions and the permission matrix, before the body is read.
   app.addHook('onRequest', async (request, reply) => {
     const url = request.routeOptions.url;
-    if (url === undefined || isDocsRoute(url)) return;
+    if (url === undefined || isDocsRoute(url) || isStaticRoute(url)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const user = await userOfSession(options.store, token);
@@ -191,8 +195,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     methodRoutes,
     jobRoutes,
     questionnaireRoutes,
+    templateRoutes,
   ]) {
     await app.register(routes, { secureCookie: options.secureCookie ?? false });
   }
+  const webDist = options.webDist ?? DEFAULT_WEB_DIST;
+  if (webDist !== false && isWebDist(webDist)) await registerWeb(app, webDist);
   return app;
 }

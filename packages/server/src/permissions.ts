@@ -9,6 +9,7 @@
  * store nothing, so every signed-in role may call them.
  */
 import type { Role } from './db/schema.ts';
+import { WEB_ROUTES } from './web.ts';
 
 /** `public`: no sign-in; `signed-in`: any role; else the roles allowed. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
@@ -66,6 +67,9 @@ export const PERMISSIONS: Record<string, Access> = {
   'GET /jobs/:id': BOOK_READ,
   'POST /jobs/:id/cancel': BOOK_WRITE,
 
+  'GET /templates': BOOK_READ,
+  'GET /templates/:name': BOOK_READ,
+
   // Expert questionnaires: organisers write, an auditor reads; an expert reaches only their own
   // invitations, by link (the token is the credential: public) or signed in.
   'GET /questionnaires': QUESTIONNAIRE_READ,
@@ -91,6 +95,11 @@ export const METHOD_ACCESS: readonly Role[] = ALL;
 /** Routes outside the matrix by design (the OpenAPI document and Swagger UI). */
 export function isDocsRoute(url: string): boolean {
   return url === '/docs' || url.startsWith('/docs/');
+}
+
+/** The workbench's files (src/web.ts): public, outside the matrix; the API routes are matched first. */
+export function isStaticRoute(url: string): boolean {
+  return (WEB_ROUTES as readonly string[]).includes(url);
 }
 
 /** The access rule of a route, or undefined when it is not in the matrix. */

@@ -1,0 +1,108 @@
+/**
+ * The layout (title, navigation by role, the language switch, the user) and the routes. Pages
+ * live under /app (the server sends index.html for any /app/… path); `/` redirects there.
+ */
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { type CAN, can, useLogout, useMe } from './auth.ts';
+import { ErrorNote } from './components/ErrorNote.tsx';
+import { LANGS } from './i18n.ts';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { EnterprisesPage } from './pages/EnterprisesPage.tsx';
+import { EvaluationsPage } from './pages/EvaluationsPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoanDetailPage } from './pages/LoanDetailPage.tsx';
+import { LoansPage } from './pages/LoansPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { ModelsPage } from './pages/ModelsPage.tsx';
+import { WeightsPage } from './pages/WeightsPage.tsx';
+
+/** The navigation: path, text key, who sees it. */
+const NAV: { to: string; key: string; need: keyof typeof CAN }[] = [
+  { to: '/', key: 'nav.home', need: 'methods' },
+  { to: '/enterprises', key: 'nav.enterprises', need: 'readBook' },
+  { to: '/loans', key: 'nav.loans', need: 'readBook' },
+  { to: '/models', key: 'nav.models', need: 'readBook' },
+  { to: '/weights', key: 'nav.weights', need: 'methods' },
+  { to: '/evaluations', key: 'nav.evaluations', need: 'methods' },
+  { to: '/audit', key: 'nav.audit', need: 'readAudit' },
+];
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <fieldset className="lang" aria-label={t('lang.label')}>
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l === 'zh' ? 'zh-CN' : 'en'}
+          aria-pressed={i18n.language === l}
+          onClick={() => void i18n.changeLanguage(l)}
+        >
+          {t(`lang.${l}`)}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  if (me.isPending) return <p className="loading">{t('common.loading')}</p>;
+  if (me.error) return <ErrorNote error={me.error} />;
+  const user = me.data;
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">{t('app.name')}</span>
+        <LanguageSwitch />
+        {user && (
+          <span className="user">
+            {t('login.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}{' '}
+            <button type="button" onClick={() => logout.mutate()}>
+              {t('login.logout')}
+            </button>
+          </span>
+        )}
+      </header>
+      {user ? (
+        <div className="shell">
+          <nav aria-label={t('nav.main')}>
+            <ul>
+              {NAV.filter((n) => can(user, n.need)).map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.to === '/'}>
+                    {t(n.key)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="main">
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/enterprises" element={<EnterprisesPage />} />
+              <Route path="/loans" element={<LoansPage />} />
+              <Route path="/loans/:id" element={<LoanDetailPage />} />
+              <Route path="/models" element={<ModelsPage />} />
+              <Route path="/weights" element={<WeightsPage />} />
+              <Route path="/evaluations" element={<EvaluationsPage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </main>
+        </div>
+      ) : (
+        <main id="main">
+          <LoginPage />
+        </main>
+      )}
+    </>
+  );
+}

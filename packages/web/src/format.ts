@@ -1,0 +1,29 @@
+/**
+ * Display formats: money from integer minor units (exact, via BigInt: never a float), rates,
+ * weights and dates in the current language's conventions.
+ */
+
+/** Minor units → "1,234,567.89" (two decimals, the currencies of the book), with the currency code. */
+export function money(m: { minor: string; currency: string }, lang: string): string {
+  const v = BigInt(m.minor);
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  const whole = (abs / 100n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  return `${neg ? '−' : ''}${whole}.${cents} ${m.currency}`;
+}
+
+/** A decimal-string rate such as "0.045000" → "4.50 %". */
+export function percent(decimal: string | number, digits = 2): string {
+  return `${(Number(decimal) * 100).toFixed(digits)} %`;
+}
+
+/** A number with `digits` decimals, or "—" when null/undefined/not finite. */
+export function num(v: number | null | undefined, digits = 4): string {
+  return v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
+}
+
+/** An ISO timestamp → local date and time. */
+export function dateTime(iso: string, lang: string): string {
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
