@@ -18,6 +18,8 @@ import {
   generateDemoBook,
   loadDemoBook,
 } from '../src/demo/index.ts';
+import { SYSTEM } from '../src/services/context.ts';
+import { evaluateApplication, reproduceEvaluation } from '../src/services/preloan.ts';
 import { BACKENDS, describeEachBackend } from './backends.ts';
 
 const SCALE = 0.05;
@@ -141,6 +143,21 @@ describeEachBackend('demo book', (backend) => {
     const categories = new Set(snapshot.loans.map((l) => l.classification.category));
     expect(categories.has('normal')).toBe(true);
     expect([...categories].some((c) => c !== 'normal')).toBe(true);
+  });
+
+  it('its applications can be evaluated with the active models; the evaluated ones reproduce exactly', async () => {
+    const pending = await store.raw.query<{ id: string }>("SELECT id FROM applications WHERE status = 'submitted' ORDER BY id LIMIT 3");
+    expect(pending.length).toBeGreaterThan(0);
+    for (const { id } of pending) {
+      const e = await evaluateApplication({ store, actor: SYSTEM }, id);
+      expect(['approve', 'review', 'decline']).toContain(e.recommendation);
+      expect(e.models.creditTree).not.toBeNull();
+    }
+    const evaluated = await store.raw.query<{ id: string }>(
+      "SELECT e.id FROM evaluations e JOIN applications a ON a.id = e.application_id WHERE a.status = 'evaluated'",
+    );
+    expect(evaluated.length).toBeGreaterThan(0);
+    for (const { id } of evaluated) expect((await reproduceEvaluation(store, id)).identical).toBe(true);
   });
 
   it('the trades disagree at the intended rate: exactly the broken closed trades are unmatched (core reconciliation)', async () => {

@@ -6,7 +6,7 @@
  * four financing products; 5,000 loans (plus 4 % more applications pending, declined or
  * withdrawn); collateral on the inventory-pledge and prepayment loans; 11 commodities priced every
  * business day; two years of trade events; per product an active indicator system, weights and
- * credit tree. `scale` multiplies the SMEs and the loans (tests use 0.05).
+ * credit tree (and an evaluation of each application in status `evaluated`). `scale` multiplies the SMEs and the loans (tests use 0.05).
  * See chains.ts, prices.ts, loans.ts, trades.ts and models.ts for each part's rules.
  */
 import { dayNumber, type IsoDate } from '@scf-risk/core';
@@ -46,6 +46,7 @@ export const DEMO_TABLES = [
   'tradeEvents',
   'modelVersions',
   'activeModels',
+  'evaluations',
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -99,7 +100,13 @@ export function generateDemoBook(options: DemoOptions = {}): DemoBook {
     indicators: demoIndicators(),
   });
   const trades = generateTrades(rTrades, DEMO_AS_OF, chains, prices);
-  const models = generateModels(rModels, seed, DEMO_AS_OF, products, lending.applications);
+  const models = generateModels(rModels, {
+    asOf: DEMO_AS_OF,
+    products,
+    applications: lending.applications,
+    history: lending.history,
+    links: chains.links,
+  });
   return {
     asOf: DEMO_AS_OF,
     seed,
@@ -119,6 +126,7 @@ export function generateDemoBook(options: DemoOptions = {}): DemoBook {
       tradeEvents: trades.rows,
       modelVersions: models.modelVersions,
       activeModels: models.activeModels,
+      evaluations: models.evaluations,
     },
     trades: { broken: trades.broken, closed: trades.closed },
   };

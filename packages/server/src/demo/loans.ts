@@ -6,6 +6,8 @@
  * Behaviour, with q the borrower's hidden quality:
  * - every instalment is paid on its due date or up to 2 days before, or — with probability
  *   0.03 + 0.05·max(0, −q) — 1 to 40 days late; a payment dated after the as-of date is not made;
+ * - extra applications (4 % of the loans): submitted or evaluated in the last 20 days, declined
+ *   or withdrawn earlier;
  * - about 2.5 % of the loans with an instalment due in the 85 days before the as-of date stop
  *   paying from that instalment (overdue, special mention);
  * - defaults: loans are taken worst q first (with noise) and stop paying from an instalment due
@@ -71,8 +73,16 @@ export interface LoanInputs {
   indicators: readonly { code: string; cost: boolean }[];
 }
 
+/** A seasoned loan's application indicators and its worst days late as of the as-of date (training data). */
+export interface LoanOutcome {
+  indicators: Record<string, number>;
+  daysLate: number;
+}
+
 export interface LoanBookRows {
   applications: Row[];
+  /** The loans with at least one instalment due by the as-of date. */
+  history: LoanOutcome[];
   loans: Row[];
   schedules: Row[];
   repayments: Row[];
@@ -163,8 +173,8 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
   }
 
   // Defaults up to the target NPL ratio (see the module comment).
-  const balances = drafts.map((d) => position(d).outstandingPrincipal);
-  let total = balances.reduce((s, b) => s + b, 0);
+  const positions = drafts.map(position);
+  let total = positions.reduce((s, p) => s + p.outstandingPrincipal, 0);
   let npl = 0;
   const target = rand.uniform(...LOAN_SHARES.nplTarget);
   const candidates = drafts
@@ -184,8 +194,9 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
       const amount = Math.floor((ins.principal + ins.interest) * rand.uniform(0.1, 0.6));
       if (amount > 0) d.payments.push({ instalment: k, date, amount });
     }
-    const b = position(d).outstandingPrincipal;
-    const newTotal = total - (balances[i] as number) + b;
+    const p = position(d);
+    const b = p.outstandingPrincipal;
+    const newTotal = total - (positions[i] as (typeof positions)[number]).outstandingPrincipal + b;
     if ((npl + b) / newTotal > LOAN_SHARES.nplCap) {
       d.payments = keep;
       continue;
@@ -193,13 +204,15 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
     d.defaulted = true;
     npl += b;
     total = newTotal;
-    balances[i] = b;
+    positions[i] = p;
   }
 
-  const out: LoanBookRows = { applications: [], loans: [], schedules: [], repayments: [], collateral: [], haircuts: [] };
+  const out: LoanBookRows = { applications: [], history: [], loans: [], schedules: [], repayments: [], collateral: [], haircuts: [] };
   let receipt = 0;
-  for (const d of drafts) {
+  for (const [i, d] of drafts.entries()) {
     const appId = rand.uuid();
+    const indicators = indicatorsOf(rand, d.sme, input.indicators);
+    if (dayNumber((d.schedule[0] as Instalment).dueDate) <= asOfDay) out.history.push({ indicators, daysLate: worstDaysLate(d, asOfDay) });
     out.applications.push({
       id: appId,
       enterpriseId: d.sme.id,
@@ -208,11 +221,11 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
       amountMinor: d.principal,
       currency: 'CNY',
       termMonths: d.term,
-      indicators: indicatorsOf(rand, d.sme, input.indicators),
+      indicators,
       status: 'approved',
       submittedOn: addDays(d.disbursedOn, -rand.int(3, 20)),
     });
-    const p = position(d);
+    const p = positions[i] as (typeof positions)[number];
     const maturityOn = (d.schedule[d.schedule.length - 1] as Instalment).dueDate;
     out.loans.push({
       id: d.id,
@@ -223,6 +236,7 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
       currency: 'CNY',
       annualRate: d.rate,
       termMonths: d.term,
+      scheduleKind: PRODUCT_TERMS[d.product].schedule,
       disbursedOn: d.disbursedOn,
       maturityOn,
       status: d.defaulted ? 'defaulted' : p.outstandingPrincipal === 0 && p.overdue.total === 0 ? 'repaid' : 'active',
@@ -269,7 +283,7 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
 
   const extra = Math.round(input.count * LOAN_SHARES.extraApplications);
   for (let k = 0; k < extra; k++) {
-    const status = rand.weighted({ submitted: 0.5, declined: 0.3, withdrawn: 0.2 });
+    const status = rand.weighted({ submitted: 0.35, evaluated: 0.2, declined: 0.27, withdrawn: 0.18 });
     const a = rand.pick(chains.smes);
     const b = rand.pick(chains.smes);
     const sme = status === 'declined' && b.q < a.q ? b : a;
@@ -285,10 +299,25 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
       termMonths: rand.pick(t.terms),
       indicators: indicatorsOf(rand, sme, input.indicators),
       status,
-      submittedOn: addDays(asOf, status === 'submitted' ? -rand.int(0, 20) : -rand.int(21, 700)),
+      submittedOn: addDays(asOf, status === 'submitted' || status === 'evaluated' ? -rand.int(0, 20) : -rand.int(21, 700)),
     });
   }
   return out;
+}
+
+/**
+ * The most days an instalment of the loan was or is late: paid on date p → p − due; still unpaid
+ * (or paid in part) and due before the as-of date → asOf − due.
+ */
+function worstDaysLate(d: Draft, asOfDay: number): number {
+  let worst = 0;
+  d.schedule.forEach((s, k) => {
+    const due = dayNumber(s.dueDate);
+    if (due >= asOfDay) return;
+    const paid = d.payments.find((p) => p.instalment === k && p.amount === s.principal + s.interest);
+    worst = Math.max(worst, (paid ? dayNumber(paid.date) : asOfDay) - due);
+  });
+  return worst;
 }
 
 /** The first day of the next calendar quarter after `date`. */

@@ -35,11 +35,10 @@ export interface DemoRandom {
 export function demoRandom(seed: number): DemoRandom {
   const rng = createRng(seed);
   const next = () => rng.next();
-  const hex = (n: number) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += Math.floor(next() * 16).toString(16);
-    return s;
-  };
+  const word = () =>
+    Math.floor(next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   const self: DemoRandom = {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),
@@ -62,7 +61,10 @@ export function demoRandom(seed: number): DemoRandom {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
     },
     logNormal: (median, sigma) => median * Math.exp(sigma * self.normal()),
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uuid() {
+      const [a, b, c, d] = [word(), word(), word(), word()];
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${'89ab'[Math.floor(next() * 4)]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    },
     fork: () => demoRandom(Math.floor(next() * 4294967296)),
   };
   return self;

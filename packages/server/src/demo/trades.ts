@@ -15,7 +15,7 @@
  * outside core's default 30-day window. Nothing in a record says it is broken; `DemoTrades.broken`
  * lists the trade refs for the tests.
  */
-import { addDays, dayNumber, type IsoDate } from '@scf-risk/core';
+import { dayNumber, type IsoDate, isoDate } from '@scf-risk/core';
 import type { ChainBook, Row } from './chains.ts';
 import { CHAINS } from './chains.ts';
 import type { PriceBook } from './prices.ts';
@@ -39,83 +39,71 @@ export interface DemoTrades {
 
 export function generateTrades(rand: DemoRandom, asOf: IsoDate, chains: ChainBook, prices: PriceBook): DemoTrades {
   const asOfDay = dayNumber(asOf);
+  const first = asOfDay - TRADE_HISTORY_DAYS;
+  // ISO dates of the days a trade can touch (the history plus the longest leg), made once.
+  const iso: IsoDate[] = [];
+  for (let d = first; d <= asOfDay + 200; d++) iso.push(isoDate(d));
+  const on = (day: number) => iso[day - first] as IsoDate;
   const industryOf = new Map(chains.smes.map((s) => [s.id, s.chain.industry]));
   for (const [industry, id] of chains.cores) industryOf.set(id, industry);
   const coreIds = new Set(chains.cores.values());
   const rows: Row[] = [];
   const broken = new Map<string, Break>();
-  let serial = 0;
   const closed = new Set<string>();
+  let serial = 0;
+  const event = (
+    ref: string,
+    link: Row,
+    kind: string,
+    source: string,
+    day: number,
+    amount: number,
+    commodity: string | null,
+    quantity: string | null,
+    details: Row,
+  ) => {
+    if (day <= asOfDay)
+      rows.push({
+        id: rand.uuid(),
+        tradeRef: ref,
+        kind,
+        source,
+        buyerId: link.buyerId,
+        sellerId: link.sellerId,
+        occurredOn: on(day),
+        amountMinor: amount,
+        currency: 'CNY',
+        commodity,
+        quantity,
+        details,
+      });
+  };
   for (const link of chains.links) {
-    const buyerId = link.buyerId as string;
-    const sellerId = link.sellerId as string;
-    const chain = CHAINS.find((c) => c.industry === industryOf.get(sellerId)) ?? CHAINS[0];
-    const toDistributor = coreIds.has(sellerId);
+    const seller = link.sellerId as string;
+    const chain = CHAINS.find((c) => c.industry === industryOf.get(seller)) ?? (CHAINS[0] as (typeof CHAINS)[number]);
+    const toDistributor = coreIds.has(seller);
     const gap = MEAN_GAP[link.frequency as keyof typeof MEAN_GAP];
     const logistics = rand.pick(chains.logistics);
-    for (
-      let day = asOfDay - TRADE_HISTORY_DAYS + rand.int(0, gap);
-      day <= asOfDay;
-      day += Math.max(1, Math.round(gap * rand.uniform(0.6, 1.4)))
-    ) {
-      const orderOn = addDays(asOf, day - asOfDay);
+    for (let day = first + rand.int(0, gap); day <= asOfDay; day += Math.max(1, Math.round(gap * rand.uniform(0.6, 1.4)))) {
+      const orderOn = on(day);
       const ref = `T${orderOn.replaceAll('-', '')}-${String(++serial).padStart(6, '0')}`;
       const amount = Math.max(100, Math.round(((link.annualVolumeMinor as number) * gap * rand.uniform(0.7, 1.3)) / 365 / 100) * 100);
-      const commodity = rand.pick(chain?.commodities ?? []);
-      const price = prices.on(commodity, orderOn);
-      const quantity = (Math.max(1, Math.round((amount / price) * 10)) / 10).toFixed(4);
+      const commodity = rand.pick(chain.commodities);
+      const quantity = (Math.max(1, Math.round((amount / prices.on(commodity, orderOn)) * 10)) / 10).toFixed(4);
       const flaw: Break | undefined = rand.chance(DISAGREEMENT_RATE) ? rand.weighted(BREAKS) : undefined;
-      const shipOn = addDays(orderOn, flaw === 'late-shipment' ? rand.int(31, 60) : rand.int(1, 10));
-      const invoiceOn = addDays(shipOn, rand.int(0, 2));
-      const payOn = addDays(shipOn, toDistributor ? rand.int(5, 30) : rand.int(30, 75));
+      const shipDay = day + (flaw === 'late-shipment' ? rand.int(31, 60) : rand.int(1, 10));
+      const invoiceDay = shipDay + rand.int(0, 2);
+      const payDay = shipDay + (toDistributor ? rand.int(5, 30) : rand.int(30, 75));
       const paid = flaw === 'amount-mismatch' ? Math.round(amount * (1 + (rand.chance(0.7) ? -1 : 1) * rand.uniform(0.01, 0.08))) : amount;
-      const base = { tradeRef: ref, buyerId, sellerId, currency: 'CNY' };
-      const legs: Row[] = [
-        {
-          ...base,
-          kind: 'order',
-          source: 'platform',
-          occurredOn: orderOn,
-          amountMinor: amount,
-          commodity,
-          quantity,
-          details: { po: `PO-${serial}` },
-        },
-      ];
+      event(ref, link, 'order', 'platform', day, amount, commodity, quantity, { po: `PO-${serial}` });
       if (flaw !== 'missing-shipment')
-        legs.push({
-          ...base,
-          kind: toDistributor ? 'warehouse-receipt' : 'shipment',
-          source: 'logistics',
-          occurredOn: shipOn,
-          amountMinor: amount,
-          commodity,
-          quantity,
-          details: { carrier: logistics, waybill: `WB-${serial}` },
+        event(ref, link, toDistributor ? 'warehouse-receipt' : 'shipment', 'logistics', shipDay, amount, commodity, quantity, {
+          carrier: logistics,
+          waybill: `WB-${serial}`,
         });
-      legs.push({
-        ...base,
-        kind: 'invoice',
-        source: 'platform',
-        occurredOn: invoiceOn,
-        amountMinor: amount,
-        commodity: null,
-        quantity: null,
-        details: { invoice: `INV-${serial}` },
-      });
-      if (flaw !== 'missing-payment')
-        legs.push({
-          ...base,
-          kind: 'payment',
-          source: 'bank',
-          occurredOn: payOn,
-          amountMinor: paid,
-          commodity: null,
-          quantity: null,
-          details: { bankRef: `BR-${serial}` },
-        });
-      for (const leg of legs) if (dayNumber(leg.occurredOn as string) <= asOfDay) rows.push({ id: rand.uuid(), ...leg });
-      if (dayNumber(payOn) <= asOfDay) {
+      event(ref, link, 'invoice', 'platform', invoiceDay, amount, null, null, { invoice: `INV-${serial}` });
+      if (flaw !== 'missing-payment') event(ref, link, 'payment', 'bank', payDay, paid, null, null, { bankRef: `BR-${serial}` });
+      if (payDay <= asOfDay) {
         closed.add(ref);
         if (flaw) broken.set(ref, flaw);
       }
