@@ -34,7 +34,7 @@ it('serve prints where the API and its docs are, answers there, and stops on SIG
     await new Promise((r) => setTimeout(r, 50));
   }
   const out = s.out();
-  expect(out).toMatch(/^SCF Risk is running — embedded database in memory\n/);
+  expect(out).toMatch(/^Starting SCF Risk…\nSCF Risk is running — embedded database in memory\n/);
   const api = /\n {2}API {8}(http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1];
   expect(api).toBeDefined();
   expect(out).toContain(`  API docs   ${api}/docs\n`);

@@ -5,6 +5,7 @@
  * the workbench, the API and its documentation are. Runs until Ctrl+C (SIGINT) or SIGTERM, which
  * finish in-flight requests and stop jobs at a safe point.
  */
+import { existsSync } from 'node:fs';
 import { ValidationError } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
 import { guard } from '../command.ts';
@@ -60,6 +61,12 @@ export function register(program: Command): void {
     .action(async (opts: ServeOptions) => {
       await guard(async () => {
         const port = portOf(opts.port);
+        const firstStart = !process.env.DATABASE_URL && opts.dataDir !== 'memory' && !existsSync(opts.dataDir);
+        terminal().stdout.write(
+          firstStart
+            ? `Starting SCF Risk: first start, creating ${opts.dataDir}${opts.demo === false ? '' : ' and loading the demo book (about half a minute)'}…\n`
+            : 'Starting SCF Risk…\n',
+        );
         const { main } = await import('@scf-risk/server');
         const started = await main({
           ...process.env,
@@ -76,7 +83,7 @@ export function register(program: Command): void {
         );
         const where = started.database === 'pglite' ? `embedded database in ${opts.dataDir}` : 'PostgreSQL (DATABASE_URL)';
         const lines = [
-          `SCF Risk is running — ${where}${started.demo ? `, demo book loaded (${started.demo.loans ?? 0} loans)` : ''}`,
+          `SCF Risk is running — ${where}${started.demo ? `, demo book loaded (${(started.demo.loans ?? 0).toLocaleString('en-US')} loans)` : ''}`,
           ...(workbench ? [`  Workbench  ${base}/`] : []),
           `  API        ${base}`,
           `  API docs   ${base}/docs`,
