@@ -3,28 +3,35 @@
  * live under /app (the server sends index.html for any /app/… path); `/` redirects there.
  */
 import { useTranslation } from 'react-i18next';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { type CAN, can, useLogout, useMe } from './auth.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
 import { LANGS } from './i18n.ts';
+import { ApplicationDetailPage } from './pages/ApplicationDetailPage.tsx';
+import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { EnterprisesPage } from './pages/EnterprisesPage.tsx';
 import { EvaluationsPage } from './pages/EvaluationsPage.tsx';
+import { ExpertQuestionnairePage } from './pages/ExpertQuestionnairePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoanDetailPage } from './pages/LoanDetailPage.tsx';
 import { LoansPage } from './pages/LoansPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ModelsPage } from './pages/ModelsPage.tsx';
+import { QuestionnaireDetailPage } from './pages/QuestionnaireDetailPage.tsx';
+import { QuestionnairesPage } from './pages/QuestionnairesPage.tsx';
 import { WeightsPage } from './pages/WeightsPage.tsx';
 
 /** The navigation: path, text key, who sees it. */
 const NAV: { to: string; key: string; need: keyof typeof CAN }[] = [
   { to: '/', key: 'nav.home', need: 'methods' },
   { to: '/enterprises', key: 'nav.enterprises', need: 'readBook' },
+  { to: '/applications', key: 'nav.applications', need: 'readBook' },
   { to: '/loans', key: 'nav.loans', need: 'readBook' },
   { to: '/models', key: 'nav.models', need: 'readBook' },
   { to: '/weights', key: 'nav.weights', need: 'methods' },
   { to: '/evaluations', key: 'nav.evaluations', need: 'methods' },
+  { to: '/questionnaires', key: 'nav.questionnaires', need: 'questionnaires' },
   { to: '/audit', key: 'nav.audit', need: 'readAudit' },
 ];
 
@@ -51,6 +58,22 @@ export function App() {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
+  const location = useLocation();
+  // An expert's link: answered without an account (the token is the credential).
+  if (location.pathname.startsWith('/q/'))
+    return (
+      <>
+        <header className="top">
+          <span className="brand">{t('app.name')}</span>
+          <LanguageSwitch />
+        </header>
+        <main id="main" className="expert">
+          <Routes>
+            <Route path="/q/:token" element={<ExpertQuestionnairePage />} />
+          </Routes>
+        </main>
+      </>
+    );
   if (me.isPending) return <p className="loading">{t('common.loading')}</p>;
   if (me.error) return <ErrorNote error={me.error} />;
   const user = me.data;
@@ -88,11 +111,16 @@ export function App() {
             <Routes>
               <Route path="/" element={<HomePage />} />
               <Route path="/enterprises" element={<EnterprisesPage />} />
+              <Route path="/applications" element={<ApplicationsPage />} />
+              <Route path="/applications/:id" element={<ApplicationDetailPage />} />
               <Route path="/loans" element={<LoansPage />} />
               <Route path="/loans/:id" element={<LoanDetailPage />} />
               <Route path="/models" element={<ModelsPage />} />
               <Route path="/weights" element={<WeightsPage />} />
               <Route path="/evaluations" element={<EvaluationsPage />} />
+              <Route path="/questionnaires" element={<QuestionnairesPage />} />
+              <Route path="/questionnaires/:id" element={<QuestionnaireDetailPage />} />
+              <Route path="/my/:id" element={<ExpertQuestionnairePage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -23,8 +23,10 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { username: string; password: string }) => post<User>('/auth/login', body),
     onSuccess: (user) => {
-      qc.clear();
+      // Another user's answers must not show: drop every cached answer but the session itself
+      // (clearing it too would detach the observers of ['me'] from the new value).
       qc.setQueryData(['me'], user);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
 }
@@ -34,8 +36,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => post<void>('/auth/logout', {}),
     onSuccess: () => {
-      qc.clear();
       qc.setQueryData(['me'], null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     },
   });
 }
@@ -53,6 +55,7 @@ export const CAN = {
   writeModels: MODEL_WRITE,
   readAudit: AUDIT_READ,
   methods: ALL,
+  questionnaires: ['admin', 'risk-officer', 'expert', 'auditor'] as Role[],
 } as const;
 
 export function can(user: User | null | undefined, what: keyof typeof CAN): boolean {

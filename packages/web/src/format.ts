@@ -27,3 +27,10 @@ export function num(v: number | null | undefined, digits = 4): string {
 export function dateTime(iso: string, lang: string): string {
   return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** An amount typed in currency units ("1,000,000.5") → integer minor units as a string, or null when malformed. */
+export function toMinor(typed: string): string | null {
+  const m = /^(\d{1,15})(?:\.(\d{1,2}))?$/.exec(typed.replaceAll(',', '').trim());
+  if (!m) return null;
+  return (BigInt(m[1] as string) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'))).toString();
+}

@@ -127,3 +127,135 @@ export interface TopsisResult {
   labels: string[];
   alternatives: string[];
 }
+
+export interface Application {
+  id: string;
+  enterpriseId: string;
+  productId: string;
+  coreEnterpriseId: string | null;
+  amount: Money;
+  termMonths: number;
+  indicators: Record<string, number>;
+  status: 'submitted' | 'evaluated' | 'approved' | 'declined' | 'withdrawn';
+  submittedOn: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export type TreeCondition =
+  | { op: '='; value: string }
+  | { op: 'in'; values: string[] }
+  | { op: '<='; threshold: number }
+  | { op: '>'; threshold: number };
+
+export interface Evaluation {
+  id: string;
+  applicationId: string;
+  models: { scoringRule: string; weights: string | null; creditTree: string | null };
+  score: number;
+  recommendation: 'approve' | 'review' | 'decline';
+  creditLimit: Money;
+  explanation: {
+    grade: string;
+    contributions: { code: string; value: number; score: number; weight: number; contribution: number }[];
+    tree: {
+      class: string;
+      probabilities: Record<string, number>;
+      path: { attribute: string; condition: TreeCondition; value: string | number | null }[];
+    } | null;
+    reasons: string[];
+  };
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface Decision {
+  id: string;
+  decision: 'approve' | 'decline';
+  creditLimit: Money;
+  reason: string | null;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface ApplicationDetail extends Application {
+  evaluations: Evaluation[];
+  decision: Decision | null;
+}
+
+export interface QuestionnaireItem {
+  code: string;
+  name: Label;
+}
+
+export interface Questionnaire {
+  id: string;
+  kind: 'pairwise' | 'delphi';
+  title: string;
+  description: string | null;
+  status: 'open' | 'closed';
+  round: number;
+  scale: '1-3-5' | '1-5' | '1-10' | null;
+  comparisons: { node: string; name: Label; elements: QuestionnaireItem[] }[];
+  indicators: QuestionnaireItem[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface QuestionnaireProgress {
+  round: number;
+  status: 'open' | 'closed';
+  invited: number;
+  answered: number;
+  invitations: { id: string; label: string; answered: boolean; answeredAt: string | null; roundsAnswered: number[] }[];
+}
+
+export interface DelphiStatistics {
+  indicators: {
+    indicator: string;
+    label?: Label;
+    mean: number;
+    fullScoreFrequency: number;
+    sd: number;
+    cv: number;
+    decision: 'keep' | 'discuss' | 'delete';
+  }[];
+  counts: { keep: number; discuss: number; delete: number };
+  kendallW: number;
+  chiSquare: number;
+  df: number;
+  p: number;
+}
+
+export type QuestionnaireResults =
+  | {
+      kind: 'pairwise';
+      round: number;
+      answered: number;
+      consistent: boolean;
+      nodes: { node: string; elements: string[]; weights: number[]; cr: number; consistent: boolean; inconsistentExperts: string[] }[];
+      leaves: { code: string; name: Label; globalWeight: number | null }[];
+    }
+  | {
+      kind: 'delphi';
+      round: number;
+      rounds: { round: number; closed: boolean; answered: number; statistics: DelphiStatistics | null }[];
+    };
+
+export interface ExpertView {
+  invitation: { id: string; label: string };
+  questionnaire: Questionnaire;
+  answered: boolean;
+  answer: { round: number; submittedAt: string; matrices?: Record<string, (number | null)[][]>; scores?: Record<string, number> } | null;
+  feedback: { round: number; indicators: { indicator: string; mean: number; sd: number; fullScoreFrequency: number }[] } | null;
+}
+
+export interface PairwiseCheck {
+  nodes: {
+    node: string;
+    elements: string[];
+    cr: number;
+    consistent: boolean;
+    hints: { i: number; j: number; row: string; column: string; value: number; suggested: number; crAfter: number }[];
+  }[];
+}

@@ -121,6 +121,31 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await check('enterprises', lang);
       });
 
+      it('applications: record one, evaluate it with the active models, read the explanation, decide', async () => {
+        await go(t.nav.applications);
+        await page.getByRole('heading', { name: t.applications.title, level: 1 }).waitFor();
+        await page.getByLabel(t.applications.applicant).selectOption({ label: '江苏恒远钢材贸易有限公司' });
+        await page.getByLabel(t.applications.amount).fill('500000');
+        await page.getByLabel(t.applications.indicators).fill('a = 0.8\nb = 6\nc = 5');
+        await page.getByRole('button', { name: t.common.add }).click();
+        await page.getByRole('button', { name: t.applications.evaluate }).click();
+        await page.getByTestId('evaluation').waitFor();
+        // 0.5 × (1 + 6 × 0.8) + 0.3 × 6 + 0.2 × 5 = 5.7 → approve; limit min(500,000, 0.3 × 10,000,000)
+        expect(await page.getByTestId('score').textContent()).toBe('5.70');
+        expect(await page.getByTestId('recommendation').textContent()).toBe(t.applications.recommendations.approve);
+        expect(await page.getByTestId('evaluation').textContent()).toContain('500,000.00 CNY');
+        expect(await page.getByTestId('evaluation').textContent()).toContain('v1');
+        await check('application-evaluated', lang);
+        await page
+          .getByLabel(t.applications.reason)
+          .fill(lang === 'zh' ? '核心企业确权，准入' : 'core enterprise confirmed the receivable');
+        await page.getByRole('button', { name: t.applications.approve, exact: true }).click();
+        await page.getByTestId('decision').waitFor();
+        expect(await page.getByTestId('decision').textContent()).toContain('risk-officer-1');
+        expect(await page.getByTestId('status').textContent()).toBe(t.applications.statuses.approved);
+        await check('application-decided', lang);
+      });
+
       it('loans: the book and one loan’s schedule, repayments and collateral', async () => {
         await go(t.nav.loans);
         await page.getByRole('heading', { name: t.loans.title, level: 1 }).waitFor();

@@ -13,9 +13,9 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { TreeEditor } from '../components/TreeEditor.tsx';
 import { dateTime } from '../format.ts';
 import { label } from '../i18n.ts';
-import { useGet } from '../queries.ts';
+import { useActors, useGet } from '../queries.ts';
 import { issuesByNode, leafCount, type NodePath } from '../tree-edit.ts';
-import type { AuditEntry, HierarchyResult, ModelVersion, Product, TemplateSummary, TreeNode } from '../types.ts';
+import type { HierarchyResult, ModelVersion, Product, TemplateSummary, TreeNode } from '../types.ts';
 
 const VERSIONS = '/model-versions?kind=indicator-system&limit=200';
 
@@ -36,9 +36,7 @@ export function ModelsPage() {
   const [checked, setChecked] = useState<{ ok: boolean; count: number } | null>(null);
   const [issues, setIssues] = useState(new Map<string, string[]>());
 
-  // Who made each version: its author's user name, from the version's 'create' audit entry.
-  const created = useGet<AuditEntry[]>(can(me.data, 'readAudit') ? '/audit?entity=model-version&limit=500' : null);
-  const authorOf = new Map(created.data?.filter((a) => a.action === 'create').map((a) => [a.entityId, a.actor]));
+  const actor = useActors('model-version');
   const productName = new Map(products.data?.map((p) => [p.id, p.name]));
   const edit = (next: TreeNode) => {
     setTree(next);
@@ -77,7 +75,7 @@ export function ModelsPage() {
       }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: [VERSIONS] });
-      void qc.invalidateQueries({ queryKey: ['/audit?entity=model-version&limit=500'] });
+      void qc.invalidateQueries({ queryKey: ['/audit?entity=model-version&limit=500'] }); // the author's name
     },
   });
   const activate = useMutation({
@@ -110,7 +108,7 @@ export function ModelsPage() {
                 <td>{productName.get(v.productId) ?? v.productId}</td>
                 <td className="num">v{v.version}</td>
                 <td>{v.note ?? '—'}</td>
-                <td>{authorOf.get(v.id) ?? v.createdBy}</td>
+                <td>{actor(v.id, 'create') ?? v.createdBy}</td>
                 <td>{dateTime(v.createdAt, lang)}</td>
                 <td>{v.active ? t('common.yes') : t('common.no')}</td>
                 <td>

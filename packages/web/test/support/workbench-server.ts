@@ -1,8 +1,9 @@
 /**
  * The real server for browser tests: a fresh in-memory PGlite, buildApp serving the built workbench
  * (packages/web/dist, built here with Vite when missing), listening on a free port; one user per
- * role; a small book (an enterprise, a product, a loan with a repayment and collateral) entered
- * through the HTTP API as an administrator would.
+ * role; a small book (a core enterprise and an SME distributor with a trade link, a product with an
+ * active scoring rule and weights, a loan with a repayment and collateral) entered through the HTTP
+ * API as an administrator would.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -68,6 +69,48 @@ export async function startWorkbench(): Promise<WorkbenchServer> {
     name: '钢材存货质押',
     currency: 'CNY',
   });
+  const core = await call<{ id: string }>('admin', 'POST', '/enterprises', {
+    name: '宝武钢铁集团有限公司',
+    kind: 'core',
+    industry: 'steel',
+  });
+  await call('admin', 'POST', '/links', {
+    buyerId: enterprise.id,
+    sellerId: core.id,
+    since: '2021-03-01',
+    frequency: 'monthly',
+    annualVolume: { minor: '1000000000', currency: 'CNY' },
+  });
+  // The evaluation model of the product: a scorecard over indicators a (a ratio in [0, 1]), b and c (1–7 scores).
+  const models = [
+    [
+      'scoring-rule',
+      {
+        method: 'scorecard',
+        rules: {
+          a: {
+            type: 'linear',
+            points: [
+              [0, 1],
+              [1, 7],
+            ],
+          },
+        },
+        thresholds: { approve: 5, review: 4 },
+        limit: {
+          tiers: [
+            { minScore: 4, multiple: '0.1' },
+            { minScore: 5, multiple: '0.3' },
+          ],
+        },
+      },
+    ],
+    ['weights', { a: 0.5, b: 0.3, c: 0.2 }],
+  ] as const;
+  for (const [kind, content] of models) {
+    const v = await call<{ id: string }>('admin', 'POST', '/model-versions', { kind, productId: product.id, content, note: 'seed' });
+    await call('admin', 'POST', `/model-versions/${v.id}/activate`, {});
+  }
   const loan = await call<{ id: string }>('admin', 'POST', '/loans', {
     enterpriseId: enterprise.id,
     productId: product.id,
