@@ -398,24 +398,37 @@ describeEachBackend('pre-loan', (backend) => {
     // Deciding before any evaluation → 409.
     await problem(`/applications/${app.id}/decision`, { decision: 'decline', reason: 'x' }, 409);
 
-    // A product without active models → 409; with an invalid scoring rule → 422 naming the model's field.
+    // A product without active models → 409. An invalid model is refused when stored (422 naming
+    // `content.…`); one stored without that check (a row from before it) is refused again when used.
     const bare = (await created('/products', { code: 'bare', kind: 'e-order', name: 'Bare', currency: 'CNY' }, 'risk-officer')).id;
     const onBare = await created('/applications', application({ productId: bare }));
     await problem(`/applications/${onBare.id}/evaluate`, undefined, 409);
-    for (const [kind, content] of [
-      ['weights', { a: 0.5, b: 0.3, c: 0.2 }],
-      ['scoring-rule', { ...SCORING, thresholds: { approve: 3, review: 4 } }],
-    ] as const) {
-      const v = await created('/model-versions', { kind, productId: bare, content }, 'risk-officer');
-      await post(`/model-versions/${v.id}/activate`, undefined, 'risk-officer');
-    }
+    const badRule = { ...SCORING, thresholds: { approve: 3, review: 4 } };
+    const badWeights = { a: 0.5, b: 0.3, c: 0.1 };
+    await problem(
+      '/model-versions',
+      { kind: 'scoring-rule', productId: bare, content: badRule },
+      422,
+      'content.thresholds.approve',
+      'risk-officer',
+    );
+    await problem('/model-versions', { kind: 'weights', productId: bare, content: badWeights }, 422, 'content', 'risk-officer');
+    const unchecked = async (kind: string, version: number, content: unknown) => {
+      const [v] = await h.store.raw.query<{ id: string }>(
+        'INSERT INTO model_versions (kind, product_id, version, content, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [kind, bare, version, JSON.stringify(content), h.userId['risk-officer']],
+      );
+      await post(`/model-versions/${v?.id}/activate`, undefined, 'risk-officer');
+    };
+    const w = await created('/model-versions', { kind: 'weights', productId: bare, content: { a: 0.5, b: 0.3, c: 0.2 } }, 'risk-officer');
+    await post(`/model-versions/${w.id}/activate`, undefined, 'risk-officer');
+    await unchecked('scoring-rule', 1, badRule);
     await problem(`/applications/${onBare.id}/evaluate`, undefined, 422, 'scoringRule.content.thresholds.approve');
     // Weights that do not sum to 1 → 422 naming the model's field.
-    const w = await created('/model-versions', { kind: 'weights', productId: bare, content: { a: 0.5, b: 0.3, c: 0.1 } }, 'risk-officer');
-    await post(`/model-versions/${w.id}/activate`, undefined, 'risk-officer');
+    await unchecked('weights', 2, badWeights);
     const fixed = await created('/model-versions', { kind: 'scoring-rule', productId: bare, content: SCORING }, 'risk-officer');
     await post(`/model-versions/${fixed.id}/activate`, undefined, 'risk-officer');
-    await problem(`/applications/${onBare.id}/evaluate`, undefined, 422, 'model.indicators');
+    await problem(`/applications/${onBare.id}/evaluate`, undefined, 422, 'weights.content');
     const list = (await get(`/applications?productId=${bare}`)).json();
     expect(list.map((a: { id: string }) => a.id)).toEqual([onBare.id]);
   });

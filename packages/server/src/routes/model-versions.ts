@@ -1,4 +1,7 @@
-/** Models as versioned data: create a new immutable version, read, activate one per product and kind. */
+/**
+ * Models as versioned data: create a new immutable version (its content checked by its kind,
+ * services/model-content.ts), read, activate one per product and kind.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MODEL_KINDS } from '../db/schema.ts';
@@ -25,7 +28,7 @@ const newModel = z.strictObject({
     .unknown()
     .refine((v) => v !== undefined, 'is required')
     .describe(
-      'indicator-system: the tree format of scf-risk hierarchy; study: a study file; weights: {code: weight}; scoring-rule, credit-tree: an object',
+      'checked by its kind (422 naming content.<path>): indicator-system: the tree format of scf-risk hierarchy; study: a study file, its tree inline; weights: {code: weight}, summing to 1; scoring-rule: the evaluation model (method, rules, grades, thresholds, limit tiers, tree classes); credit-tree: a model file of scf-risk tree train',
     ),
   note: z.string().max(2000).optional().describe('why this version'),
 });

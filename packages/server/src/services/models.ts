@@ -1,26 +1,18 @@
 /**
  * Models as versioned data: indicator systems, weights, scoring rules, credit trees and studies,
  * stored as immutable versions (a database trigger rejects UPDATE and DELETE) with who and when;
- * one version per product and kind is active. Contents that core has a schema for are checked
- * with it (a study: the study schema; an indicator system: the tree format) and stored as sent,
- * so an evaluation can be reproduced from the version it recorded.
+ * one version per product and kind is active. The content is checked by its kind's check
+ * (model-content.ts: the one the evaluation runs when it uses the version; a refusal is a 422
+ * naming `content.<path>`, nothing written) and stored as sent, so an evaluation can be
+ * reproduced from the version it recorded.
  */
-import { METHOD_SCHEMAS, parseWith, ValidationError } from '@scf-risk/core';
+import { ValidationError } from '@scf-risk/core';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { activeModels, financingProducts, type ModelKind, modelVersions } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { audit, recordCreated, type ServiceContext } from './context.ts';
-
-/** How the content of each kind is checked (kinds without a core schema: any JSON object). */
-const CONTENT_SCHEMAS: Record<ModelKind, z.ZodType> = {
-  'indicator-system': METHOD_SCHEMAS.hierarchy.input,
-  study: METHOD_SCHEMAS.study.input,
-  weights: z.record(z.string().min(1), z.number().min(0).max(1)).refine((w) => Object.keys(w).length > 0, 'no weight given'),
-  'scoring-rule': z.record(z.string(), z.unknown()),
-  'credit-tree': z.record(z.string(), z.unknown()),
-};
+import { checkModelContent } from './model-content.ts';
 
 type Row = typeof modelVersions.$inferSelect;
 export const modelView = (m: Row, active = false) => ({
@@ -78,10 +70,10 @@ export interface NewModelVersion {
 /** A new immutable version (number = the last of its product and kind + 1), with an audit entry. */
 export async function createModelVersion(ctx: ServiceContext, input: NewModelVersion): Promise<ModelView> {
   try {
-    parseWith(CONTENT_SCHEMAS[input.kind], input.content, ['content']);
+    checkModelContent(input.kind, input.content);
   } catch (e) {
     if (e instanceof ValidationError)
-      throw new HttpProblem(422, 'Unprocessable Content', `the content is not a valid ${input.kind}`, e.issues);
+      throw new HttpProblem(422, 'Unprocessable Content', `the content is not a valid ${input.kind}`, e.at('content').issues);
     throw e;
   }
   if (!ctx.actor.id) throw new Error('a model version needs a user as its author');

@@ -3,10 +3,11 @@
  * decision a person takes on them.
  *
  * An evaluation uses three versions of the product's models (services/models.ts), all recorded:
- * - `scoring-rule` (required): the evaluation model, data the analyst edits (`scoringModelSchema`):
- *   the method (`scorecard`, SPEC §4.1), a scoring rule per quantitative indicator (indicators
- *   without one are already scores on the 1–7 scale), optional grade cut-offs, the recommendation
- *   thresholds and the credit-limit tiers, and which credit-tree classes force a decline or a review;
+ * - `scoring-rule` (required): the evaluation model, data the analyst edits (`scoringModelSchema`
+ *   of model-content.ts, checked when stored and again here when used): the method (`scorecard`,
+ *   SPEC §4.1), a scoring rule per quantitative indicator (indicators without one are already
+ *   scores on the 1–7 scale), optional grade cut-offs, the recommendation thresholds and the
+ *   credit-limit tiers, and which credit-tree classes force a decline or a review;
  * - `weights` (required): the global weight of every indicator ({code: weight}, summing to 1);
  * - `credit-tree` (optional): a tree model file of `scf-risk tree train` (core's parseTreeModel).
  *
@@ -26,7 +27,6 @@
 import {
   type DecisionTree,
   parseTreeModel,
-  parseWith,
   predictTree,
   type ScorecardIndicator,
   type ScorecardResult,
@@ -36,52 +36,15 @@ import {
   ValidationError,
 } from '@scf-risk/core';
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { applications, decisions, enterprises, evaluations, financingProducts, type ModelKind, supplyChainLinks } from '../db/schema.ts';
 import type { Store, Tx } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { money } from '../schemas.ts';
 import { audit, recordCreated, type ServiceContext } from './context.ts';
+import { parseScoringModel, parseWeights, type ScoringModel } from './model-content.ts';
 import { activeModel, getModel, type ModelView } from './models.ts';
 
-// The evaluation model (content of a `scoring-rule` version) -------------------------------------
-
-const finite = z.number().finite();
-const ruleSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('ranges'),
-    ranges: z.array(z.strictObject({ from: finite.nullable(), to: finite.nullable(), score: finite })).min(1),
-  }),
-  z.strictObject({ type: z.literal('linear'), points: z.array(z.tuple([finite, finite])).min(2) }),
-]);
-
-/** A ratio as a decimal string (exact): "0.35". */
-const multipleSchema = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, 'a decimal string such as "0.35"');
-
-export const scoringModelSchema = z.strictObject({
-  method: z.literal('scorecard').describe('the evaluation method (SPEC §4.1 scorecard)'),
-  rules: z.record(z.string().min(1), ruleSchema).optional().describe('scoring rule per quantitative indicator code'),
-  grades: z
-    .array(z.strictObject({ name: z.string().min(1), min: finite }))
-    .min(1)
-    .optional(),
-  thresholds: z
-    .strictObject({ approve: finite, review: finite })
-    .refine((t) => t.approve >= t.review, { message: 'approve must not be below review', path: ['approve'] }),
-  limit: z.strictObject({
-    tiers: z
-      .array(z.strictObject({ minScore: finite, multiple: multipleSchema }))
-      .min(1)
-      .describe('limit = multiple × annual volume for the first tier with score ≥ minScore'),
-  }),
-  tree: z
-    .strictObject({ decline: z.array(z.string()).default([]), review: z.array(z.string()).default([]) })
-    .optional()
-    .describe('credit-tree classes that force a decline or at most a review'),
-});
-export type ScoringModel = z.infer<typeof scoringModelSchema>;
-
-const weightsSchema = z.record(z.string().min(1), finite.min(0));
+export type { ScoringModel } from './model-content.ts';
 
 /** How an evaluation names the versions it uses (explanation.models, problem paths). */
 const MODEL_KEYS: Partial<Record<ModelKind, string>> = { 'scoring-rule': 'scoringRule', weights: 'weights', 'credit-tree': 'creditTree' };
@@ -387,8 +350,8 @@ export function creditLimit(
 /** The evaluation as a pure function of its inputs (what is stored, and what reproduce re-runs). */
 export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
   const { models } = inputs;
-  const model = contentOf(models.scoringRule, (c) => parseWith(scoringModelSchema, c));
-  const weights = contentOf(models.weights, (c) => parseWith(weightsSchema, c));
+  const model = contentOf(models.scoringRule, parseScoringModel);
+  const weights = contentOf(models.weights, parseWeights);
   const tree = models.creditTree ? contentOf(models.creditTree, parseTreeModel) : undefined;
   const scored = scoreApplication(model, weights, inputs.indicators);
   const predicted = tree ? classifyWithTree(tree, inputs.indicators) : undefined;
