@@ -27,6 +27,53 @@ const SEED = 7;
 
 const n = (x: unknown) => Number(x);
 
+interface LoanRow {
+  id: string;
+  enterpriseId: string;
+  product?: string;
+  industry?: string;
+}
+interface InstalmentRow {
+  loanId: string;
+  dueOn: string;
+  principalMinor: number;
+  interestMinor: number;
+}
+interface RepaymentRow {
+  id: string;
+  loanId: string;
+  paidOn: string;
+  amountMinor: number;
+}
+
+/** Core's loan book as of the demo date, from loans, their instalments and repayments. */
+function snapshotOf(loans: readonly LoanRow[], schedule: readonly InstalmentRow[], repayments: readonly RepaymentRow[]) {
+  const byLoan = new Map<string, BookLoan['schedule']>();
+  for (const i of schedule) {
+    const list = byLoan.get(i.loanId) ?? [];
+    list.push({ dueDate: i.dueOn, principal: i.principalMinor, interest: i.interestMinor });
+    byLoan.set(i.loanId, list);
+  }
+  const book = createLoanBook(
+    loans.map((l) => ({
+      id: l.id,
+      borrowerId: l.enterpriseId,
+      ...(l.product ? { product: l.product } : {}),
+      ...(l.industry ? { industry: l.industry } : {}),
+      schedule: byLoan.get(l.id) ?? [],
+    })),
+  );
+  const events: BookEvent[] = repayments.map((r) => ({
+    type: 'repayment',
+    id: r.id,
+    loanId: r.loanId,
+    valueDate: r.paidOn,
+    bookedDate: r.paidOn,
+    amount: r.amountMinor,
+  }));
+  return bookAsOf({ ...book, events }, DEMO_AS_OF);
+}
+
 describeEachBackend('demo book', (backend) => {
   let store: Store;
   let report: DemoLoadReport;
@@ -112,30 +159,16 @@ describeEachBackend('demo book', (backend) => {
     const paid = await store.raw.query<{ id: string; loan_id: string; paid_on: string; amount_minor: string }>(
       "SELECT id, loan_id, to_char(paid_on, 'YYYY-MM-DD') AS paid_on, amount_minor FROM repayments",
     );
-    const byLoan = new Map<string, BookLoan['schedule']>();
-    for (const s of schedule)
-      byLoan.set(s.loan_id, [
-        ...(byLoan.get(s.loan_id) ?? []),
-        { dueDate: s.due_on, principal: n(s.principal_minor), interest: n(s.interest_minor) },
-      ]);
-    const book = createLoanBook(
-      loans.map((l) => ({
-        id: l.id,
-        borrowerId: l.enterprise_id,
-        product: l.product,
-        industry: l.industry,
-        schedule: byLoan.get(l.id) ?? [],
+    const snapshot = snapshotOf(
+      loans.map((l) => ({ id: l.id, enterpriseId: l.enterprise_id, product: l.product, industry: l.industry })),
+      schedule.map((i) => ({
+        loanId: i.loan_id,
+        dueOn: i.due_on,
+        principalMinor: n(i.principal_minor),
+        interestMinor: n(i.interest_minor),
       })),
+      paid.map((p) => ({ id: p.id, loanId: p.loan_id, paidOn: p.paid_on, amountMinor: n(p.amount_minor) })),
     );
-    const events: BookEvent[] = paid.map((p) => ({
-      type: 'repayment',
-      id: p.id,
-      loanId: p.loan_id,
-      valueDate: p.paid_on,
-      bookedDate: p.paid_on,
-      amount: n(p.amount_minor),
-    }));
-    const snapshot = bookAsOf({ ...book, events }, DEMO_AS_OF);
     const ratio = snapshot.npl.total.ratio ?? 0;
     expect(ratio).toBeGreaterThanOrEqual(0.015);
     expect(ratio).toBeLessThanOrEqual(0.03);
@@ -203,6 +236,29 @@ describe('demo book generation', () => {
           if (/(On|since)$/.test(key)) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         }
   });
+
+  it('at the default size: 4 cores, 500 SMEs, 5,000 loans over the four products, NPL 1.5–3 %, ~3 % of closed trades broken', () => {
+    const book = generateDemoBook();
+    const kinds = new Map<string, number>();
+    for (const e of book.rows.enterprises) kinds.set(e.kind as string, (kinds.get(e.kind as string) ?? 0) + 1);
+    expect(kinds.get('core')).toBe(4);
+    expect((kinds.get('sme-supplier') ?? 0) + (kinds.get('sme-distributor') ?? 0)).toBe(500);
+    expect(book.rows.loans).toHaveLength(5000);
+    expect(new Set(book.rows.loans.map((l) => l.productId)).size).toBe(4);
+    const snapshot = snapshotOf(
+      book.rows.loans as unknown as LoanRow[],
+      book.rows.repaymentSchedule as unknown as InstalmentRow[],
+      book.rows.repayments as unknown as RepaymentRow[],
+    );
+    expect(snapshot.npl.total.ratio).toBeGreaterThanOrEqual(0.015);
+    expect(snapshot.npl.total.ratio).toBeLessThanOrEqual(0.03);
+    const overdue = snapshot.loans.filter((l) => l.classification.category === 'special-mention').length / snapshot.loans.length;
+    expect(overdue).toBeGreaterThan(0.003);
+    expect(overdue).toBeLessThan(0.03);
+    const broken = book.trades.broken.size / book.trades.closed.size;
+    expect(broken).toBeGreaterThan(0.02);
+    expect(broken).toBeLessThan(0.04);
+  }, 120_000);
 
   it('refuses a bad seed or scale', () => {
     expect(() => generateDemoBook({ seed: 1.5 })).toThrow(/seed/);

@@ -14,7 +14,7 @@ import type { RawSession } from '../db/raw.ts';
 import { tables } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import type { Row } from './chains.ts';
-import { DEMO_TABLES, type DemoOptions, type DemoTable, demoOptions, generateDemoBook } from './generate.ts';
+import { DEMO_AS_OF, DEMO_TABLES, type DemoOptions, type DemoTable, demoOptions, generateDemoBook } from './generate.ts';
 
 /** Rows per INSERT statement. */
 export const CHUNK_ROWS = 500;
@@ -83,7 +83,7 @@ async function load(store: Store, options: DemoLoadOptions): Promise<DemoLoadRep
   const skipped = (): DemoLoadReport => ({
     loaded: false,
     reason: 'the book is not empty',
-    asOf: '',
+    asOf: DEMO_AS_OF,
     seed,
     scale,
     counts: {},
