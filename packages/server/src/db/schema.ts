@@ -382,7 +382,7 @@ export const loanClassifications = pgTable(
     balanceMinor: money('balance_minor').notNull(),
     overrideId: uuid('override_id'),
   },
-  (t) => [primaryKey({ columns: [t.asOf, t.loanId] })],
+  (t) => [primaryKey({ columns: [t.loanId, t.asOf] })],
 );
 
 export const nplSnapshots = pgTable(

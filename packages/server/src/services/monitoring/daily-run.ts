@@ -38,6 +38,8 @@ export type RunView = ReturnType<typeof runView>;
 
 export interface DailyRunResult {
   run: RunView;
+  /** Milliseconds per step of this run (empty when it did not run). */
+  timings: Record<string, number>;
   /** False when the date was already done and `force` was false. */
   ran: boolean;
   problems: DeriveResult['problems'];
@@ -51,7 +53,7 @@ export async function runDailyMonitoring(ctx: ServiceContext, asOf: string, opti
     const result = await ctx.store.db.transaction(async (tx) => {
       await lockDates(tx, [asOf]);
       const [done] = await tx.select().from(monitoringRuns).where(eq(monitoringRuns.asOf, asOf));
-      if (done?.status === 'succeeded' && options.force === false) return { run: runView(done), ran: false, problems: [] };
+      if (done?.status === 'succeeded' && options.force === false) return { run: runView(done), ran: false, problems: [], timings: {} };
       const derived = await derive(tx, [asOf], {}, options);
       const values = {
         asOf,
@@ -73,7 +75,7 @@ export async function runDailyMonitoring(ctx: ServiceContext, asOf: string, opti
         action: 'run',
         after: { counts: derived.counts, problems: derived.problems.slice(0, 100) },
       });
-      return { run: runView(row!), ran: true, problems: derived.problems };
+      return { run: runView(row!), ran: true, problems: derived.problems, timings: derived.timings };
     });
     if (result.ran && options.deliver !== false) await deliverPending(ctx);
     return result;

@@ -16,6 +16,8 @@
  * the rerun does not raise it again (so its webhook is not sent twice). A per-subject failure of a
  * core check (e.g. a withdrawal the account cannot take) is reported in `problems`, not fatal.
  */
+
+import { performance } from 'node:perf_hooks';
 import {
   type Alert,
   type BookOptions,
@@ -75,6 +77,8 @@ export interface DeriveCounts {
 
 export interface DeriveResult {
   counts: DeriveCounts;
+  /** Milliseconds per step (load, compute, and each phase's writes). */
+  timings: Record<string, number>;
   problems: { subject: string; date: string; message: string }[];
 }
 
@@ -131,16 +135,29 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   const first = dates[0];
   const until = dates[dates.length - 1];
   if (!first || !until) throw new Error('derive: no dates');
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round((timings[name] ?? 0) + now - clock);
+    clock = now;
+  };
   const settings = await loadSettings(tx);
   const world = await loadWorld(tx, until, scope);
+  lap('load');
   const bookOptions: BookOptions = {
     bands: settings.bands,
     graceDays: settings.graceDays,
     ...(settings.borrowerDowngrade ? { borrowerDowngrade: settings.borrowerDowngrade } : {}),
   };
-  const one = scope.borrowerId !== undefined;
+  const one = scope.borrowerId !== undefined || scope.loanId !== undefined;
   const loanIds = [...world.meta.keys()];
-  const inScope = (column: string) => (one ? sql`AND ${sql.raw(column)}::text IN ${inList(loanIds)}` : sql``);
+  const inScope = (column: string) =>
+    scope.loanId !== undefined
+      ? sql`AND ${sql.raw(column)} = ${scope.loanId}`
+      : scope.borrowerId !== undefined
+        ? sql`AND ${sql.raw(column)} IN (SELECT id FROM loans WHERE enterprise_id = ${scope.borrowerId})`
+        : sql``;
   const [prev] = await rows<{ d: string | null }>(
     tx,
     sql`SELECT max(as_of)::text AS d FROM monitoring_runs WHERE status = 'succeeded' AND as_of < ${first}`,
@@ -229,8 +246,10 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   for (const e of world.book.events)
     if (e.type === 'override') overrideIds.set(`${e.loanId}/${e.valueDate}/${e.category}/${e.reason}`, e.id);
 
+  lap('loadStates');
   for (const date of dates) {
     const snapshot = bookAsOf(world.book, date, bookOptions);
+    lap('classify');
     const positions = new Map<string, LoanPosition>(snapshot.loans.map((p) => [p.loanId, p]));
     const last = date === until;
     const subjects = new Map<string, WarningSubject>();
@@ -387,6 +406,7 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
       });
     }
 
+    lap('collateralAndMargin');
     // Stop-loss pools.
     for (const pool of world.pools) {
       let balance = 0;
@@ -445,11 +465,13 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
       produced.push(...merged.slice(current.length));
       current = merged;
     }
+    lap('poolsAndAlerts');
   }
 
   // Writes, phase by phase.
   const range = sql`as_of >= ${first} AND as_of <= ${until}`;
   const fail = (phase: Phase) => {
+    lap(`write:${phase}`);
     if (options.failAfter === phase) throw new Error(`monitoring run stopped after ${phase} (failAfter)`);
   };
   await tx.execute(sql`DELETE FROM loan_classifications WHERE ${range} ${inScope('loan_id')}`);
@@ -469,7 +491,9 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   await insertRows(tx, 'margin_account_states', MARGIN_COLUMNS, out.margin);
   await insertRows(tx, 'margin_calls', CALL_COLUMNS, out.calls);
   fail('margin');
-  const poolFilter = one ? sql`AND pool_id::text IN ${inList(world.pools.map((p) => p.id))}` : sql``;
+  const poolFilter = one
+    ? sql`AND pool_id IN (SELECT json_array_elements_text(${JSON.stringify(world.pools.map((p) => p.id))}::json)::uuid)`
+    : sql``;
   await tx.execute(sql`DELETE FROM pool_states WHERE ${range} ${poolFilter}`);
   await tx.execute(sql`DELETE FROM pool_transitions WHERE ${range} ${poolFilter}`);
   await insertRows(tx, 'pool_states', { as_of: 'date', pool_id: 'uuid', status: 'text', state: 'jsonb' }, out.pools);
@@ -484,7 +508,7 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   counts.alertsOpened = opened.length;
   fail('alerts');
   counts.problems = problems.length;
-  return { counts, problems };
+  return { counts, problems, timings };
 }
 
 const CLASSIFICATION_COLUMNS = {

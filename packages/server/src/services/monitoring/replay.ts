@@ -1,7 +1,7 @@
 /**
  * As-of replay (SPEC §6.3): a backdated entry (a repayment with a past value date, an override)
- * re-derives every monitoring figure of its loan from its date on — only that loan's borrower's
- * loans are recomputed (the borrower-level rule sees all of them), their NPL groups move by the
+ * re-derives every monitoring figure of its loan from its date on — only that loan is recomputed
+ * (with the borrower-level rule on: its borrower's loans, which the rule sees together), its NPL groups move by the
  * difference, and the chained states that depend on them (collateral, margin, the borrower's pool,
  * alerts) are replayed over the run dates from the date on. One transaction, under the locks of
  * those dates; nothing else changes. `replayFrom` equals re-running every date from scratch.
@@ -13,6 +13,7 @@ import type { Tx } from '../../db/store.ts';
 import { notFound } from '../../problem.ts';
 import { audit, type ServiceContext } from '../context.ts';
 import { type DeriveResult, derive } from './engine.ts';
+import { loadSettings } from './settings.ts';
 import { lockDates, rows } from './sql.ts';
 
 export interface ReplayResult {
@@ -20,6 +21,7 @@ export interface ReplayResult {
   from: string;
   dates: string[];
   problems: DeriveResult['problems'];
+  timings: DeriveResult['timings'];
 }
 
 /** Replay `loanId` from `date` inside transaction `tx` (see the module comment). */
@@ -33,11 +35,13 @@ export async function replayLoan(tx: Tx, ctx: ServiceContext, loanId: string, da
       sql`SELECT as_of::text AS d FROM monitoring_runs WHERE as_of >= ${date} AND status = 'succeeded' ORDER BY as_of`,
     )
   ).map((r) => r.d);
-  if (dates.length === 0) return { loanId, from: date, dates, problems: [] };
+  if (dates.length === 0) return { loanId, from: date, dates, problems: [], timings: {} };
   await lockDates(tx, dates);
-  const { problems } = await derive(tx, dates, { borrowerId: loan.borrowerId });
+  // Under the borrower rule the borrower's other loans may move too; else the loan alone.
+  const scope = (await loadSettings(tx)).borrowerDowngrade ? { borrowerId: loan.borrowerId } : { loanId };
+  const { problems, timings } = await derive(tx, dates, scope);
   await audit(tx, ctx, { entity: 'loan', entityId: loanId, action: 'monitoring-replay', after: { from: date, dates: dates.length } });
-  return { loanId, from: date, dates, problems };
+  return { loanId, from: date, dates, problems, timings };
 }
 
 /** Replay `loanId` from `date` in a transaction of its own (the hook for a backdated repayment). */

@@ -4,14 +4,24 @@
  * pledged items with their price and haircut series, the margin accounts with their events and
  * trading days, the stop-loss pools with their ledgers, the warning rules and the webhooks.
  */
-import type { BookEvent, BookLoan, LoanBook, MarginTerms, PledgeItem, TransactionIndexParameters, WarningRule } from '@scf-risk/core';
+import {
+  type BookEvent,
+  type BookLoan,
+  isoDate,
+  type LoanBook,
+  type MarginTerms,
+  type PledgeItem,
+  type TransactionIndexParameters,
+  type WarningRule,
+} from '@scf-risk/core';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/store.ts';
 import { rows } from './sql.ts';
 
-/** Whole book, or the loans of one borrower (a replay: the borrower rule sees all of them). */
+/** Whole book, one loan, or the loans of one borrower (a replay under the borrower rule, which sees all of them). */
 export interface Scope {
   borrowerId?: string;
+  loanId?: string;
 }
 
 export interface LoanMeta {
@@ -72,7 +82,13 @@ function group<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 /** Everything dated on or before `until` for `scope` (see the module comment). */
 export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<World> {
-  const onlyBorrower = scope.borrowerId ? sql`AND l.enterprise_id = ${scope.borrowerId}` : sql``;
+  const onlyBorrower = scope.loanId
+    ? sql`AND l.id = ${scope.loanId}`
+    : scope.borrowerId
+      ? sql`AND l.enterprise_id = ${scope.borrowerId}`
+      : sql``;
+  // One row per loan, its instalments and repayments packed as text ("day:principal:interest,…",
+  // "day:booked:amount,…", days since 1970-01-01): a tenth of the rows a join would send.
   const loanRows = await rows<{
     id: string;
     borrower: string;
@@ -81,30 +97,26 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
     pool: string | null;
     core: string | null;
     industry: string;
+    sched: string | null;
+    paid: string | null;
   }>(
     tx,
-    sql`SELECT l.id, l.enterprise_id AS borrower, l.currency, p.code AS product, pm.pool_id AS pool,
-               a.core_enterprise_id AS core, e.industry
-        FROM loans l
+    sql`WITH scope AS (SELECT l.* FROM loans l WHERE l.disbursed_on <= ${until} ${onlyBorrower}),
+        s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
+              FROM repayment_schedule x JOIN scope l ON l.id = x.loan_id GROUP BY x.loan_id),
+        r AS (SELECT x.loan_id, string_agg((x.paid_on - date '1970-01-01') || ':' || (greatest(x.paid_on, x.recorded_at::date) - date '1970-01-01')
+                     || ':' || x.amount_minor, ',' ORDER BY x.paid_on, x.recorded_at) AS paid
+              FROM repayments x JOIN scope l ON l.id = x.loan_id WHERE x.paid_on <= ${until} GROUP BY x.loan_id)
+        SELECT l.id, l.enterprise_id AS borrower, l.currency, p.code AS product, pm.pool_id AS pool,
+               a.core_enterprise_id AS core, e.industry, s.sched, r.paid
+        FROM scope l
         JOIN enterprises e ON e.id = l.enterprise_id
         JOIN financing_products p ON p.id = l.product_id
         LEFT JOIN applications a ON a.id = l.application_id
         LEFT JOIN pool_members pm ON pm.enterprise_id = l.enterprise_id
-        WHERE l.disbursed_on <= ${until} ${onlyBorrower}
+        LEFT JOIN s ON s.loan_id = l.id
+        LEFT JOIN r ON r.loan_id = l.id
         ORDER BY l.id`,
-  );
-  const schedule = await rows<{ loan_id: string; due: string; p: string; i: string }>(
-    tx,
-    sql`SELECT s.loan_id, s.due_on::text AS due, s.principal_minor::text AS p, s.interest_minor::text AS i
-        FROM repayment_schedule s JOIN loans l ON l.id = s.loan_id
-        WHERE l.disbursed_on <= ${until} ${onlyBorrower} ORDER BY s.loan_id, s.seq`,
-  );
-  const paid = await rows<{ id: string; loan_id: string; paid: string; booked: string; amount: string }>(
-    tx,
-    sql`SELECT r.id, r.loan_id, r.paid_on::text AS paid, greatest(r.paid_on, r.recorded_at::date)::text AS booked,
-               r.amount_minor::text AS amount
-        FROM repayments r JOIN loans l ON l.id = r.loan_id
-        WHERE r.paid_on <= ${until} AND l.disbursed_on <= ${until} ${onlyBorrower}`,
   );
   const overrides = await rows<{ id: string; loan_id: string; on: string; booked: string; category: string; reason: string; by: string }>(
     tx,
@@ -113,9 +125,15 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
         FROM classification_overrides o JOIN loans l ON l.id = o.loan_id
         WHERE o.effective_on <= ${until} ${onlyBorrower} ORDER BY o.effective_on, o.created_at`,
   );
-  const bySchedule = group(schedule, (s) => s.loan_id);
+  const isoOf = new Map<string, string>();
+  const iso = (day: string) => {
+    let d = isoOf.get(day);
+    if (d === undefined) isoOf.set(day, (d = isoDate(Number(day))));
+    return d;
+  };
   const meta = new Map<string, LoanMeta>();
   const loans: BookLoan[] = [];
+  const events: BookEvent[] = [];
   for (const l of loanRows) {
     const m: LoanMeta = {
       id: l.id,
@@ -127,8 +145,7 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
       industry: l.industry,
     };
     meta.set(l.id, m);
-    const instalments = (bySchedule.get(l.id) ?? []).map((s) => ({ dueDate: s.due, principal: Number(s.p), interest: Number(s.i) }));
-    if (instalments.length === 0) continue;
+    if (!l.sched) continue;
     loans.push({
       id: l.id,
       borrowerId: l.borrower,
@@ -136,20 +153,25 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
       industry: l.industry,
       ...(l.pool ? { pool: l.pool } : {}),
       ...(l.core ? { coreEnterprise: l.core } : {}),
-      schedule: instalments,
-    });
-  }
-  const events: BookEvent[] = [
-    ...paid.map(
-      (r): BookEvent => ({
-        id: r.id,
-        loanId: r.loan_id,
-        type: 'repayment',
-        valueDate: r.paid,
-        bookedDate: r.booked,
-        amount: Number(r.amount),
+      schedule: l.sched.split(',').map((x) => {
+        const [d, p, i] = x.split(':');
+        return { dueDate: iso(d!), principal: Number(p), interest: Number(i) };
       }),
-    ),
+    });
+    if (l.paid)
+      l.paid.split(',').forEach((x, k) => {
+        const [d, b, amount] = x.split(':');
+        events.push({
+          id: `${l.id}/repayment/${k}`,
+          loanId: l.id,
+          type: 'repayment',
+          valueDate: iso(d!),
+          bookedDate: iso(b!),
+          amount: Number(amount),
+        });
+      });
+  }
+  events.push(
     ...overrides.map(
       (o): BookEvent => ({
         id: o.id,
@@ -162,7 +184,7 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
         by: o.by,
       }),
     ),
-  ];
+  );
 
   const pledgeRows = await rows<{ id: string; loan_id: string; commodity: string; quantity: string; haircut: string }>(
     tx,
@@ -221,7 +243,7 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
       )
     : [];
 
-  const poolIds = scope.borrowerId ? [...new Set(loanRows.flatMap((l) => (l.pool ? [l.pool] : [])))] : null;
+  const poolIds = scope.borrowerId || scope.loanId ? [...new Set(loanRows.flatMap((l) => (l.pool ? [l.pool] : [])))] : null;
   const pools = (await rows<{ id: string; max: number }>(tx, sql`SELECT id, max_npl_ratio AS max FROM stop_loss_pools ORDER BY id`)).filter(
     (p) => !poolIds || poolIds.includes(p.id),
   );
