@@ -36,6 +36,10 @@ import jobRoutes from './routes/jobs.ts';
 import linkRoutes from './routes/links.ts';
 import loanRoutes from './routes/loans.ts';
 import methodRoutes from './routes/methods.ts';
+import monitoringRoutes from './routes/monitoring.ts';
+import monitoringAlertRoutes from './routes/monitoring-alerts.ts';
+import monitoringPoolRoutes from './routes/monitoring-pools.ts';
+import monitoringReconciliationRoutes from './routes/monitoring-reconciliation.ts';
 import modelVersionRoutes from './routes/model-versions.ts';
 import productRoutes from './routes/products.ts';
 import questionnaireRoutes from './routes/questionnaires.ts';
@@ -193,9 +197,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
     modelVersionRoutes,
     auditRoutes,
     methodRoutes,
-    jobRoutes,
     questionnaireRoutes,
+    jobRoutes,
     templateRoutes,
+    monitoringRoutes,
+    monitoringPoolRoutes,
+    monitoringAlertRoutes,
+    monitoringReconciliationRoutes,
   ]) {
     await app.register(routes, { secureCookie: options.secureCookie ?? false });
   }

@@ -19,6 +19,7 @@ const BOOK_READ: readonly Role[] = ['admin', 'risk-officer', 'credit-officer', '
 const BOOK_WRITE: readonly Role[] = ['admin', 'risk-officer', 'credit-officer'];
 const MODEL_WRITE: readonly Role[] = ['admin', 'risk-officer'];
 const AUDIT_READ: readonly Role[] = ['admin', 'risk-officer', 'auditor'];
+const MONITOR_WRITE: readonly Role[] = ['admin', 'risk-officer'];
 const QUESTIONNAIRE_READ: readonly Role[] = ['admin', 'risk-officer', 'auditor'];
 
 export const PERMISSIONS: Record<string, Access> = {
@@ -62,14 +63,6 @@ export const PERMISSIONS: Record<string, Access> = {
 
   'GET /audit': AUDIT_READ,
 
-  'POST /jobs': BOOK_WRITE,
-  'GET /jobs': BOOK_READ,
-  'GET /jobs/:id': BOOK_READ,
-  'POST /jobs/:id/cancel': BOOK_WRITE,
-
-  'GET /templates': BOOK_READ,
-  'GET /templates/:name': BOOK_READ,
-
   // Expert questionnaires: organisers write, an auditor reads; an expert reaches only their own
   // invitations, by link (the token is the credential: public) or signed in.
   'GET /questionnaires': QUESTIONNAIRE_READ,
@@ -87,6 +80,35 @@ export const PERMISSIONS: Record<string, Access> = {
   'GET /my/invitations/:id': ['expert'],
   'POST /my/invitations/:id/answers': ['expert'],
   'POST /my/invitations/:id/check': ['expert'],
+
+  'POST /jobs': BOOK_WRITE,
+  'GET /jobs': BOOK_READ,
+  'GET /jobs/:id': BOOK_READ,
+  'POST /jobs/:id/cancel': BOOK_WRITE,
+
+  'GET /templates': BOOK_READ,
+  'GET /templates/:name': BOOK_READ,
+
+  // Post-loan monitoring: risk officers and admins run and change; credit officers read and acknowledge alerts; auditors read.
+  'POST /monitoring/runs': MONITOR_WRITE,
+  'GET /monitoring/runs': BOOK_READ,
+  'GET /monitoring/npl': BOOK_READ,
+  'GET /loans/:id/classification': BOOK_READ,
+  'POST /loans/:id/classification/override': MONITOR_WRITE,
+  'GET /monitoring/margin-calls': BOOK_READ,
+  'GET /monitoring/contagion': BOOK_READ,
+  'POST /monitoring/stress': MONITOR_WRITE,
+  'GET /pools': BOOK_READ,
+  'POST /pools': MONITOR_WRITE,
+  'GET /pools/:id': BOOK_READ,
+  'GET /alerts': BOOK_READ,
+  'POST /alerts/:id/acknowledge': BOOK_WRITE,
+  'POST /alerts/:id/resolve': MONITOR_WRITE,
+  'GET /alert-rules': BOOK_READ,
+  'POST /alert-rules': MONITOR_WRITE,
+  'POST /webhooks': MONITOR_WRITE,
+  'POST /reconciliation/import': MONITOR_WRITE,
+  'GET /reconciliation/mismatches': BOOK_READ,
 };
 
 /** Every method endpoint (`POST /methods/<name>`) is open to every signed-in role. */
