@@ -240,4 +240,112 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       });
     });
   }
+  describe('expert questionnaires, end to end: the organiser and two experts by link', () => {
+    /** Open an expert's link in `lang` (the page has its own language switch). */
+    async function openLink(link: string, lang: Lang): Promise<void> {
+      await page.goto(link);
+      await page.getByRole('button', { name: TEXTS[lang].lang[lang] }).click();
+      await page.locator('h1').waitFor();
+    }
+    async function invite(t: (typeof TEXTS)[Lang]): Promise<string[]> {
+      await page.getByLabel(t.questionnaires.labels).fill('E1\nE2');
+      await page.getByRole('button', { name: t.questionnaires.invite, exact: true }).click();
+      await page.getByTestId('links').waitFor();
+      return page.getByTestId('links').locator('code').allTextContents();
+    }
+
+    it('pairwise: created and sent in Chinese; E1 answers in Chinese with the live CR, E2 in English; group weights', async () => {
+      const t = zh;
+      await page.goto(`${server.url}/app/`);
+      await page.getByRole('button', { name: t.lang.zh }).click();
+      await go(t.nav.questionnaires);
+      await page.getByRole('heading', { name: t.questionnaires.title, level: 1 }).waitFor();
+      await page.getByLabel(t.questionnaires.qTitle).fill('一级指标两两比较');
+      await page.getByLabel(t.questionnaires.orItems).fill('C1 核心企业信用\nC2 融资企业资质\nC3 供应链关系');
+      await page.getByRole('button', { name: t.questionnaires.create }).click();
+      await page.getByRole('heading', { name: '一级指标两两比较', level: 1 }).waitFor();
+      const links = await invite(t);
+      expect(links).toHaveLength(2);
+      await check('questionnaire-organiser', 'zh');
+
+      // E1: an inconsistent matrix first — the CR turns red and a judgment to revisit is named
+      await openLink(links[0] as string, 'zh');
+      const cell = (c: string) => page.locator(`select[data-cell="${c}"]`).first();
+      await cell('0,1').selectOption('9');
+      await cell('0,2').selectOption('1/9');
+      await cell('1,2').selectOption('9');
+      await page.locator('.live .bad').first().waitFor();
+      await page.locator('.live .hints li').first().waitFor();
+      expect(await page.locator('.live .hints li').first().textContent()).toContain('请复核');
+      await check('questionnaire-expert-pairwise', 'zh');
+      await cell('0,1').selectOption('3');
+      await cell('0,2').selectOption('5');
+      await cell('1,2').selectOption('2');
+      await page.locator('.live .ok').first().waitFor();
+      await page.getByRole('button', { name: zh.questionnaires.submit }).click();
+      await page.getByTestId('thanks').waitFor();
+
+      // E2, in English
+      await openLink(links[1] as string, 'en');
+      await cell('0,1').selectOption('2');
+      await cell('0,2').selectOption('4');
+      await cell('1,2').selectOption('2');
+      await page.locator('.live .ok').first().waitFor();
+      await check('questionnaire-expert-pairwise', 'en');
+      await page.getByRole('button', { name: en.questionnaires.submit }).click();
+      await page.getByTestId('thanks').waitFor();
+      expect(await page.getByTestId('thanks').textContent()).toBe(en.questionnaires.thanks.replace('{{round}}', '1'));
+
+      // the organiser: progress, group weights, no expert's answers
+      await page.getByRole('button', { name: zh.lang.zh }).click();
+      await page.goto(`${server.url}/app/questionnaires`);
+      await page.getByRole('link', { name: '一级指标两两比较' }).click();
+      await page.getByTestId('progress').waitFor();
+      expect(await page.getByTestId('progress').textContent()).toBe('第 1 轮：2 位专家中已有 2 位作答');
+      await page.getByTestId('results').locator('canvas').waitFor();
+      expect(await page.getByTestId('results').textContent()).toContain('C1');
+      await page.getByRole('button', { name: zh.questionnaires.closeRound }).click();
+      await page.getByTestId('q-status').filter({ hasText: zh.questionnaires.statuses.closed }).waitFor();
+      await check('questionnaire-results', 'zh');
+    });
+
+    it('Delphi: created in English, two rounds; round 2 shows the first round’s anonymous statistics; Kendall’s W', async () => {
+      const t = en;
+      await page.getByRole('button', { name: t.lang.en }).click();
+      await go(t.nav.questionnaires);
+      await page.getByLabel(t.questionnaires.kind).selectOption('delphi');
+      await page.getByLabel(t.questionnaires.qTitle).fill('Indicator screening');
+      await page
+        .getByLabel(t.questionnaires.orItems)
+        .fill('D1 Core-enterprise credit\nD2 Collateral liquidity\nD3 Logistics tracking\nD4 Platform data');
+      await page.getByRole('button', { name: t.questionnaires.create }).click();
+      await page.getByRole('heading', { name: 'Indicator screening', level: 1 }).waitFor();
+      const links = await invite(t);
+      const answer = async (link: string, lang: Lang, scores: string[]) => {
+        await openLink(link, lang);
+        const selects = page.locator('tr[data-indicator] select');
+        for (let k = 0; k < scores.length; k++) await selects.nth(k).selectOption(scores[k] as string);
+        await page.getByRole('button', { name: TEXTS[lang].questionnaires.submit }).click();
+        await page.getByTestId('thanks').waitFor();
+      };
+      await answer(links[0] as string, 'en', ['5', '5', '3', '1']);
+      await check('questionnaire-expert-delphi', 'en');
+      await answer(links[1] as string, 'zh', ['5', '3', '3', '1']);
+      await page.getByRole('button', { name: en.lang.en }).click();
+      await page.goto(`${server.url}/app/questionnaires`);
+      await page.getByRole('link', { name: 'Indicator screening' }).click();
+      await page.getByTestId('kendall').waitFor();
+      expect(await page.getByTestId('kendall').textContent()).toMatch(/^Kendall’s W = 0\.\d{3}/);
+      await page.getByRole('button', { name: t.questionnaires.closeRound }).click();
+      await page.getByRole('button', { name: t.questionnaires.nextRound }).click();
+      await page.getByText(`${t.questionnaires.round} 2 ·`).waitFor();
+      await check('questionnaire-delphi-results', 'en');
+      // round 2: the expert sees the panel's round-1 means, not anyone's answers
+      await openLink(links[0] as string, 'zh');
+      await page.getByText(zh.questionnaires.previous.replace('{{round}}', '1')).waitFor();
+      expect(await page.locator('tr[data-indicator="D1"] td').nth(1).textContent()).toBe('5.00');
+      expect(await page.locator('tr[data-indicator="D2"] td').nth(1).textContent()).toBe('4.00');
+      await check('questionnaire-expert-delphi-round2', 'zh');
+    });
+  });
 });

@@ -126,6 +126,7 @@ function AhpSection() {
                     b: criteria[p.j],
                     now: scaleText(p.value),
                     suggested: scaleText(p.suggested),
+                    after: num(p.crAfter),
                   })}
                 </li>
               ))}
