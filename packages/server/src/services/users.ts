@@ -96,14 +96,36 @@ const dummyHash = () => {
   return dummy;
 };
 
+/**
+ * Open sessions, per store, for SESSION_CACHE_MS: the lookup runs on every request, and a hit
+ * costs no query (issue 14's load goal). A logout in this process drops its entry at once; in
+ * another server process the session ends at most SESSION_CACHE_MS later; an expired session is
+ * never served from here.
+ */
+const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new WeakMap<Store, Map<string, { user: UserView; until: number }>>();
+
 /** The user of a session token, if the session is open and the user active. */
 export async function userOfSession(store: Store, token: string): Promise<UserView | undefined> {
+  const key = tokenHash(token);
+  let cache = sessionCache.get(store);
+  const hit = cache?.get(key);
+  if (hit && hit.until > Date.now()) return hit.user;
   const [row] = await store.db
-    .select({ u: users })
+    .select({ u: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash(token)), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
-  return row ? view(row.u) : undefined;
+    .where(and(eq(sessions.tokenHash, key), gt(sessions.expiresAt, sql`now()`), eq(users.active, true)));
+  if (!row) {
+    cache?.delete(key);
+    return undefined;
+  }
+  const user = view(row.u);
+  if (!cache) sessionCache.set(store, (cache = new Map()));
+  if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+  cache.set(key, { user, until: Math.min(Date.now() + SESSION_CACHE_MS, row.expiresAt.getTime()) });
+  return user;
 }
 
 export async function logout(ctx: ServiceContext, token: string): Promise<void> {
@@ -111,6 +133,7 @@ export async function logout(ctx: ServiceContext, token: string): Promise<void> 
     await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
     await audit(tx, ctx, { entity: 'session', entityId: ctx.actor.id ?? '', action: 'logout' });
   });
+  sessionCache.get(ctx.store)?.delete(tokenHash(token));
 }
 
 /**
