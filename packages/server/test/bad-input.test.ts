@@ -7,6 +7,10 @@
  * `errors[].path` when it is a field error (an unknown field: named in the message at its parent's path), and nothing written (the row count of every table,
  * the audit log included, unchanged).
  *
+ * The corpus covers the jobs (unknown kind, bad input per kind, cancelling), the questionnaires
+ * (bad kinds and criteria, invitations, answers by link and signed in: non-reciprocal and
+ * out-of-scale matrices, unknown tokens) and model-version contents (each kind's check).
+ *
  * A case is `base` (a valid request of `bases`) changed by `set` (dotted path → value), `rawSet`
  * (dotted path → JSON text, for numbers JSON.parse would round), `unset`, `body`, `raw` (the body
  * text), `url`, `role` (null: no session), or `generate` (`huge:<path>` a 10 MB string, `deep:<path>`
@@ -154,13 +158,59 @@ describeEachBackend('bad-input corpus', (backend) => {
     ids.loan = (await make('/loans', loan)).id;
     ids.repaid = (await make('/loans', loan)).id;
     await make(`/loans/${ids.repaid}/repayments`, { amount: { minor: '1050', currency: 'CNY' }, paidOn: '2027-01-01' });
+
+    // Questionnaires: a pairwise one over criteria a, b, c (node "goal") invited to E1 (by link), E2
+    // (the expert user) and E3 (who answered); a Delphi one on the 1-3-5 scale invited to E1.
+    ids.adminUser = h.userId.admin;
+    ids.expertUser = h.userId.expert;
+    const criteria = ['a', 'b', 'c'].map((code) => ({ code, name: code.toUpperCase() }));
+    ids.pq = (await make('/questionnaires', { kind: 'pairwise', title: 'P', criteria })).id;
+    const invited = (await make(`/questionnaires/${ids.pq}/invitations`, {
+      experts: [{ label: 'E1' }, { label: 'E2', userId: ids.expertUser }, { label: 'E3' }],
+    })) as unknown as { invitations: { id: string; token: string }[] };
+    const [e1, e2, e3] = invited.invitations;
+    Object.assign(ids, { ptoken: e1?.token, otherInv: e1?.id, pinv: e2?.id, panswered: e3?.token });
+    const matrix = [
+      [1, 3, 5],
+      ['1/3', 1, 2],
+      ['1/5', '1/2', 1],
+    ];
+    await make(`/q/${ids.panswered}/answers`, { matrices: { goal: matrix } });
+    const indicators = ['x', 'y', 'z'].map((code) => ({ code, name: code.toUpperCase() }));
+    ids.dq = (await make('/questionnaires', { kind: 'delphi', title: 'D', indicators, scale: '1-3-5' })).id;
+    const delphiInvited = (await make(`/questionnaires/${ids.dq}/invitations`, { experts: [{ label: 'E1' }] })) as unknown as {
+      invitations: { token: string }[];
+    };
+    ids.dtoken = delphiInvited.invitations[0]?.token as string;
+
+    // A job that has ended (its cancellation is a 409); waited for, so no job writes during the cases.
+    ids.job = (await make('/jobs', { kind: 'portfolio-evaluation', input: { method: 'ahp', documents: [{ input: { matrix } }] } })).id;
+    for (let k = 0; k < 300; k++) {
+      const job = await send('GET', `/jobs/${ids.job}`, undefined, 'admin');
+      if (['succeeded', 'failed', 'cancelled'].includes(job.json().status)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }, 180_000);
   afterAll(() => h?.close());
 
-  it('holds at least 120 malformed requests over every write route', () => {
-    expect(corpus.cases.length).toBeGreaterThanOrEqual(120);
-    const routes = new Set(corpus.cases.map((c) => corpus.bases[c.base]?.url.split('/')[1]));
-    for (const r of ['users', 'enterprises', 'links', 'products', 'model-versions', 'applications', 'loans', 'methods', 'auth'])
+  it('holds at least 300 malformed requests over every write route', () => {
+    expect(corpus.cases.length).toBeGreaterThanOrEqual(300);
+    const routes = new Set(corpus.cases.map((c) => (c.url ?? corpus.bases[c.base]?.url)?.split('/')[1]));
+    for (const r of [
+      'users',
+      'enterprises',
+      'links',
+      'products',
+      'model-versions',
+      'applications',
+      'loans',
+      'methods',
+      'auth',
+      'jobs',
+      'questionnaires',
+      'q',
+      'my',
+    ])
       expect(routes, r).toContain(r);
   });
 
