@@ -14,4 +14,7 @@ export {
 export { main } from './main.ts';
 export { PERMISSIONS } from './permissions.ts';
 export { SYSTEM } from './services/context.ts';
+export { type DailyRunResult, type RunOptions, runDailyMonitoring } from './services/monitoring/daily-run.ts';
+export { type PoolGate, poolGate } from './services/monitoring/pools.ts';
+export { type ReplayResult, replayFrom } from './services/monitoring/replay.ts';
 export { createUser, ensureFirstAdmin } from './services/users.ts';

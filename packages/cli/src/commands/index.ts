@@ -121,6 +121,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => Promise.all([import('./tree.ts'), import('./tree-validate.ts')]),
   },
   {
+    name: 'monitor',
+    summary: 'run the daily post-loan monitoring for a date on the server’s store (classification, NPL, collateral, margin, pools, alerts)',
+    load: () => one(import('./monitor.ts')),
+  },
+  {
     name: 'serve',
     summary: 'start the server: workbench, HTTP API and /docs on the embedded database (demo book on first start) or PostgreSQL',
     load: () => one(import('./serve.ts')),
