@@ -242,4 +242,31 @@ describeEachBackend('monitoring API', (backend) => {
     expect(bad.json().errors[0].path).toBe('scenario.commodityShocks.steel');
     expect((await call('auditor', 'POST', '/monitoring/stress', { asOf: '2024-01-15', scenario: {} })).statusCode).toBe(403);
   });
+
+  it('the monitoring-daily-run job kind runs a date once, however often it is asked', async () => {
+    const submit = async () => {
+      const res = await call('risk-officer', 'POST', '/jobs', { kind: 'monitoring-daily-run', input: { asOf: '2024-03-05' } });
+      expect(res.statusCode, res.body).toBe(202);
+      return res.json().id as string;
+    };
+    const ids = [await submit(), await submit()];
+    const ended: { status: string; result: { ran: boolean } }[] = [];
+    for (const id of ids)
+      for (let k = 0; ; k++) {
+        const j = (await call('auditor', 'GET', `/jobs/${id}`)).json();
+        if (['succeeded', 'failed', 'cancelled'].includes(j.status)) {
+          ended.push(j);
+          break;
+        }
+        if (k > 300) throw new Error(`job ${id} did not end: ${JSON.stringify(j)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    expect(ended.map((j) => j.status)).toEqual(['succeeded', 'succeeded']);
+    expect(ended.map((j) => j.result.ran).sort()).toEqual([false, true]);
+    const [run] = await h.store.raw.query<{ runs: number }>("SELECT runs FROM monitoring_runs WHERE as_of = '2024-03-05'");
+    expect(run!.runs).toBe(1);
+    const bad = await call('risk-officer', 'POST', '/jobs', { kind: 'monitoring-daily-run', input: { asOf: '2024-02-31' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('input.asOf');
+  });
 });

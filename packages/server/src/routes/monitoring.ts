@@ -14,6 +14,8 @@ import { listRuns, runDailyMonitoring } from '../services/monitoring/daily-run.t
 import { listMarginCalls } from '../services/monitoring/margin.ts';
 import { nplBy } from '../services/monitoring/npl.ts';
 import { stressTest } from '../services/monitoring/stress.ts';
+// Registers the monitoring-daily-run job kind with the queue.
+import '../services/monitoring/job.ts';
 
 const runSchema = z.object({
   asOf: z.string(),
