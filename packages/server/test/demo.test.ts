@@ -19,6 +19,7 @@ import {
   loadDemoBook,
 } from '../src/demo/index.ts';
 import { SYSTEM } from '../src/services/context.ts';
+import { runDailyMonitoring } from '../src/services/monitoring/daily-run.ts';
 import { evaluateApplication, reproduceEvaluation } from '../src/services/preloan.ts';
 import { BACKENDS, describeEachBackend } from './backends.ts';
 
@@ -191,6 +192,21 @@ describeEachBackend('demo book', (backend) => {
     );
     expect(evaluated.length).toBeGreaterThan(0);
     for (const { id } of evaluated) expect((await reproduceEvaluation(store, id)).identical).toBe(true);
+  });
+
+  it('the daily monitoring run works on it as of the book date: pools, margin accounts, collateral, NPLs', async () => {
+    const book = generateDemoBook({ scale: SCALE, seed: SEED });
+    const { run } = await runDailyMonitoring({ store, actor: SYSTEM }, DEMO_AS_OF);
+    expect(run.status).toBe('succeeded');
+    expect(run.counts).toMatchObject({
+      loans: book.rows.loans.length,
+      pools: 4,
+      marginAccounts: book.rows.marginAccounts.length,
+      collateralValued: book.rows.collateral.length,
+      problems: 0,
+    });
+    expect(book.rows.marginAccounts.length).toBeGreaterThan(0);
+    expect(run.counts.nonPerforming).toBeGreaterThan(0);
   });
 
   it('the trades disagree at the intended rate: exactly the broken closed trades are unmatched (core reconciliation)', async () => {

@@ -6,13 +6,15 @@
  * four financing products; 5,000 loans (plus 4 % more applications pending, declined or
  * withdrawn); collateral on the inventory-pledge and prepayment loans; 11 commodities priced every
  * business day; two years of trade events; per product an active indicator system, weights and
- * credit tree (and an evaluation of each application in status `evaluated`). `scale` multiplies the SMEs and the loans (tests use 0.05).
- * See chains.ts, prices.ts, loans.ts, trades.ts and models.ts for each part's rules.
+ * credit tree (and an evaluation of each application in status `evaluated`); stop-loss pools and
+ * margin accounts with daily trading. `scale` multiplies the SMEs and the loans (tests use 0.05).
+ * See chains.ts, prices.ts, loans.ts, trades.ts, models.ts and monitoring.ts for each part's rules.
  */
 import { dayNumber, type IsoDate } from '@scf-risk/core';
 import { generateChains, type Row } from './chains.ts';
 import { generateLoans, type ProductKind } from './loans.ts';
 import { demoIndicators, generateModels } from './models.ts';
+import { generateMonitoring } from './monitoring.ts';
 import { generatePrices } from './prices.ts';
 import { demoRandom } from './random.ts';
 import { type DemoTrades, generateTrades } from './trades.ts';
@@ -47,6 +49,11 @@ export const DEMO_TABLES = [
   'modelVersions',
   'activeModels',
   'evaluations',
+  'stopLossPools',
+  'poolMembers',
+  'poolLedger',
+  'marginAccounts',
+  'marginTradingDays',
 ] as const;
 export type DemoTable = (typeof DEMO_TABLES)[number];
 
@@ -82,7 +89,14 @@ export function generateDemoBook(options: DemoOptions = {}): DemoBook {
   dayNumber(DEMO_AS_OF);
   const root = demoRandom(seed);
   // One stream per part, so that changing one part's draws leaves the others as they were.
-  const [rChains, rPrices, rLoans, rTrades, rModels] = [root.fork(), root.fork(), root.fork(), root.fork(), root.fork()];
+  const [rChains, rPrices, rLoans, rTrades, rModels, rMonitoring] = [
+    root.fork(),
+    root.fork(),
+    root.fork(),
+    root.fork(),
+    root.fork(),
+    root.fork(),
+  ];
   const chains = generateChains(rChains, DEMO_AS_OF, Math.max(8, Math.round(DEMO_SMES * scale)));
   const prices = generatePrices(rPrices, DEMO_AS_OF);
   const products = {} as Record<ProductKind, string>;
@@ -107,6 +121,14 @@ export function generateDemoBook(options: DemoOptions = {}): DemoBook {
     history: lending.history,
     links: chains.links,
   });
+  const monitoring = generateMonitoring(rMonitoring, {
+    asOf: DEMO_AS_OF,
+    chains,
+    loans: lending.loans,
+    schedules: lending.schedules,
+    repayments: lending.repayments,
+    authorId: models.users[0]?.id as string,
+  });
   return {
     asOf: DEMO_AS_OF,
     seed,
@@ -127,6 +149,7 @@ export function generateDemoBook(options: DemoOptions = {}): DemoBook {
       modelVersions: models.modelVersions,
       activeModels: models.activeModels,
       evaluations: models.evaluations,
+      ...monitoring,
     },
     trades: { broken: trades.broken, closed: trades.closed },
   };
