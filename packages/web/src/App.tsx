@@ -18,6 +18,7 @@ import { LoanDetailPage } from './pages/LoanDetailPage.tsx';
 import { LoansPage } from './pages/LoansPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ModelsPage } from './pages/ModelsPage.tsx';
+import { MonitoringPage } from './pages/MonitoringPage.tsx';
 import { QuestionnaireDetailPage } from './pages/QuestionnaireDetailPage.tsx';
 import { QuestionnairesPage } from './pages/QuestionnairesPage.tsx';
 import { WeightsPage } from './pages/WeightsPage.tsx';
@@ -28,6 +29,7 @@ const NAV: { to: string; key: string; need: keyof typeof CAN }[] = [
   { to: '/enterprises', key: 'nav.enterprises', need: 'readBook' },
   { to: '/applications', key: 'nav.applications', need: 'readBook' },
   { to: '/loans', key: 'nav.loans', need: 'readBook' },
+  { to: '/monitoring', key: 'nav.monitoring', need: 'readBook' },
   { to: '/models', key: 'nav.models', need: 'readBook' },
   { to: '/weights', key: 'nav.weights', need: 'methods' },
   { to: '/evaluations', key: 'nav.evaluations', need: 'methods' },
@@ -115,6 +117,7 @@ export function App() {
               <Route path="/applications/:id" element={<ApplicationDetailPage />} />
               <Route path="/loans" element={<LoansPage />} />
               <Route path="/loans/:id" element={<LoanDetailPage />} />
+              <Route path="/monitoring" element={<MonitoringPage />} />
               <Route path="/models" element={<ModelsPage />} />
               <Route path="/weights" element={<WeightsPage />} />
               <Route path="/evaluations" element={<EvaluationsPage />} />

@@ -66,3 +66,74 @@ export function scoreHeatmap(title: string, alternatives: string[], criteria: st
     },
   };
 }
+
+/** Stacked horizontal bars: each group's balance by category (values in currency units). */
+export function categoryBars(title: string, groups: string[], categories: string[], values: number[][]): ChartSpec {
+  const colours = ['#2e7d32', '#f9a825', '#ef6c00', '#c62828', '#4a148c'];
+  return {
+    title,
+    height: Math.max(200, 90 + 38 * groups.length),
+    option: {
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, data: categories },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', data: groups, inverse: true },
+      series: categories.map((c, k) => ({
+        type: 'bar',
+        name: c,
+        stack: 'balance',
+        itemStyle: { color: colours[k % colours.length] },
+        data: values.map((row) => row[k] as number),
+      })),
+    },
+  };
+}
+
+/** One line per series over the dates (a ratio in %). */
+export function ratioLines(title: string, dates: string[], series: { name: string; values: (number | null)[] }[]): ChartSpec {
+  return {
+    title,
+    height: 300,
+    option: {
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, data: series.map((s) => s.name) },
+      xAxis: { type: 'category', data: dates },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
+      series: series.map((s) => ({ type: 'line', name: s.name, data: s.values, connectNulls: true, symbolSize: 5 })),
+    },
+  };
+}
+
+/** The supply-chain graph: nodes sized and coloured by distress h ∈ [0, 1], edges buyer → seller. */
+export function contagionGraph(
+  title: string,
+  nodes: { id: string; name: string; h: number; source: boolean }[],
+  edges: { from: string; to: string }[],
+): ChartSpec {
+  return {
+    title,
+    height: 460,
+    option: {
+      series: [
+        {
+          type: 'graph',
+          layout: 'force',
+          force: { repulsion: 220, edgeLength: 90 },
+          roam: true,
+          label: { show: true, fontSize: 10, position: 'right' },
+          edgeSymbol: ['none', 'arrow'],
+          edgeSymbolSize: 6,
+          lineStyle: { color: '#8c959f', opacity: 0.7 },
+          data: nodes.map((n) => ({
+            id: n.id,
+            name: n.name,
+            value: Number(n.h.toFixed(3)),
+            symbolSize: 10 + 26 * n.h,
+            itemStyle: { color: n.source ? '#4a148c' : n.h >= 0.5 ? '#c62828' : n.h > 0 ? '#ef6c00' : '#2e7d32' },
+          })),
+          links: edges.map((e) => ({ source: e.from, target: e.to })),
+        },
+      ],
+    },
+  };
+}

@@ -5,12 +5,17 @@
 
 /** Minor units → "1,234,567.89" (two decimals, the currencies of the book), with the currency code. */
 export function money(m: { minor: string; currency: string }, lang: string): string {
-  const v = BigInt(m.minor);
+  return `${amount(m.minor, lang)} ${m.currency}`;
+}
+
+/** Minor units (an integer string or a safe integer) → "1,234,567.89", without a currency. */
+export function amount(minor: string | number, lang: string): string {
+  const v = BigInt(minor);
   const neg = v < 0n;
   const abs = neg ? -v : v;
   const whole = (abs / 100n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
   const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${neg ? '−' : ''}${whole}.${cents} ${m.currency}`;
+  return `${neg ? '−' : ''}${whole}.${cents}`;
 }
 
 /** A decimal-string rate such as "0.045000" → "4.50 %". */

@@ -259,3 +259,49 @@ export interface PairwiseCheck {
     hints: { i: number; j: number; row: string; column: string; value: number; suggested: number; crAfter: number }[];
   }[];
 }
+
+export interface MonitoringRun {
+  asOf: string;
+  status: 'succeeded' | 'failed';
+  counts: Record<string, number>;
+  error: string | null;
+  runBy: string;
+}
+
+export interface NplGroup {
+  group: string;
+  loans: number;
+  balanceMinor: string;
+  nplBalanceMinor: string;
+  ratio: number | null;
+  byCategoryMinor: Record<string, string>;
+}
+
+export interface Alert {
+  id: string;
+  ruleId: string;
+  subjectId: string;
+  severity: 'info' | 'low' | 'medium' | 'high' | 'critical';
+  date: string;
+  message: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  owner: string | null;
+  history: { date: string; action: string; by: string }[];
+}
+
+export interface SupplyLink {
+  id: string;
+  buyerId: string;
+  sellerId: string;
+}
+
+export interface StressSide {
+  balanceMinor: number;
+  nplBalanceMinor: number;
+  nplRatio: number | null;
+  collateralCalls: number;
+  liquidations: number;
+  marginCalls: number;
+  exposureAtRiskMinor: number;
+  expectedLossMinor: number;
+}

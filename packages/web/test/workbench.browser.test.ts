@@ -146,6 +146,38 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await check('application-decided', lang);
       });
 
+      it('monitoring: the daily run, NPL by category, pools, alerts through their lifecycle, contagion, stress', async () => {
+        await go(t.nav.monitoring);
+        await page.getByRole('heading', { name: t.monitoring.title, level: 1 }).waitFor();
+        if (lang === 'zh') {
+          await page.getByLabel(t.monitoring.asOf).fill('2026-11-30');
+          await page.getByRole('button', { name: t.monitoring.runNow }).click();
+        }
+        await page.getByTestId('last-run').filter({ hasText: '2026-11-30' }).waitFor();
+        // the loan is months past due: the whole book is non-performing and the pool stopped
+        await page.getByTestId('npl').waitFor();
+        expect(await page.getByTestId('npl').locator('tbody tr').first().textContent()).toContain('100.00 %');
+        expect(await page.getByRole('row').filter({ hasText: '华东钢材止损池' }).textContent()).toContain(
+          t.monitoring.poolStatuses.stopped,
+        );
+        const alert = page.getByTestId('alerts').locator('tbody tr').first();
+        if (lang === 'zh') {
+          await alert.getByRole('button', { name: t.monitoring.acknowledge }).click();
+          await alert.filter({ hasText: t.monitoring.alertStatuses.acknowledged }).waitFor();
+        } else {
+          await alert.getByLabel(t.monitoring.resolveNote).fill('borrower called; repayment plan agreed');
+          await alert.getByRole('button', { name: t.monitoring.resolve }).click();
+          await alert.filter({ hasText: t.monitoring.alertStatuses.resolved }).waitFor();
+        }
+        await page.getByRole('button', { name: t.monitoring.compute }).click();
+        await page.getByTestId('contagion').locator('canvas').waitFor();
+        expect(await page.getByTestId('contagion').textContent()).toContain('江苏恒远钢材贸易有限公司');
+        await page.getByLabel(t.monitoring.coreDefault).selectOption({ label: '宝武钢铁集团有限公司' });
+        await page.getByRole('button', { name: t.monitoring.runStress }).click();
+        await page.getByTestId('stress').waitFor();
+        await check('monitoring', lang);
+      });
+
       it('loans: the book and one loan’s schedule, repayments and collateral', async () => {
         await go(t.nav.loans);
         await page.getByRole('heading', { name: t.loans.title, level: 1 }).waitFor();

@@ -1,9 +1,9 @@
 /**
  * The real server for browser tests: a fresh in-memory PGlite, buildApp serving the built workbench
  * (packages/web/dist, built here with Vite when missing), listening on a free port; one user per
- * role; a small book (a core enterprise and an SME distributor with a trade link, a product with an
+ * role; a small book (a core enterprise buying from an SME, a product with an
  * active scoring rule and weights, a loan with a repayment and collateral) entered through the HTTP
- * API as an administrator would.
+ * API as an administrator would, and a stop-loss pool holding the SME.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -75,8 +75,8 @@ export async function startWorkbench(): Promise<WorkbenchServer> {
     industry: 'steel',
   });
   await call('admin', 'POST', '/links', {
-    buyerId: enterprise.id,
-    sellerId: core.id,
+    buyerId: core.id,
+    sellerId: enterprise.id,
     since: '2021-03-01',
     frequency: 'monthly',
     annualVolume: { minor: '1000000000', currency: 'CNY' },
@@ -128,6 +128,7 @@ export async function startWorkbench(): Promise<WorkbenchServer> {
     haircut: '0.3',
     warehouseReceipt: 'WR-2026-0001',
   });
+  await call('admin', 'POST', '/pools', { name: '华东钢材止损池', maxNplRatio: 0.05, members: [enterprise.id] });
   return {
     url,
     call,
