@@ -5,7 +5,7 @@
  * core's own monitoring functions (NPL ratio as of the book's date, three-way reconciliation).
  * Tests run at scale 0.05 (25 SMEs, 250 loans); the full book's load time is in docs/decisions.md.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { type BookEvent, type BookLoan, bookAsOf, createLoanBook, reconcileTrades, type TradeRecord } from '@scf-risk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../src/db/store.ts';
@@ -111,6 +111,30 @@ describeEachBackend('demo book', (backend) => {
     await expect(loadDemoBook(store, { scale: SCALE })).rejects.toBeInstanceOf(DemoBookNotEmptyError);
     expect(await store.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM loans')).toEqual(before);
   });
+
+  it.skipIf(backend.name !== 'postgres')(
+    'two servers starting at once on one empty PostgreSQL load it once',
+    async () => {
+      const schema = `t_demo_${randomBytes(4).toString('hex')}`;
+      const a = await backend.open({ schema });
+      const b = await backend.open({ schema });
+      try {
+        const reports = await Promise.all([
+          ensureDemoBook(a, { scale: SCALE, seed: SEED }),
+          ensureDemoBook(b, { scale: SCALE, seed: SEED }),
+        ]);
+        expect(reports.map((r) => r.loaded).sort()).toEqual([false, true]);
+        const [row] = await a.raw.query<{ loans: number; audit: number }>(
+          "SELECT (SELECT count(*)::int FROM loans) AS loans, (SELECT count(*)::int FROM audit_log WHERE entity = 'demo-book') AS audit",
+        );
+        expect(row).toEqual({ loans: report.counts.loans, audit: 1 });
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    },
+    120_000,
+  );
 
   it('every schedule sums to its loan principal; repayments never exceed what is scheduled', async () => {
     const bad = await store.raw.query(
