@@ -43,6 +43,7 @@ import monitoringReconciliationRoutes from './routes/monitoring-reconciliation.t
 import modelVersionRoutes from './routes/model-versions.ts';
 import productRoutes from './routes/products.ts';
 import questionnaireRoutes from './routes/questionnaires.ts';
+import reportRoutes from './routes/reports.ts';
 import templateRoutes from './routes/templates.ts';
 import userRoutes from './routes/users.ts';
 import { type UserView, userOfSession } from './services/users.ts';
@@ -200,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     questionnaireRoutes,
     jobRoutes,
     templateRoutes,
+    reportRoutes,
     monitoringRoutes,
     monitoringPoolRoutes,
     monitoringAlertRoutes,

@@ -88,6 +88,7 @@ export const PERMISSIONS: Record<string, Access> = {
 
   'GET /templates': BOOK_READ,
   'GET /templates/:name': BOOK_READ,
+  'GET /reports/study-runs/:id': BOOK_READ,
 
   // Post-loan monitoring: risk officers and admins run and change; credit officers read and acknowledge alerts; auditors read.
   'POST /monitoring/runs': MONITOR_WRITE,
