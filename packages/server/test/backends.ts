@@ -1,12 +1,14 @@
 /**
  * The databases every integration test runs on: PGlite (in memory) always; PostgreSQL when
- * DATABASE_URL is set, each test file in a schema of its own, dropped afterwards. Without
- * DATABASE_URL the PostgreSQL runs are skipped with a loud message — and fail under CI (CI=true).
+ * DATABASE_URL is set, each test file in a schema of its own (and the job queue's beside it),
+ * dropped afterwards. Without DATABASE_URL the PostgreSQL runs are skipped with a loud message —
+ * and fail under CI (CI=true).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, it } from 'vitest';
 import { openStore, type Store, type StoreOptions } from '../src/db/store.ts';
+import { pgBossSchema } from '../src/jobs/pg-boss-queue.ts';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -35,7 +37,10 @@ function postgresBackend(databaseUrl: string): Backend {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       try {
-        for (const s of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+        for (const s of schemas.splice(0)) {
+          await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+          await client.query(`DROP SCHEMA IF EXISTS ${pgBossSchema(s)} CASCADE`);
+        }
       } finally {
         await client.end();
       }

@@ -7,11 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { METHOD_RUNNERS, resolveStudy, runStudy, trainTree, treeModelFile } from '@scf-risk/core';
 import { parseInputText, readLoanHistory, textFile } from '@scf-risk/io';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../src/app.ts';
-import { pgBossSchema } from '../src/jobs/pg-boss-queue.ts';
 import { registerJobKind } from '../src/jobs/registry.ts';
 import { describeEachBackend } from './backends.ts';
 import { type Harness, openHarness } from './harness.ts';
@@ -53,14 +51,7 @@ describeEachBackend('jobs', (backend) => {
     h = await openHarness(backend);
   }, 120_000);
   afterAll(async () => {
-    const [row] = backend.name === 'postgres' ? await h.store.raw.query<{ s: string }>('SELECT current_schema() AS s') : [];
     await h.close();
-    if (row && process.env.DATABASE_URL) {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${pgBossSchema(row.s)} CASCADE`);
-      await c.end();
-    }
   }, 60_000);
 
   const submit = (kind: string, input: unknown, role: 'admin' | 'credit-officer' = 'credit-officer') =>
@@ -238,7 +229,10 @@ describeEachBackend('jobs', (backend) => {
     release(); // its next checkpoint sees the shutdown
     await closing;
     const back = await job(j.id);
-    expect(back).toMatchObject({ status: 'queued', startedAt: null, worker: null, progress: { fraction: 0, message: null } });
+    expect(back.worker).not.toBe(app.jobs.worker); // the closed app let go of it
+    // On PostgreSQL another worker on the database (the harness's app) may have taken it already.
+    if (back.status === 'queued') expect(back).toMatchObject({ startedAt: null, worker: null, progress: { fraction: 0, message: null } });
+    else expect([backend.name, back.status]).toEqual(['postgres', 'running']);
 
     const next = await buildApp({ store: h.store, logger: false });
     await next.ready();
