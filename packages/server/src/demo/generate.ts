@@ -3,10 +3,10 @@
  * business date, so the same seed and scale give the same book whatever the clock says.
  *
  * Sizes at scale 1: 4 core enterprises, 500 SMEs, 3 logistics companies, a platform, a bank; the
- * four financing products; 5,000 loans (plus 4 % more applications pending, declined or
- * withdrawn); collateral on the inventory-pledge and prepayment loans; 11 commodities priced every
- * business day; two years of trade events; per product an active indicator system, weights and
- * credit tree (and an evaluation of each application in status `evaluated`); stop-loss pools and
+ * four financing products; 5,000 loans (plus 4 % more applications: submitted, evaluated,
+ * declined or withdrawn); collateral on the inventory-pledge and prepayment loans; 11 commodities priced every
+ * business day; two years of trade events; per product an active indicator system, scoring rule,
+ * weights and credit tree (and an evaluation of each application in status `evaluated`); stop-loss pools and
  * margin accounts with daily trading. `scale` multiplies the SMEs and the loans (tests use 0.05).
  * See chains.ts, prices.ts, loans.ts, trades.ts, models.ts and monitoring.ts for each part's rules.
  */

@@ -3,8 +3,9 @@
  * nothing), only into an empty book (no enterprise, product or loan), with one audit entry by the
  * system. Rows go in `CHUNK_ROWS` at a time as one JSON parameter each (`insertRows`; column
  * names from the Drizzle tables): on PGlite that is about 3× faster than multi-row VALUES lists
- * (measured: 30,000 trade events in 1.8 s against 6.7 s), and smaller chunks beat larger ones. An advisory lock serialises two processes that start on one empty PostgreSQL at once:
- * the second finds the book loaded and does nothing.
+ * (measured: 30,000 trade events in 1.8 s against 6.7 s), and smaller chunks beat larger ones.
+ * An advisory lock serialises two processes that start on one empty PostgreSQL at once: the
+ * second finds the book loaded and does nothing.
  *
  * Example: await ensureDemoBook(store) // → { loaded: true, counts: { loans: 5000, … }, … } once, then { loaded: false, … }
  */
