@@ -10,6 +10,7 @@ import { LANGS } from './i18n.ts';
 import { ApplicationDetailPage } from './pages/ApplicationDetailPage.tsx';
 import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { CreditPage } from './pages/CreditPage.tsx';
 import { EnterprisesPage } from './pages/EnterprisesPage.tsx';
 import { EvaluationsPage } from './pages/EvaluationsPage.tsx';
 import { ExpertQuestionnairePage } from './pages/ExpertQuestionnairePage.tsx';
@@ -21,6 +22,7 @@ import { ModelsPage } from './pages/ModelsPage.tsx';
 import { MonitoringPage } from './pages/MonitoringPage.tsx';
 import { QuestionnaireDetailPage } from './pages/QuestionnaireDetailPage.tsx';
 import { QuestionnairesPage } from './pages/QuestionnairesPage.tsx';
+import { ReportsPage } from './pages/ReportsPage.tsx';
 import { WeightsPage } from './pages/WeightsPage.tsx';
 
 /** The navigation: path, text key, who sees it. */
@@ -33,6 +35,8 @@ const NAV: { to: string; key: string; need: keyof typeof CAN }[] = [
   { to: '/models', key: 'nav.models', need: 'readBook' },
   { to: '/weights', key: 'nav.weights', need: 'methods' },
   { to: '/evaluations', key: 'nav.evaluations', need: 'methods' },
+  { to: '/credit', key: 'nav.credit', need: 'writeBook' },
+  { to: '/reports', key: 'nav.reports', need: 'writeBook' },
   { to: '/questionnaires', key: 'nav.questionnaires', need: 'questionnaires' },
   { to: '/audit', key: 'nav.audit', need: 'readAudit' },
 ];
@@ -124,6 +128,8 @@ export function App() {
               <Route path="/questionnaires" element={<QuestionnairesPage />} />
               <Route path="/questionnaires/:id" element={<QuestionnaireDetailPage />} />
               <Route path="/my/:id" element={<ExpertQuestionnairePage />} />
+              <Route path="/credit" element={<CreditPage />} />
+              <Route path="/reports" element={<ReportsPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

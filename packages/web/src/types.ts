@@ -305,3 +305,29 @@ export interface StressSide {
   exposureAtRiskMinor: number;
   expectedLossMinor: number;
 }
+
+export interface Job<R = unknown> {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  progress: { fraction: number; message: string | null };
+  problem: { title?: string; detail?: string; errors?: { path: string; message: string; allowed?: string }[] } | null;
+  result?: R | null;
+}
+
+export interface CreditTreeNode {
+  id: number;
+  attribute?: string;
+  n: number;
+  class: string;
+  children?: { condition: TreeCondition; node: CreditTreeNode }[];
+}
+
+export interface TreeTrainingResult {
+  algorithm: string;
+  classes: string[];
+  rootGains: { attribute: string; gain: number; gainRatio: number }[];
+  rules: string[];
+  diagnostics: { rows: number; nodes: number; leaves: number; depth: number; prunedNodes: number };
+  model: { root: CreditTreeNode; [k: string]: unknown };
+}

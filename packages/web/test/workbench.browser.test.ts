@@ -17,6 +17,7 @@ import { en } from '../src/locales/en.ts';
 import { zh } from '../src/locales/zh.ts';
 import { PASSWORD, startWorkbench, type WorkbenchServer } from './support/workbench-server.ts';
 
+const LOAN_HISTORY = resolve(import.meta.dirname, '../../../examples/loan-history-small.csv');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../../test-results/screenshots');
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 const TEXTS = { zh, en };
@@ -262,6 +263,40 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         expect(await rows.first().locator('td').first().textContent()).toBe('1');
         await page.getByTestId('topsis-result').locator('canvas').nth(3).waitFor();
         await check('evaluations', lang);
+      });
+
+      it('credit: a tree trained from an uploaded loan history (a job), drawn with its rules and gains, saved as a model', async () => {
+        await go(t.nav.credit);
+        await page.getByRole('heading', { name: t.credit.title, level: 1 }).waitFor();
+        await page.getByLabel(t.credit.history).setInputFiles(LOAN_HISTORY);
+        await page.getByLabel(t.credit.target).selectOption('days overdue');
+        await page.getByRole('button', { name: t.credit.train }).click();
+        await page.getByTestId('tree-result').waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId('job').getAttribute('data-status')).toBe('succeeded');
+        expect(await page.locator('ol.rules li').count()).toBeGreaterThan(1);
+        expect(await page.locator('ol.rules li').first().textContent()).toMatch(/^IF .* THEN /);
+        await page.getByTestId('tree-result').locator('canvas').nth(1).waitFor();
+        await page.getByRole('button', { name: t.common.save }).click();
+        await page
+          .getByRole('status')
+          .filter({ hasText: t.credit.saved.split('{{')[0] as string })
+          .waitFor();
+        await check('credit', lang);
+      });
+
+      it('study and report: a study run as a job, its HTML report downloaded in the language shown', async () => {
+        await go(t.nav.reports);
+        await page.getByRole('heading', { name: t.reports.title, level: 1 }).waitFor();
+        await page.getByRole('button', { name: t.reports.run }).click();
+        await page.getByTestId('report-link').waitFor({ timeout: 60_000 });
+        const href = (await page.getByTestId('report-link').getAttribute('href')) as string;
+        expect(href).toMatch(new RegExp(`\\?lang=${lang}$`));
+        const res = await page.request.get(`${server.url}${href}`);
+        expect(res.status()).toBe(200);
+        expect(await res.text()).toContain(
+          lang === 'zh' ? '中铁物贸互联网供应链金融风险因素灰色关联分析' : 'ZTMG supply-chain finance risk factors',
+        );
+        await check('reports', lang);
       });
 
       it('audit log: who changed what', async () => {
