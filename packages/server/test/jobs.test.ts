@@ -17,10 +17,20 @@ import { type Harness, openHarness } from './harness.ts';
 const root = new URL('../../../examples/', import.meta.url);
 const example = (path: string) => parseInputText(readFileSync(new URL(path, root), 'utf8'), path).data;
 
-/** A test kind whose steps wait for the test: `release()` lets the running job take one step. */
+/**
+ * A test kind whose steps wait for the test: `release()` lets the running job take one step (a
+ * release before the job waits is kept for its next wait).
+ */
 const gates: (() => void)[] = [];
+let released = 0;
 function release(): void {
-  gates.shift()?.();
+  const gate = gates.shift();
+  if (gate) gate();
+  else released++;
+}
+async function gate(): Promise<void> {
+  if (released > 0) released--;
+  else await new Promise<void>((resolve) => gates.push(resolve));
 }
 registerJobKind('test-gated', {
   summary: 'steps that wait for the test',
@@ -28,7 +38,7 @@ registerJobKind('test-gated', {
   async run({ steps }, ctx) {
     for (let k = 0; k < steps; k++) {
       await ctx.progress(k / steps, `step ${k + 1} of ${steps}`);
-      await new Promise<void>((resolve) => gates.push(resolve));
+      await gate();
       await ctx.checkpoint();
     }
     return { steps };
