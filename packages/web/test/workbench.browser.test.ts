@@ -250,6 +250,10 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await page.getByRole('button', { name: t.weights.computeTree }).click();
         await page.getByTestId('tree-result').waitFor();
         expect(await page.getByTestId('tree-result').locator('tbody tr').count()).toBeGreaterThan(20);
+        await page.getByRole('button', { name: t.weights.compareRun }).click();
+        await page.getByTestId('compare').waitFor();
+        // the English pass compares v2 with v1: the same indicators, both weighted
+        expect(await page.getByTestId('compare').locator('tbody tr').count()).toBeGreaterThan(40);
         await check('weights', lang);
       });
 

@@ -172,6 +172,9 @@ export const en = {
     chartGlobal: 'Global weights of the indicators',
     indicator: 'Indicator',
     diagnostics: 'Diagnostics',
+    compare: 'Two versions side by side (global weights)',
+    compareRun: 'Compare',
+    change: 'Change B − A',
   },
   evaluations: {
     title: 'Evaluations',

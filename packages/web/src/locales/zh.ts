@@ -174,6 +174,9 @@ export const zh: Texts = {
     chartGlobal: '各指标的全局权重',
     indicator: '指标',
     diagnostics: '诊断信息',
+    compare: '两个版本对比（全局权重）',
+    compareRun: '对比',
+    change: '变化（B − A）',
   },
   evaluations: {
     title: '综合评价',

@@ -15,6 +15,7 @@ import { num } from '../format.ts';
 import { label } from '../i18n.ts';
 import { useGet } from '../queries.ts';
 import type { AhpResult, HierarchyResult, ModelVersion } from '../types.ts';
+import { WeightsCompare } from './WeightsCompare.tsx';
 
 const DEFAULT_CRITERIA = {
   zh: '核心企业信用\n融资企业资质\n供应链关系\n质押物风险',
@@ -262,6 +263,7 @@ export function WeightsPage() {
       <h1>{t('weights.title')}</h1>
       <AhpSection />
       <TreeSection />
+      <WeightsCompare />
     </section>
   );
 }
