@@ -50,7 +50,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/store.ts';
 import { loadSettings } from './settings.ts';
-import { inList, insertRows, rows } from './sql.ts';
+import { inList, insertRows, insertScalarRows, rows } from './sql.ts';
 import { type LoanMeta, loadWorld, pledgedItems, type Scope, type World } from './world.ts';
 
 /** The write phases, in order (`failAfter` stops a run after one of them, for tests). */
@@ -475,12 +475,12 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
     if (options.failAfter === phase) throw new Error(`monitoring run stopped after ${phase} (failAfter)`);
   };
   await tx.execute(sql`DELETE FROM loan_classifications WHERE ${range} ${inScope('loan_id')}`);
-  await insertRows(tx, 'loan_classifications', CLASSIFICATION_COLUMNS, out.classification);
+  await insertScalarRows(tx, 'loan_classifications', CLASSIFICATION_COLUMNS, out.classification);
   fail('classification');
   if (one) await applyNplDelta(tx, out.npl);
   else {
     await tx.execute(sql`DELETE FROM npl_snapshots WHERE ${range}`);
-    await insertRows(tx, 'npl_snapshots', NPL_COLUMNS, out.npl);
+    await insertScalarRows(tx, 'npl_snapshots', NPL_COLUMNS, out.npl);
   }
   fail('npl');
   await tx.execute(sql`DELETE FROM collateral_valuations WHERE ${range} ${inScope('loan_id')}`);

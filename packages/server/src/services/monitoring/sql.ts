@@ -23,6 +23,9 @@ export const inList = (values: readonly string[]): SQL => sql`(SELECT json_array
 export type Columns = Record<string, string>;
 
 const CHUNK = 20_000;
+/** Separators of `insertScalarRows` (control characters no date, number, id or category contains). */
+const SEP = '\u001f';
+const NULL = '\u001e';
 
 /** Insert `data` (objects keyed by column name) into `table` with one statement per 20,000 rows. */
 export async function insertRows(tx: Tx, table: string, columns: Columns, data: readonly Record<string, unknown>[]): Promise<void> {
@@ -32,6 +35,22 @@ export async function insertRows(tx: Tx, table: string, columns: Columns, data: 
   for (let k = 0; k < data.length; k += CHUNK) {
     const chunk = data.slice(k, k + CHUNK);
     await tx.execute(sql`INSERT INTO ${sql.raw(table)} (${list}) SELECT ${list} FROM json_to_recordset(${json(chunk)}) AS x(${shape})`);
+  }
+}
+
+/**
+ * Insert rows of scalar columns (no JSON) as one text parameter per column, split and cast by
+ * `unnest(string_to_array(…))`: several times cheaper than `json_to_recordset` for 100,000 rows.
+ */
+export async function insertScalarRows(tx: Tx, table: string, columns: Columns, data: readonly Record<string, unknown>[]): Promise<void> {
+  const names = Object.keys(columns);
+  for (let k = 0; k < data.length; k += CHUNK * 5) {
+    const chunk = data.slice(k, k + CHUNK * 5);
+    const arrays = names.map((n) => {
+      const text = chunk.map((r) => (r[n] === null || r[n] === undefined ? NULL : String(r[n]))).join(SEP);
+      return sql`string_to_array(${text}::text, ${SEP}, ${NULL})::${sql.raw(columns[n]!)}[]`;
+    });
+    await tx.execute(sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names.join(', '))}) SELECT * FROM unnest(${sql.join(arrays, sql`, `)})`);
   }
 }
 

@@ -88,7 +88,8 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
       ? sql`AND l.enterprise_id = ${scope.borrowerId}`
       : sql``;
   // One row per loan, its instalments and repayments packed as text ("day:principal:interest,…",
-  // "day:booked:amount,…", days since 1970-01-01): a tenth of the rows a join would send.
+  // "day:amount,…", days since 1970-01-01): a tenth of the rows a join would send. The run and the
+  // replay read every entry (no `knownAt`), so a repayment's booking day is taken as its value day.
   const loanRows = await rows<{
     id: string;
     borrower: string;
@@ -101,22 +102,21 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
     paid: string | null;
   }>(
     tx,
-    sql`WITH scope AS (SELECT l.* FROM loans l WHERE l.disbursed_on <= ${until} ${onlyBorrower}),
-        s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
-              FROM repayment_schedule x JOIN scope l ON l.id = x.loan_id GROUP BY x.loan_id),
-        r AS (SELECT x.loan_id, string_agg((x.paid_on - date '1970-01-01') || ':' || (greatest(x.paid_on, x.recorded_at::date) - date '1970-01-01')
-                     || ':' || x.amount_minor, ',' ORDER BY x.paid_on, x.recorded_at) AS paid
-              FROM repayments x JOIN scope l ON l.id = x.loan_id WHERE x.paid_on <= ${until} GROUP BY x.loan_id)
+    sql`WITH s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
+              FROM repayment_schedule x JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower} GROUP BY x.loan_id),
+        r AS (SELECT x.loan_id, string_agg((x.paid_on - date '1970-01-01') || ':' || x.amount_minor, ',') AS paid
+              FROM repayments x JOIN loans l ON l.id = x.loan_id WHERE x.paid_on <= ${until} AND l.disbursed_on <= ${until} ${onlyBorrower}
+              GROUP BY x.loan_id)
         SELECT l.id, l.enterprise_id AS borrower, l.currency, p.code AS product, pm.pool_id AS pool,
                a.core_enterprise_id AS core, e.industry, s.sched, r.paid
-        FROM scope l
+        FROM loans l
         JOIN enterprises e ON e.id = l.enterprise_id
         JOIN financing_products p ON p.id = l.product_id
         LEFT JOIN applications a ON a.id = l.application_id
         LEFT JOIN pool_members pm ON pm.enterprise_id = l.enterprise_id
         LEFT JOIN s ON s.loan_id = l.id
         LEFT JOIN r ON r.loan_id = l.id
-        ORDER BY l.id`,
+        WHERE l.disbursed_on <= ${until} ${onlyBorrower}`,
   );
   const overrides = await rows<{ id: string; loan_id: string; on: string; booked: string; category: string; reason: string; by: string }>(
     tx,
@@ -160,14 +160,15 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
     });
     if (l.paid)
       l.paid.split(',').forEach((x, k) => {
-        const [d, b, amount] = x.split(':');
+        const colon = x.indexOf(':');
+        const day = iso(x.slice(0, colon));
         events.push({
           id: `${l.id}/repayment/${k}`,
           loanId: l.id,
           type: 'repayment',
-          valueDate: iso(d!),
-          bookedDate: iso(b!),
-          amount: Number(amount),
+          valueDate: day,
+          bookedDate: day,
+          amount: Number(x.slice(colon + 1)),
         });
       });
   }
