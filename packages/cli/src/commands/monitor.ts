@@ -37,10 +37,12 @@ export function register(program: Command): void {
     .summary(summaryOf('monitor'))
     .description(
       [
-        'Run the daily monitoring for --date on the server’s store: every loan’s days past due and five-category',
-        'classification, NPL by product / pool / core enterprise / industry, collateral LTV and calls, mark-to-market',
-        'margin calls, stop-loss pool states and early-warning alerts, in one transaction. Running a date again',
-        'replaces its figures. Storage: the embedded database in --data-dir, PostgreSQL when DATABASE_URL is set.',
+        'Run the daily monitoring for --date on the server’s store: every loan’s days',
+        'past due and five-category classification, NPL by product / pool / core',
+        'enterprise / industry, collateral LTV and calls, mark-to-market margin calls,',
+        'stop-loss pool states and early-warning alerts, in one transaction. Running a',
+        'date again replaces its figures. Storage: the embedded database in --data-dir,',
+        'PostgreSQL when DATABASE_URL is set.',
         'Exit codes: 0 ok; 2 invalid input (e.g. a bad date); 3 internal error.',
       ].join('\n'),
     )
