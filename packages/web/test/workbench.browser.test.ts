@@ -52,8 +52,10 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
     await server?.close();
   });
 
-  /** Screenshot, then axe-core: no serious or critical violation; no console error so far. */
+  /** Charts drawn, a screenshot, then axe-core: no serious or critical violation; no console error so far. */
   async function check(name: string, lang: Lang): Promise<void> {
+    // every chart drawn (ECharts is loaded on the first one)
+    await page.waitForFunction(() => [...document.querySelectorAll('figure.chart [role="img"]')].every((d) => d.querySelector('canvas')));
     await page.screenshot({ path: join(SCREENSHOTS, `workbench-${name}-${lang}.png`), fullPage: true });
     await page.addScriptTag({ content: AXE_SOURCE });
     const violations = await page.evaluate(async () => {
@@ -260,12 +262,24 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       it('evaluations: TOPSIS ranking and its charts', async () => {
         await go(t.nav.evaluations);
         await page.getByRole('heading', { name: t.evaluations.title, level: 1 }).waitFor();
-        await page.getByRole('button', { name: t.evaluations.evaluate }).click();
+        await page.getByRole('button', { name: t.evaluations.evaluate, exact: true }).click();
         await page.getByTestId('topsis-result').waitFor();
         const rows = page.getByTestId('topsis-result').locator('table tbody tr');
         expect(await rows.count()).toBe(5);
         expect(await rows.first().locator('td').first().textContent()).toBe('1');
         await page.getByTestId('topsis-result').locator('canvas').nth(3).waitFor();
+        // an uploaded portfolio evaluated as a background job, its progress followed
+        await page.getByLabel(t.evaluations.upload).setInputFiles({
+          name: 'smes.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from('alternative,current ratio,days overdue\nSME A,1.8,0\nSME B,1.1,35\nSME C,2.4,5\n'),
+        });
+        await page.getByLabel(`${t.evaluations.directionsRow} days overdue`).selectOption('cost');
+        await page.getByRole('button', { name: t.evaluations.asJob }).click();
+        await page.locator('[data-testid="job"][data-status="succeeded"]').waitFor();
+        await page.getByRole('cell', { name: 'SME C' }).waitFor();
+        expect(await rows.count()).toBe(3);
+        expect(await rows.first().locator('td').nth(1).textContent()).toBe('SME C');
         await check('evaluations', lang);
       });
 

@@ -184,6 +184,7 @@ export const en = {
     weightsRow: 'Weights',
     directionsRow: 'Directions',
     evaluate: 'Evaluate',
+    asJob: 'Evaluate as a background job',
     ranking: 'Ranking',
     rank: 'Rank',
     alternative: 'Alternative',

@@ -186,6 +186,7 @@ export const zh: Texts = {
     weightsRow: '权重',
     directionsRow: '指标方向',
     evaluate: '开始评价',
+    asJob: '作为后台任务评价',
     ranking: '排序结果',
     rank: '排名',
     alternative: '方案',

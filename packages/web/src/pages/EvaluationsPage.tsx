@@ -1,6 +1,7 @@
 /**
  * Evaluations by TOPSIS (POST /methods/topsis): a decision matrix typed, pasted or uploaded as CSV,
- * weights and directions per criterion; the ranking table, closeness bars, a radar per alternative,
+ * weights and directions per criterion, evaluated at once or — a large portfolio — as a background
+ * job (portfolio-evaluation) whose progress is followed; the ranking table, closeness bars, a radar per alternative,
  * weighted contributions and a heat map of the normalised scores.
  */
 import { degreeBars, radar } from '@scf-risk/report';
@@ -11,7 +12,9 @@ import { post } from '../api.ts';
 import { contributionBars, normalise, scoreHeatmap } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { JobProgress } from '../components/JobProgress.tsx';
 import { num } from '../format.ts';
+import { useJob, useSubmitJob } from '../jobs.ts';
 import type { TopsisResult } from '../types.ts';
 
 const SAMPLE = `alternative,Macro & industry,Commercial bank,Platform,Financing enterprises,Logistics
@@ -55,21 +58,29 @@ export function EvaluationsPage() {
   const m = parsed.criteria.length;
   const [weights, setWeights] = useState<string[]>(SAMPLE_WEIGHTS);
   const [directions, setDirections] = useState<('benefit' | 'cost')[]>([]);
-  const w = Array.from({ length: m }, (_, j) => weights[j] ?? String(1 / m));
+  // A matrix with other criteria starts again from equal weights and benefit directions.
+  const load = (text: string) => {
+    if (parseCsv(text).criteria.join('\n') !== parsed.criteria.join('\n')) {
+      setWeights([]);
+      setDirections([]);
+    }
+    setCsv(text);
+  };
+  const w = Array.from({ length: m }, (_, j) => weights[j] ?? String(Number((1 / m).toFixed(6))));
   const d = Array.from({ length: m }, (_, j) => directions[j] ?? 'benefit');
-  const run = useMutation({
-    mutationFn: () =>
-      post<TopsisResult>('/methods/topsis', {
-        input: {
-          alternatives: parsed.alternatives,
-          labels: parsed.criteria,
-          weights: w.map(Number),
-          directions: d,
-          matrix: parsed.matrix,
-        },
-      }),
-  });
-  const r = run.data;
+  const input = {
+    alternatives: parsed.alternatives,
+    labels: parsed.criteria,
+    weights: w.map(Number),
+    directions: d,
+    matrix: parsed.matrix,
+  };
+  const run = useMutation({ mutationFn: () => post<TopsisResult>('/methods/topsis', { input }) });
+  // A large portfolio: the same evaluation as a background job (portfolio-evaluation), its progress followed.
+  const submit = useSubmitJob('portfolio-evaluation');
+  const job = useJob<{ results: TopsisResult[] }>(submit.data?.id);
+  const [via, setVia] = useState<'now' | 'job'>('now');
+  const r = via === 'now' ? run.data : job.data?.status === 'succeeded' ? job.data.result?.results[0] : undefined;
   const order = r ? r.alternatives.map((_, i) => i).sort((a, b) => (r.rank[a] as number) - (r.rank[b] as number)) : [];
   const scores = r ? normalise(parsed.matrix, d) : [];
   return (
@@ -78,7 +89,7 @@ export function EvaluationsPage() {
       <p>{t('evaluations.method')}</p>
       <label>
         {t('evaluations.data')}
-        <textarea name="csv" rows={8} value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} />
+        <textarea name="csv" rows={8} value={csv} onChange={(e) => load(e.target.value)} spellCheck={false} />
       </label>
       <label>
         {t('evaluations.upload')}{' '}
@@ -87,7 +98,7 @@ export function EvaluationsPage() {
           accept=".csv,text/csv"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void f.text().then(setCsv);
+            if (f) void f.text().then(load);
           }}
         />
       </label>
@@ -140,10 +151,28 @@ export function EvaluationsPage() {
           </tr>
         </tbody>
       </table>
-      <button type="button" onClick={() => run.mutate()} disabled={run.isPending || parsed.matrix.length < 2}>
+      <button
+        type="button"
+        onClick={() => {
+          setVia('now');
+          run.mutate();
+        }}
+        disabled={run.isPending || parsed.matrix.length < 2}
+      >
         {t('evaluations.evaluate')}
       </button>
-      <ErrorNote error={run.error} />
+      <button
+        type="button"
+        onClick={() => {
+          setVia('job');
+          submit.mutate({ method: 'topsis', documents: [{ input }] });
+        }}
+        disabled={submit.isPending || parsed.matrix.length < 2}
+      >
+        {t('evaluations.asJob')}
+      </button>
+      <ErrorNote error={via === 'now' ? run.error : (submit.error ?? job.error)} />
+      {via === 'job' && <JobProgress job={job.data} />}
       {r && (
         <div className="result" data-testid="topsis-result">
           <h2>{t('evaluations.ranking')}</h2>
