@@ -36,11 +36,11 @@ import jobRoutes from './routes/jobs.ts';
 import linkRoutes from './routes/links.ts';
 import loanRoutes from './routes/loans.ts';
 import methodRoutes from './routes/methods.ts';
+import modelVersionRoutes from './routes/model-versions.ts';
 import monitoringRoutes from './routes/monitoring.ts';
 import monitoringAlertRoutes from './routes/monitoring-alerts.ts';
 import monitoringPoolRoutes from './routes/monitoring-pools.ts';
 import monitoringReconciliationRoutes from './routes/monitoring-reconciliation.ts';
-import modelVersionRoutes from './routes/model-versions.ts';
 import productRoutes from './routes/products.ts';
 import questionnaireRoutes from './routes/questionnaires.ts';
 import reportRoutes from './routes/reports.ts';
@@ -61,6 +61,8 @@ export interface AppOptions {
   rateLimit?: { max: number; timeWindow?: number | string } | false;
   /** Mark the session cookie Secure (behind HTTPS; default false). */
   secureCookie?: boolean;
+  /** PostgreSQL: seconds without a heartbeat after which a running job counts as abandoned (default 600). */
+  jobStaleSeconds?: number | undefined;
   /** The built web workbench to serve at / (default packages/web/dist when built; false: none). */
   webDist?: string | false;
 }
@@ -108,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.decorate('store', options.store);
   // The job queue works once the app is ready and stops (jobs at a safe point) when it closes.
-  const jobQueue = createJobQueue({ store: options.store, log: app.log });
+  const jobQueue = createJobQueue({ store: options.store, log: app.log, staleSeconds: options.jobStaleSeconds });
   app.decorate('jobs', jobQueue);
   app.addHook('onReady', () => jobQueue.start());
   app.addHook('onClose', () => jobQueue.stop());

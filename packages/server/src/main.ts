@@ -2,7 +2,8 @@
  * `scf-risk-server`: open the store (PGlite in SCF_DATA_DIR or ./data; PostgreSQL when DATABASE_URL
  * is set), create the first administrator when there is no user (SCF_ADMIN_USER, SCF_ADMIN_PASSWORD;
  * else a random password printed once), listen on HOST:PORT (127.0.0.1:3000), and on SIGINT or
- * SIGTERM stop accepting, let in-flight requests finish, then close the store.
+ * SIGTERM stop accepting, let in-flight requests finish, then close the store. SCF_JOB_STALE_SECONDS:
+ * see AppOptions.jobStaleSeconds.
  * The demo book (src/demo) is loaded into an empty book on the embedded database, or on any
  * database with SCF_DEMO=1; SCF_DEMO=0 never loads it.
  * Resolves, once listening, to what a front prints (`scf-risk serve`): the address, the database,
@@ -25,7 +26,12 @@ export interface ServerStarted {
 
 export async function main(env: NodeJS.ProcessEnv): Promise<ServerStarted> {
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.SCF_DATA_DIR ?? './data' });
-  const app = await buildApp({ store, logger: { level: env.LOG_LEVEL ?? 'info' }, secureCookie: env.SCF_SECURE_COOKIE === '1' });
+  const app = await buildApp({
+    store,
+    logger: { level: env.LOG_LEVEL ?? 'info' },
+    secureCookie: env.SCF_SECURE_COOKIE === '1',
+    jobStaleSeconds: env.SCF_JOB_STALE_SECONDS ? Number(env.SCF_JOB_STALE_SECONDS) : undefined,
+  });
   const admin = await ensureFirstAdmin({ store, actor: SYSTEM }, { username: env.SCF_ADMIN_USER, password: env.SCF_ADMIN_PASSWORD });
   if (admin?.generated)
     app.log.warn(`first administrator created: user ${admin.username}, password ${admin.password} (shown once; change it)`);

@@ -1,8 +1,10 @@
 /**
  * Two real server processes on one PostgreSQL schema share the jobs (pg-boss): 24 jobs submitted
  * to both, each job's handler appends a row per run, and every job ran exactly once — with both
- * processes doing some of the work. Then both stop on SIGTERM and exit cleanly. PostgreSQL only:
- * skipped loudly without DATABASE_URL, failing under CI=true (as backends.ts).
+ * processes doing some of the work. Then both stop on SIGTERM and exit cleanly. Before that, a
+ * process killed (SIGKILL) in the middle of a job: the other takes the job over once its heartbeat
+ * is stale (SCF_JOB_STALE_SECONDS=3 here) and runs it to the end, once. PostgreSQL only: skipped
+ * loudly without DATABASE_URL, failing under CI=true (as backends.ts).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,6 +37,7 @@ function startServer(databaseUrl: string): Promise<Server> {
       SCF_ADMIN_USER: 'admin',
       SCF_ADMIN_PASSWORD: 'two processes',
       SCF_DEMO: '0',
+      SCF_JOB_STALE_SECONDS: '3',
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,6 +87,7 @@ if (!url) {
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     const servers: Server[] = [];
+    let schemaUrl = '';
 
     beforeAll(async () => {
       await admin.connect();
@@ -92,7 +96,7 @@ if (!url) {
         `CREATE TABLE ${schema}.job_test_runs (job_id uuid NOT NULL, pid integer NOT NULL, at timestamptz NOT NULL DEFAULT now())`,
       );
       const sep = url.includes('?') ? '&' : '?';
-      const schemaUrl = `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      schemaUrl = `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
       // One after the other: the first creates the tables and the administrator.
       servers.push(await startServer(schemaUrl));
       servers.push(await startServer(schemaUrl));
@@ -104,6 +108,43 @@ if (!url) {
       await admin.query(`DROP SCHEMA IF EXISTS ${pgBossSchema(schema)} CASCADE`);
       await admin.end();
     }, 60_000);
+
+    it('a job whose process is killed is taken over by the other process and runs to the end once', async () => {
+      const [a] = servers as [Server, Server];
+      const res = await fetch(`${a.base}/jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: await signIn(a) },
+        body: JSON.stringify({ kind: 'test-append', input: { sleepMs: 3000 } }),
+      });
+      const { id } = (await res.json()) as { id: string };
+      const worker = async () => {
+        const { rows } = await admin.query<{ status: string; worker: string | null }>(
+          `SELECT status, worker FROM ${schema}.jobs WHERE id = $1`,
+          [id],
+        );
+        return rows[0];
+      };
+      let first = await worker();
+      for (const end = Date.now() + 30_000; first?.status !== 'running' && Date.now() < end; first = await worker())
+        await new Promise((r) => setTimeout(r, 50));
+      const victim = servers.find((s) => first?.worker?.split(':')[1] === String(s.pid));
+      if (!victim) throw new Error(`job ${id} is not running on a test server: ${JSON.stringify(first)}`);
+      const survivor = servers.find((s) => s !== victim) as Server;
+      const died = new Promise((r) => victim.child.once('exit', r));
+      victim.child.kill('SIGKILL');
+      await died;
+
+      let last = await worker();
+      for (const end = Date.now() + 60_000; last?.status !== 'succeeded' && Date.now() < end; last = await worker())
+        await new Promise((r) => setTimeout(r, 100));
+      expect(last?.status).toBe('succeeded');
+      expect(last?.worker?.split(':')[1]).toBe(String(survivor.pid));
+      const { rows: runs } = await admin.query<{ pid: number }>(`SELECT pid FROM ${schema}.job_test_runs WHERE job_id = $1`, [id]);
+      expect(runs).toEqual([{ pid: survivor.pid }]);
+
+      // two processes again for the next test
+      servers.splice(servers.indexOf(victim), 1, await startServer(schemaUrl));
+    }, 200_000);
 
     it(`runs each of ${JOBS} jobs exactly once, on both processes, and both stop cleanly`, async () => {
       const cookies = await Promise.all(servers.map(signIn));
@@ -129,7 +170,8 @@ if (!url) {
       expect(statuses.filter((s) => s === 'succeeded').length).toBe(JOBS);
 
       const { rows: runs } = await admin.query<{ job_id: string; n: number; pids: number[] }>(
-        `SELECT job_id, count(*)::int AS n, array_agg(pid) AS pids FROM ${schema}.job_test_runs GROUP BY job_id`,
+        `SELECT job_id, count(*)::int AS n, array_agg(pid) AS pids FROM ${schema}.job_test_runs WHERE job_id = ANY($1::uuid[]) GROUP BY job_id`,
+        [ids],
       );
       expect(runs.length).toBe(JOBS);
       expect(runs.every((r) => r.n === 1)).toBe(true);

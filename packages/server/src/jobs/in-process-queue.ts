@@ -5,7 +5,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { jobIdsIn, requeueJob } from './job-records.ts';
-import type { JobQueue, JobQueueOptions } from './queue.ts';
+import { heartbeatMs, type JobQueue, type JobQueueOptions } from './queue.ts';
 import { JobCancelled } from './registry.ts';
 import { runJob } from './run-job.ts';
 
@@ -63,6 +63,7 @@ export class InProcessQueue implements JobQueue {
           stopping: this.stopping.signal,
           log: this.options.log,
           running: this.running,
+          heartbeatMs: heartbeatMs(this.options),
         });
       } catch (e) {
         this.options.log?.error({ err: e, jobId: id }, 'the job queue could not run a job');

@@ -5,7 +5,7 @@
  * queue delivers it), progress, and the outcome.
  */
 import { formatPath, ValidationError } from '@scf-risk/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { type JobStatus, jobs, users } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
@@ -118,11 +118,29 @@ export async function claimJob(store: Store, id: string, worker: string): Promis
   return { id: row.id, kind: row.kind, input: row.input, actor };
 }
 
-export async function setJobProgress(store: Store, id: string, fraction: number, message: string | null): Promise<void> {
-  await store.db
+/** The row of a job `worker` is running (a worker that lost it, declared stale, writes nothing). */
+const runningBy = (id: string, worker: string) => and(eq(jobs.id, id), eq(jobs.status, 'running'), eq(jobs.worker, worker));
+
+export async function setJobProgress(store: Store, id: string, worker: string, fraction: number, message: string | null): Promise<void> {
+  await store.db.update(jobs).set({ progress: fraction, progressMessage: message, updatedAt: sql`now()` }).where(runningBy(id, worker));
+}
+
+/** The heartbeat of a running job: `updated_at` says its worker is alive. */
+export async function touchJob(store: Store, id: string, worker: string): Promise<void> {
+  await store.db.update(jobs).set({ updatedAt: sql`now()` }).where(runningBy(id, worker));
+}
+
+/**
+ * Put back in the queue the running jobs whose worker has given no sign of life for
+ * `staleSeconds` (its process died): they start again from the beginning. Returns their ids.
+ */
+export async function requeueStaleJobs(store: Store, staleSeconds: number): Promise<string[]> {
+  const rows = await store.db
     .update(jobs)
-    .set({ progress: fraction, progressMessage: message, updatedAt: sql`now()` })
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+    .set({ status: 'queued', worker: null, startedAt: null, progress: 0, progressMessage: null, updatedAt: sql`now()` })
+    .where(and(eq(jobs.status, 'running'), lt(jobs.updatedAt, sql`now() - make_interval(secs => ${staleSeconds})`)))
+    .returning({ id: jobs.id });
+  return rows.map((r) => r.id);
 }
 
 export async function isCancelRequested(store: Store, id: string): Promise<boolean> {
@@ -145,6 +163,7 @@ export function jobProblem(e: unknown): { title: string; detail: string; errors?
 export async function finishJob(
   store: Store,
   id: string,
+  worker: string,
   outcome: { status: 'succeeded'; result: unknown } | { status: 'failed'; problem: unknown } | { status: 'cancelled' },
 ): Promise<void> {
   await store.db
@@ -156,15 +175,15 @@ export async function finishJob(
       finishedAt: sql`now()`,
       updatedAt: sql`now()`,
     })
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+    .where(runningBy(id, worker));
 }
 
 /** Put a running job back in the queue (the server is stopping): it starts again from the beginning. */
-export async function requeueJob(store: Store, id: string): Promise<void> {
+export async function requeueJob(store: Store, id: string, worker?: string): Promise<void> {
   await store.db
     .update(jobs)
     .set({ status: 'queued', worker: null, startedAt: null, progress: 0, progressMessage: null, updatedAt: sql`now()` })
-    .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+    .where(worker ? runningBy(id, worker) : and(eq(jobs.id, id), eq(jobs.status, 'running')));
 }
 
 /** Jobs in `status`, oldest first (a queue's start: what to pick up again). */

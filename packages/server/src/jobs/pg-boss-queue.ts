@@ -4,10 +4,12 @@
  * job with the same id, so handing it over twice is harmless; any server process on the database
  * may fetch it, and the jobs table's claim makes it run once. A job stopped by a shutdown is
  * thrown back to pg-boss, which retries it — in this process after a restart, or in another one.
+ * Every process sweeps for running jobs whose heartbeat went stale (their process died) every
+ * staleSeconds / 2 and hands them over again.
  */
 import PgBoss from 'pg-boss';
-import { jobIdsIn } from './job-records.ts';
-import type { JobQueue, JobQueueOptions } from './queue.ts';
+import { jobIdsIn, requeueStaleJobs } from './job-records.ts';
+import { DEFAULT_STALE_SECONDS, heartbeatMs, type JobQueue, type JobQueueOptions } from './queue.ts';
 import { JobCancelled } from './registry.ts';
 import { runJob } from './run-job.ts';
 
@@ -25,6 +27,7 @@ export class PgBossQueue implements JobQueue {
   private workerIds: string[] = [];
   private readonly running = new Map<string, AbortController>();
   private readonly stopping = new AbortController();
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: JobQueueOptions,
@@ -53,6 +56,7 @@ export class PgBossQueue implements JobQueue {
             stopping: this.stopping.signal,
             log,
             running: this.running,
+            heartbeatMs: heartbeatMs(this.options),
           });
           // pg-boss retries a job whose handler throws: a job put back by the shutdown runs again.
           if (outcome === 'requeued') throw new JobCancelled('shutdown');
@@ -60,6 +64,27 @@ export class PgBossQueue implements JobQueue {
       );
     }
     for (const id of await jobIdsIn(store, 'queued')) await this.send(id);
+    await this.requeueStale();
+    const stale = this.options.staleSeconds ?? DEFAULT_STALE_SECONDS;
+    this.sweeper = setInterval(
+      () => {
+        this.requeueStale().catch((err) => log?.error({ err }, 'the job queue could not requeue stale jobs'));
+      },
+      (stale * 1000) / 2,
+    );
+    this.sweeper.unref();
+  }
+
+  /**
+   * Jobs abandoned by a dead process go back to the queue under a new pg-boss id (their old pg-boss
+   * job is still 'active' until it expires, and then finds the row taken).
+   */
+  private async requeueStale(): Promise<void> {
+    for (const id of await requeueStaleJobs(this.options.store, this.options.staleSeconds ?? DEFAULT_STALE_SECONDS)) {
+      this.options.log?.warn({ jobId: id }, 'job abandoned by a stopped process: queued again');
+      await this.boss?.send(PG_BOSS_QUEUE, { jobId: id });
+    }
+    for (const id of this.workerIds) this.boss?.notifyWorker(id);
   }
 
   async enqueue(jobId: string): Promise<void> {
@@ -72,6 +97,7 @@ export class PgBossQueue implements JobQueue {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sweeper);
     this.stopping.abort();
     await this.boss?.stop({ graceful: true, close: false, timeout: 30_000 });
   }

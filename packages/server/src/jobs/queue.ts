@@ -2,7 +2,9 @@
  * The job queue: one interface, two back ends chosen by the store — pg-boss on PostgreSQL (several
  * server processes share the work; pg-boss delivers, the jobs table's claim makes each job run
  * once) and in-process on PGlite (one process owns the data directory). `stop()` lets running
- * jobs reach their next checkpoint, where they go back to 'queued' for the next start.
+ * jobs reach their next checkpoint, where they go back to 'queued' for the next start. A process
+ * that dies leaves its running jobs behind: on PostgreSQL the other processes queue them again
+ * once their heartbeat is `staleSeconds` old; on PGlite the next start does.
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -30,6 +32,19 @@ export interface JobQueueOptions {
   log?: FastifyBaseLogger | undefined;
   /** Jobs run at once by this process (default 1). */
   concurrency?: number | undefined;
+  /**
+   * PostgreSQL: a running job whose heartbeat (every staleSeconds / 4) is older than this is
+   * taken as abandoned by a dead process and queued again (default 600 s; longer than any
+   * synchronous step of a job, which holds the heartbeat back).
+   */
+  staleSeconds?: number | undefined;
+}
+
+export const DEFAULT_STALE_SECONDS = 600;
+
+/** The heartbeat period of running jobs (ms). */
+export function heartbeatMs(options: JobQueueOptions): number {
+  return ((options.staleSeconds ?? DEFAULT_STALE_SECONDS) * 1000) / 4;
 }
 
 /** The queue for `store`: pg-boss on PostgreSQL, in-process on PGlite (not started). */

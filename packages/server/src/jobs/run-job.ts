@@ -3,13 +3,15 @@
  * (progress, checkpoint, the abort signal), and record the outcome. A checkpoint throws
  * JobCancelled when the job was cancelled (read from the table at most every CANCEL_POLL_MS, so
  * a cancel reaches a job in another process) or the queue is stopping; a job stopped by the
- * queue goes back to 'queued' and starts again later, from the beginning.
+ * queue goes back to 'queued' and starts again later, from the beginning. While it runs, a
+ * heartbeat keeps its `updated_at` fresh (see queue.ts on stale jobs); a worker whose job was
+ * taken from it as stale writes nothing more to it.
  */
 
 import { parseWith } from '@scf-risk/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../db/store.ts';
-import { claimJob, finishJob, isCancelRequested, jobProblem, requeueJob, setJobProgress } from './job-records.ts';
+import { claimJob, finishJob, isCancelRequested, jobProblem, requeueJob, setJobProgress, touchJob } from './job-records.ts';
 import { JobCancelled, type JobContext, jobKind } from './registry.ts';
 
 const CANCEL_POLL_MS = 200;
@@ -24,6 +26,8 @@ export interface RunJobOptions {
   log: FastifyBaseLogger | undefined;
   /** Running jobs' controllers by id (a cancel in this process aborts at once). */
   running: Map<string, AbortController>;
+  /** How often the running job's heartbeat is written (ms; see queue.ts `staleSeconds`). */
+  heartbeatMs: number;
 }
 
 export async function runJob(id: string, o: RunJobOptions): Promise<RunOutcome> {
@@ -34,6 +38,10 @@ export async function runJob(id: string, o: RunJobOptions): Promise<RunOutcome> 
   o.running.set(id, controller);
   const onStop = () => controller.abort(new JobCancelled('shutdown'));
   o.stopping.addEventListener('abort', onStop);
+  const heartbeat = setInterval(() => {
+    touchJob(o.store, id, o.worker).catch((e) => o.log?.warn({ err: e, jobId: id }, 'job heartbeat failed'));
+  }, o.heartbeatMs);
+  heartbeat.unref();
   let lastPoll = 0;
   const ctx: JobContext = {
     store: o.store,
@@ -43,7 +51,7 @@ export async function runJob(id: string, o: RunJobOptions): Promise<RunOutcome> 
     signal: controller.signal,
     progress: async (fraction, message) => {
       const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-      await setJobProgress(o.store, id, f, message ?? null);
+      await setJobProgress(o.store, id, o.worker, f, message ?? null);
     },
     checkpoint: async () => {
       if (!controller.signal.aborted && Date.now() - lastPoll >= CANCEL_POLL_MS) {
@@ -59,21 +67,22 @@ export async function runJob(id: string, o: RunJobOptions): Promise<RunOutcome> 
     if (!kind) throw new Error(`this server has no handler for job kind ${job.kind}`);
     const input = parseWith(kind.input, job.input);
     const result = await kind.run(input, ctx);
-    await finishJob(o.store, id, { status: 'succeeded', result: result ?? null });
+    await finishJob(o.store, id, o.worker, { status: 'succeeded', result: result ?? null });
     return 'succeeded';
   } catch (e) {
     if (e instanceof JobCancelled && e.reason === 'shutdown') {
-      await requeueJob(o.store, id);
+      await requeueJob(o.store, id, o.worker);
       return 'requeued';
     }
     if (e instanceof JobCancelled) {
-      await finishJob(o.store, id, { status: 'cancelled' });
+      await finishJob(o.store, id, o.worker, { status: 'cancelled' });
       return 'cancelled';
     }
     o.log?.error({ err: e, jobId: id, kind: job.kind }, 'job failed');
-    await finishJob(o.store, id, { status: 'failed', problem: jobProblem(e) });
+    await finishJob(o.store, id, o.worker, { status: 'failed', problem: jobProblem(e) });
     return 'failed';
   } finally {
+    clearInterval(heartbeat);
     o.stopping.removeEventListener('abort', onStop);
     o.running.delete(id);
   }
