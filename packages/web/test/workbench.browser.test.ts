@@ -320,7 +320,10 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       it('audit log: who changed what', async () => {
         await go(t.nav.audit);
         await page.getByRole('heading', { name: t.audit.title, level: 1 }).waitFor();
-        await page.getByRole('cell', { name: 'model-version' }).first().waitFor();
+        await page.getByRole('cell', { name: t.audit.entities['model-version'], exact: true }).first().waitFor();
+        await page.getByLabel(t.audit.filter).selectOption({ label: t.audit.entities.application });
+        await page.getByRole('cell', { name: t.audit.actions.decide, exact: true }).first().waitFor();
+        expect(await page.getByRole('cell', { name: t.audit.entities['model-version'], exact: true }).count()).toBe(0);
         await check('audit', lang);
       });
     });

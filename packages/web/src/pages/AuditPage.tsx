@@ -23,7 +23,7 @@ export function AuditPage() {
           <option value="">{t('audit.all')}</option>
           {entities.map((x) => (
             <option key={x} value={x}>
-              {x}
+              {t(`audit.entities.${x}`, { defaultValue: x })}
             </option>
           ))}
         </select>
@@ -46,8 +46,8 @@ export function AuditPage() {
               <tr key={a.id}>
                 <td>{dateTime(a.at, i18n.language)}</td>
                 <td>{a.actor}</td>
-                <td>{a.action}</td>
-                <td>{a.entity}</td>
+                <td>{t(`audit.actions.${a.action}`, { defaultValue: a.action })}</td>
+                <td>{t(`audit.entities.${a.entity}`, { defaultValue: a.entity })}</td>
                 <td>
                   <code>{a.entityId}</code>
                 </td>
