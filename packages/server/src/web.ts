@@ -26,7 +26,7 @@ export function isWebDist(dir: string): boolean {
 /** Serve the workbench from `root` (see the module comment). */
 export async function registerWeb(app: FastifyInstance, root: string): Promise<void> {
   await app.register(fastifyStatic, {
-    root,
+    root: resolve(root),
     prefix: '/',
     wildcard: true,
     index: ['index.html'],

@@ -49,5 +49,5 @@ export function withQuery(path: string, query: Record<string, string | number | 
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
-  return s ? `${path}?${s}` : path;
+  return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
 }

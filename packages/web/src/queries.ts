@@ -20,3 +20,19 @@ export function useActors(entity: string, entityId?: string): (id: string, actio
   const entries = useGet<AuditEntry[]>(can(me.data, 'readAudit') ? path : null);
   return (id, action) => entries.data?.find((a) => a.entityId === id && a.action === action)?.actor;
 }
+
+/** Every row of a paged list (`path` without limit/offset), fetched 500 at a time — for names by id. */
+export function useAll<T>(path: string | null) {
+  return useQuery({
+    queryKey: [path, 'all'],
+    enabled: path !== null,
+    queryFn: async () => {
+      const out: T[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await api<T[]>(withQuery(path as string, { limit: 500, offset }));
+        out.push(...page);
+        if (page.length < 500) return out;
+      }
+    },
+  });
+}

@@ -47,6 +47,10 @@ export const en = {
     back: 'Back',
     download: 'Download',
     total: 'Total',
+    pages: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    rows: 'Rows {{from}}–{{to}}',
   },
   login: {
     title: 'Sign in',

@@ -49,6 +49,10 @@ export const zh: Texts = {
     back: '返回',
     download: '下载',
     total: '合计',
+    pages: '分页',
+    previous: '上一页',
+    next: '下一页',
+    rows: '第 {{from}}–{{to}} 条',
   },
   login: {
     title: '登录',

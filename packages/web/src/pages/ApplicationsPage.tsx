@@ -7,7 +7,7 @@ import { post } from '../api.ts';
 import { can, useMe } from '../auth.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { money, toMinor } from '../format.ts';
-import { useGet } from '../queries.ts';
+import { useAll, useGet } from '../queries.ts';
 import type { Application, Enterprise, Product } from '../types.ts';
 
 const LIST = '/applications?limit=200';
@@ -29,7 +29,7 @@ export function ApplicationsPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const list = useGet<Application[]>(LIST);
-  const enterprises = useGet<Enterprise[]>('/enterprises?limit=500');
+  const enterprises = useAll<Enterprise>('/enterprises');
   const products = useGet<Product[]>('/products');
   const nameOf = new Map(enterprises.data?.map((e) => [e.id, e.name]));
   const productOf = new Map(products.data?.map((p) => [p.id, p]));

@@ -6,7 +6,7 @@ import { post } from '../api.ts';
 import { can, useMe } from '../auth.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { dateTime } from '../format.ts';
-import { useGet } from '../queries.ts';
+import { useAll } from '../queries.ts';
 import { ENTERPRISE_KINDS, type Enterprise } from '../types.ts';
 
 const EMPTY = { name: '', kind: 'sme-supplier' as Enterprise['kind'], industry: '', region: '', creditCode: '' };
@@ -15,7 +15,7 @@ export function EnterprisesPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const qc = useQueryClient();
-  const list = useGet<Enterprise[]>('/enterprises?limit=500');
+  const list = useAll<Enterprise>('/enterprises');
   const [form, setForm] = useState(EMPTY);
   const create = useMutation({
     mutationFn: () =>
@@ -28,7 +28,7 @@ export function EnterprisesPage() {
       }),
     onSuccess: () => {
       setForm(EMPTY);
-      void qc.invalidateQueries({ queryKey: ['/enterprises?limit=500'] });
+      void qc.invalidateQueries({ queryKey: ['/enterprises'] });
     },
   });
   const submit = (e: FormEvent) => {

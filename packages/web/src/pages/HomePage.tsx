@@ -26,7 +26,7 @@ export function HomePage() {
           {tiles.map((x) => (
             <li key={x.to}>
               <Link to={x.to}>
-                <span className="tile-n">{x.n ?? '…'}</span>
+                <span className="tile-n">{x.n === undefined ? '…' : x.n >= 500 ? '500+' : x.n}</span>
                 <span>{x.label}</span>
               </Link>
             </li>

@@ -1,15 +1,20 @@
 /** The loan book (GET /loans) with each borrower's name and product; a row opens the loan's detail. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { money, percent } from '../format.ts';
-import { useGet } from '../queries.ts';
+import { useAll, useGet } from '../queries.ts';
 import type { Enterprise, Loan, Product } from '../types.ts';
+
+const PAGE = 100;
 
 export function LoansPage() {
   const { t, i18n } = useTranslation();
-  const loans = useGet<Loan[]>('/loans?limit=500');
-  const enterprises = useGet<Enterprise[]>('/enterprises?limit=500');
+  const [offset, setOffset] = useState(0);
+  const loans = useGet<Loan[]>(`/loans?limit=${PAGE}&offset=${offset}`);
+  const enterprises = useAll<Enterprise>('/enterprises');
   const products = useGet<Product[]>('/products');
   const nameOf = new Map(enterprises.data?.map((e) => [e.id, e.name]));
   const productOf = new Map(products.data?.map((p) => [p.id, p.name]));
@@ -56,6 +61,7 @@ export function LoansPage() {
           </tbody>
         </table>
       )}
+      {loans.data && <Pager offset={offset} limit={PAGE} count={loans.data.length} onChange={setOffset} />}
     </section>
   );
 }
