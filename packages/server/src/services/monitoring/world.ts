@@ -90,25 +90,18 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   // One row per loan, its instalments and repayments packed as text ("day:principal:interest,…",
   // "day:amount,…", days since 1970-01-01): a tenth of the rows a join would send. The run and the
   // replay read every entry (no `knownAt`), so a repayment's booking day is taken as its value day.
-  const loanRows = await rows<{
-    id: string;
-    borrower: string;
-    currency: string;
-    product: string;
-    pool: string | null;
-    core: string | null;
-    industry: string;
-    sched: string | null;
-    paid: string | null;
-  }>(
+  // PGlite spends most of a large read on each row it returns, so the loans come back as ONE text
+  // value: records split by U+001E, fields by U+001F (replaced in the names, which never hold them).
+  const [packed] = await rows<{ t: string | null }>(
     tx,
     sql`WITH s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
               FROM repayment_schedule x JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower} GROUP BY x.loan_id),
         r AS (SELECT x.loan_id, string_agg((x.paid_on - date '1970-01-01') || ':' || x.amount_minor, ',') AS paid
               FROM repayments x JOIN loans l ON l.id = x.loan_id WHERE x.paid_on <= ${until} AND l.disbursed_on <= ${until} ${onlyBorrower}
               GROUP BY x.loan_id)
-        SELECT l.id, l.enterprise_id AS borrower, l.currency, p.code AS product, pm.pool_id AS pool,
-               a.core_enterprise_id AS core, e.industry, s.sched, r.paid
+        SELECT string_agg(concat_ws(E'\x1f', l.id, l.enterprise_id, l.currency, translate(p.code, E'\x1e\x1f', '  '),
+                 coalesce(pm.pool_id::text, ''), coalesce(a.core_enterprise_id::text, ''), translate(e.industry, E'\x1e\x1f', '  '),
+                 coalesce(s.sched, ''), coalesce(r.paid, '')), E'\x1e') AS t
         FROM loans l
         JOIN enterprises e ON e.id = l.enterprise_id
         JOIN financing_products p ON p.id = l.product_id
@@ -118,6 +111,22 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
         LEFT JOIN r ON r.loan_id = l.id
         WHERE l.disbursed_on <= ${until} ${onlyBorrower}`,
   );
+  const loanRows = packed?.t
+    ? packed.t.split('\x1e').map((line) => {
+        const [id, borrower, currency, product, pool, core, industry, sched, paid] = line.split('\x1f') as string[];
+        return {
+          id: id!,
+          borrower: borrower!,
+          currency: currency!,
+          product: product!,
+          pool: pool || null,
+          core: core || null,
+          industry: industry!,
+          sched: sched || null,
+          paid: paid || null,
+        };
+      })
+    : [];
   const overrides = await rows<{ id: string; loan_id: string; on: string; booked: string; category: string; reason: string; by: string }>(
     tx,
     sql`SELECT o.id, o.loan_id, o.effective_on::text AS on, greatest(o.effective_on, o.created_at::date)::text AS booked,
