@@ -11,7 +11,7 @@ export {
   ensureDemoBook,
   loadDemoBook,
 } from './demo/index.ts';
-export { main } from './main.ts';
+export { main, type ServerStarted } from './main.ts';
 export { PERMISSIONS } from './permissions.ts';
 export { SYSTEM } from './services/context.ts';
 export { type DailyRunResult, type RunOptions, runDailyMonitoring } from './services/monitoring/daily-run.ts';

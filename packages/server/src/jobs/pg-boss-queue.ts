@@ -44,7 +44,9 @@ export class PgBossQueue implements JobQueue {
     });
     boss.on('error', (err) => log?.error({ err }, 'pg-boss'));
     await boss.start();
-    await boss.createQueue(PG_BOSS_QUEUE, { name: PG_BOSS_QUEUE, retryLimit: 1000, retryDelay: 1 });
+    // pg-boss's own expiry (default 15 min) would hand a long job to another worker while it runs:
+    // the heartbeat sweep below is what notices a dead process, so pg-boss's expiry is only a backstop.
+    await boss.createQueue(PG_BOSS_QUEUE, { name: PG_BOSS_QUEUE, retryLimit: 1000, retryDelay: 1, expireInSeconds: 23 * 3600 });
     this.boss = boss;
     for (let k = 0; k < (this.options.concurrency ?? 1); k++) {
       this.workerIds.push(
