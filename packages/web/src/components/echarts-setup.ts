@@ -3,17 +3,8 @@
  * canvas), registered once. Imported dynamically by Chart.tsx, so ECharts is a chunk of its own
  * that the first page does not load.
  */
-import { BarChart, GraphChart, HeatmapChart, LineChart, PieChart, RadarChart, TreeChart } from 'echarts/charts';
-import {
-  DatasetComponent,
-  GridComponent,
-  LegendComponent,
-  PolarComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { BarChart, GraphChart, HeatmapChart, LineChart, RadarChart, TreeChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, PolarComponent, RadarComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -22,15 +13,12 @@ echarts.use([
   GraphChart,
   HeatmapChart,
   LineChart,
-  PieChart,
   RadarChart,
   TreeChart,
-  DatasetComponent,
   GridComponent,
   LegendComponent,
   PolarComponent,
   RadarComponent,
-  TitleComponent,
   TooltipComponent,
   VisualMapComponent,
   CanvasRenderer,
