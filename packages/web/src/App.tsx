@@ -1,29 +1,36 @@
 /**
  * The layout (title, navigation by role, the language switch, the user) and the routes. Pages
- * live under /app (the server sends index.html for any /app/… path); `/` redirects there.
+ * live under /app (the server sends index.html for any /app/… path); `/` redirects there. Every
+ * page but sign-in and the overview is a chunk of its own, loaded on its first visit.
  */
+import { type ComponentType, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { type CAN, can, useLogout, useMe } from './auth.ts';
 import { ErrorNote } from './components/ErrorNote.tsx';
 import { LANGS } from './i18n.ts';
-import { ApplicationDetailPage } from './pages/ApplicationDetailPage.tsx';
-import { ApplicationsPage } from './pages/ApplicationsPage.tsx';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { CreditPage } from './pages/CreditPage.tsx';
-import { EnterprisesPage } from './pages/EnterprisesPage.tsx';
-import { EvaluationsPage } from './pages/EvaluationsPage.tsx';
-import { ExpertQuestionnairePage } from './pages/ExpertQuestionnairePage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
-import { LoanDetailPage } from './pages/LoanDetailPage.tsx';
-import { LoansPage } from './pages/LoansPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { ModelsPage } from './pages/ModelsPage.tsx';
-import { MonitoringPage } from './pages/MonitoringPage.tsx';
-import { QuestionnaireDetailPage } from './pages/QuestionnaireDetailPage.tsx';
-import { QuestionnairesPage } from './pages/QuestionnairesPage.tsx';
-import { ReportsPage } from './pages/ReportsPage.tsx';
-import { WeightsPage } from './pages/WeightsPage.tsx';
+
+/** A page loaded on first visit (its own chunk), from the module's named export. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+const ApplicationDetailPage = page(() => import('./pages/ApplicationDetailPage.tsx'), 'ApplicationDetailPage');
+const ApplicationsPage = page(() => import('./pages/ApplicationsPage.tsx'), 'ApplicationsPage');
+const AuditPage = page(() => import('./pages/AuditPage.tsx'), 'AuditPage');
+const CreditPage = page(() => import('./pages/CreditPage.tsx'), 'CreditPage');
+const EnterprisesPage = page(() => import('./pages/EnterprisesPage.tsx'), 'EnterprisesPage');
+const EvaluationsPage = page(() => import('./pages/EvaluationsPage.tsx'), 'EvaluationsPage');
+const ExpertQuestionnairePage = page(() => import('./pages/ExpertQuestionnairePage.tsx'), 'ExpertQuestionnairePage');
+const LoanDetailPage = page(() => import('./pages/LoanDetailPage.tsx'), 'LoanDetailPage');
+const LoansPage = page(() => import('./pages/LoansPage.tsx'), 'LoansPage');
+const ModelsPage = page(() => import('./pages/ModelsPage.tsx'), 'ModelsPage');
+const MonitoringPage = page(() => import('./pages/MonitoringPage.tsx'), 'MonitoringPage');
+const QuestionnaireDetailPage = page(() => import('./pages/QuestionnaireDetailPage.tsx'), 'QuestionnaireDetailPage');
+const QuestionnairesPage = page(() => import('./pages/QuestionnairesPage.tsx'), 'QuestionnairesPage');
+const ReportsPage = page(() => import('./pages/ReportsPage.tsx'), 'ReportsPage');
+const WeightsPage = page(() => import('./pages/WeightsPage.tsx'), 'WeightsPage');
 
 /** The navigation: path, text key, who sees it. */
 const NAV: { to: string; key: string; need: keyof typeof CAN }[] = [
@@ -74,9 +81,11 @@ export function App() {
           <LanguageSwitch />
         </header>
         <main id="main" className="expert">
-          <Routes>
-            <Route path="/q/:token" element={<ExpertQuestionnairePage />} />
-          </Routes>
+          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+            <Routes>
+              <Route path="/q/:token" element={<ExpertQuestionnairePage />} />
+            </Routes>
+          </Suspense>
         </main>
       </>
     );
@@ -114,25 +123,27 @@ export function App() {
             </ul>
           </nav>
           <main id="main">
-            <Routes>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/enterprises" element={<EnterprisesPage />} />
-              <Route path="/applications" element={<ApplicationsPage />} />
-              <Route path="/applications/:id" element={<ApplicationDetailPage />} />
-              <Route path="/loans" element={<LoansPage />} />
-              <Route path="/loans/:id" element={<LoanDetailPage />} />
-              <Route path="/monitoring" element={<MonitoringPage />} />
-              <Route path="/models" element={<ModelsPage />} />
-              <Route path="/weights" element={<WeightsPage />} />
-              <Route path="/evaluations" element={<EvaluationsPage />} />
-              <Route path="/questionnaires" element={<QuestionnairesPage />} />
-              <Route path="/questionnaires/:id" element={<QuestionnaireDetailPage />} />
-              <Route path="/my/:id" element={<ExpertQuestionnairePage />} />
-              <Route path="/credit" element={<CreditPage />} />
-              <Route path="/reports" element={<ReportsPage />} />
-              <Route path="/audit" element={<AuditPage />} />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
+            <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+              <Routes>
+                <Route path="/" element={<HomePage />} />
+                <Route path="/enterprises" element={<EnterprisesPage />} />
+                <Route path="/applications" element={<ApplicationsPage />} />
+                <Route path="/applications/:id" element={<ApplicationDetailPage />} />
+                <Route path="/loans" element={<LoansPage />} />
+                <Route path="/loans/:id" element={<LoanDetailPage />} />
+                <Route path="/monitoring" element={<MonitoringPage />} />
+                <Route path="/models" element={<ModelsPage />} />
+                <Route path="/weights" element={<WeightsPage />} />
+                <Route path="/evaluations" element={<EvaluationsPage />} />
+                <Route path="/questionnaires" element={<QuestionnairesPage />} />
+                <Route path="/questionnaires/:id" element={<QuestionnaireDetailPage />} />
+                <Route path="/my/:id" element={<ExpertQuestionnairePage />} />
+                <Route path="/credit" element={<CreditPage />} />
+                <Route path="/reports" element={<ReportsPage />} />
+                <Route path="/audit" element={<AuditPage />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
           </main>
         </div>
       ) : (
