@@ -1,18 +1,19 @@
 /**
- * The monitoring chain over run dates (SPEC §6.3–§6.7), for the whole book or one borrower's loans:
+ * The monitoring chain over run dates (SPEC §6.3–§6.7), for the whole book or one loan (one
+ * borrower's loans when the borrower-level rule is on):
  *
  *   for each date D (ascending):
  *     positions  = bookAsOf(book, D)                        delinquency, five categories, overrides
- *     NPL        = nplReport(positions)                     whole book; one borrower: the change of
- *                                                           its loans applied to the stored groups
+ *     NPL        = nplReport(positions)                     whole book; one loan: its change
+ *                                                           applied to the stored groups
  *     collateral = collateralStep(state at the previous run, today's pledge)       per pledged loan
  *     margin     = marginStep(account, events since, then the day's mark)          per account
  *     pools      = observePool(state, NPL of the pool, ledger since the last observation)
  *     alerts     = mergeAlerts(unresolved, evaluateWarnings(rules, subjects, D))
  *
  * Every method is core's; this file loads, orders and writes. States chain from the last
- * succeeded run before the first date. The derived rows of the dates (and, for one borrower, of its
- * loans) are replaced as a whole; an alert that is still open and untouched is replaced only when
+ * succeeded run before the first date. The derived rows of the dates (and, for one loan, of that
+ * loan) are replaced as a whole; an alert that is still open and untouched is replaced only when
  * the rerun does not raise it again (so its webhook is not sent twice). A per-subject failure of a
  * core check (e.g. a withdrawal the account cannot take) is reported in `problems`, not fatal.
  */
