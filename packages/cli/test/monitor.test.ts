@@ -13,7 +13,10 @@ import { runCli } from './run-cli.ts';
 
 let dir: string;
 let loanA: string;
+// This test is about the embedded database: DATABASE_URL (set for the server tests) would send the command to PostgreSQL.
+const databaseUrl = process.env.DATABASE_URL;
 beforeAll(async () => {
+  delete process.env.DATABASE_URL;
   dir = mkdtempSync(join(tmpdir(), 'scf-monitor-'));
   const store = await openStore({ dataDir: join(dir, 'data') });
   const book = await seedBook(store);
@@ -21,7 +24,10 @@ beforeAll(async () => {
   await repay(store, book.loanB, '2024-01-31', 1_000_000);
   await store.close();
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+  rmSync(dir, { recursive: true, force: true });
+});
 
 it('runs the date and prints its counts; a second run replaces the same figures', async () => {
   const data = join(dir, 'data');
