@@ -60,6 +60,7 @@ describeEachBackend('store', (backend) => {
       PgChar: 'bpchar',
       PgDateString: 'date',
       PgInteger: 'int4',
+      PgJson: 'json',
       PgJsonb: 'jsonb',
       PgNumeric: 'numeric',
       PgDoublePrecision: 'float8',
