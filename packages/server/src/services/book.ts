@@ -22,6 +22,7 @@ import type { Store, Tx } from '../db/store.ts';
 import { HttpProblem, notFound } from '../problem.ts';
 import { money } from '../schemas.ts';
 import { audit, recordCreated, type ServiceContext } from './context.ts';
+import { replayLoan } from './monitoring/replay.ts';
 
 export interface Page {
   limit: number;
@@ -411,6 +412,8 @@ export interface NewRepayment {
 /**
  * Record a repayment. Core allocates it (loanDelinquency: oldest instalment first, penalty → fees →
  * interest → principal); when nothing is left outstanding the loan becomes `repaid` (audited).
+ * A repayment dated on or before the latest monitoring run is backdated: the loan is replayed from
+ * its date in the same transaction (replayLoan), so every monitoring figure shows it at once.
  */
 export async function addRepayment(ctx: ServiceContext, loanId: string, input: NewRepayment) {
   if (input.amountMinor > MAX_MINOR)
@@ -457,6 +460,7 @@ export async function addRepayment(ctx: ServiceContext, loanId: string, input: N
       await tx.update(loans).set({ status }).where(eq(loans.id, loanId));
       await audit(tx, ctx, { entity: 'loan', entityId: loanId, action: 'repaid', before: { status: l.status }, after: { status } });
     }
+    await replayLoan(tx, ctx, loanId, input.paidOn);
     return {
       ...paid,
       loan: {

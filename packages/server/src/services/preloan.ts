@@ -43,6 +43,7 @@ import { money } from '../schemas.ts';
 import { audit, recordCreated, type ServiceContext } from './context.ts';
 import { parseScoringModel, parseWeights, type ScoringModel } from './model-content.ts';
 import { activeModel, getModel, type ModelView } from './models.ts';
+import { type PoolGate, poolGate } from './monitoring/pools.ts';
 
 export type { ScoringModel } from './model-content.ts';
 
@@ -214,6 +215,8 @@ export interface EvaluationInputs {
   indicators: Record<string, number>;
   /** Annual supply-chain volume the limit is a multiple of (minor units, the application's currency). */
   annualVolumeMinor: bigint;
+  /** The applicant's pool gate (poolGate): when set, the recommendation is a decline naming the pool. */
+  pool?: PoolGate | null | undefined;
 }
 
 export interface Explanation {
@@ -225,6 +228,8 @@ export interface Explanation {
   reasons: string[];
   limit: { requested: string; annualVolume: string; tier: number | null; multiple: string | null };
   models: { scoringRule: string; weights: string; creditTree: string | null };
+  /** The applicant's stop-loss pool when it was stopped or recovering (SPEC §6.6); absent otherwise. */
+  pool?: PoolGate;
 }
 
 export interface EvaluationOutcome {
@@ -355,7 +360,11 @@ export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
   const tree = models.creditTree ? contentOf(models.creditTree, parseTreeModel) : undefined;
   const scored = scoreApplication(model, weights, inputs.indicators);
   const predicted = tree ? classifyWithTree(tree, inputs.indicators) : undefined;
-  const { recommendation: first, reasons } = recommend(model, scored.score, predicted?.class);
+  const recommended = recommend(model, scored.score, predicted?.class);
+  const { reasons } = recommended;
+  const pool = inputs.pool ?? undefined;
+  if (pool) reasons.push(poolReason(pool));
+  const first = pool ? 'decline' : recommended.recommendation;
   const limit = creditLimit(model, scored.score, first, inputs.requestedMinor, inputs.annualVolumeMinor);
   let recommendation = first;
   if (recommendation === 'approve' && limit.limitMinor === 0n) {
@@ -380,8 +389,16 @@ export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
         multiple: limit.multiple,
       },
       models: { scoringRule: models.scoringRule.id, weights: models.weights.id, creditTree: models.creditTree?.id ?? null },
+      ...(pool ? { pool } : {}),
     },
   };
+}
+
+/** "declined: pool stopped (pool NAME as of D: NPL ratio r against the limit m, …)" — the pool's decision with its figures. */
+function poolReason(gate: PoolGate): string {
+  const f = gate.decision.figures;
+  const figures = f ? `: NPL ratio ${f.ratio} against the limit ${f.maxNplRatio}, NPL balance ${f.nplBalance} of ${f.balance}` : '';
+  return `${gate.decision.decision} (pool ${gate.poolName}${gate.asOf ? ` as of ${gate.asOf}` : ''}${figures})`;
 }
 
 /** Store an evaluation (and the application's status `evaluated`) with its audit entry, in `tx`. */
@@ -433,6 +450,7 @@ export async function evaluateApplication(ctx: ServiceContext, id: string): Prom
       requestedMinor: locked.amountMinor,
       indicators: locked.indicators,
       annualVolumeMinor: await annualVolume(tx, locked.enterpriseId, locked.currency, locked.coreEnterpriseId),
+      pool: await poolGate(tx, locked.enterpriseId),
     });
     return persistEvaluation(tx, ctx, locked, outcome);
   });
@@ -465,6 +483,7 @@ export async function reproduceEvaluation(store: Store, id: string) {
     requestedMinor: a.amountMinor,
     indicators: a.indicators,
     annualVolumeMinor: BigInt(stored.explanation.limit.annualVolume),
+    pool: stored.explanation.pool,
   });
   const reproduced = {
     score: outcome.score,
@@ -583,10 +602,25 @@ export async function recordDecision(
   return view;
 }
 
-/** Decide an application: load (locked) → limit → record, in one transaction. */
+/** 409 naming the pool when an approval is asked for an SME whose stop-loss pool is stopped or recovering. */
+export async function refuseApprovalInStoppedPool(tx: Tx, state: DecisionState, input: DecisionInput): Promise<void> {
+  if (input.decision !== 'approve') return;
+  const gate = await poolGate(tx, state.application.enterpriseId);
+  if (gate)
+    throw new HttpProblem(409, 'Conflict', `${poolReason(gate)}: the application may only be declined`, [
+      {
+        path: ['decision'],
+        message: `${gate.decision.decision}: pool ${gate.poolName} (${gate.poolId}) takes no new loans`,
+        allowed: 'decline',
+      },
+    ]);
+}
+
+/** Decide an application: load (locked) → stop-loss gate → limit → record, in one transaction. */
 export async function decideApplication(ctx: ServiceContext, id: string, input: DecisionInput): Promise<DecisionView> {
   return ctx.store.db.transaction(async (tx) => {
     const state = await loadDecisionState(tx, id);
+    await refuseApprovalInStoppedPool(tx, state, input);
     return recordDecision(tx, ctx, state, input, decisionLimit(state, input));
   });
 }
