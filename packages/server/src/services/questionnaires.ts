@@ -713,6 +713,12 @@ export async function checkAnswers(store: Store, access: ExpertAccess, input: An
 export async function submitAnswers(ctx: Omit<ServiceContext, 'actor'>, access: ExpertAccess, input: AnswerInput) {
   return ctx.store.db.transaction(async (tx) => {
     const { invitation, actor } = await resolveInvitation(tx, access);
+    // One answer at a time per invitation: a concurrent second answer waits here, then finds the first.
+    await tx
+      .select({ id: questionnaireInvitations.id })
+      .from(questionnaireInvitations)
+      .where(eq(questionnaireInvitations.id, invitation.id))
+      .for('update');
     const q = await loadQuestionnaire(tx, invitation.questionnaireId, 'share');
     if (q.status !== 'open') throw conflict(`round ${q.currentRound} is closed; answers are no longer accepted`);
     const [already] = await tx
