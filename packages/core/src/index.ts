@@ -77,6 +77,7 @@ export * from './credit/cross-validation.ts';
 export * from './credit/dataset.ts';
 export * from './credit/gain-weights.ts';
 export * from './credit/generator.ts';
+export * from './credit/holdout-validation.ts';
 export * from './credit/id3.ts';
 export * from './credit/labelling.ts';
 export * from './credit/logistic.ts';

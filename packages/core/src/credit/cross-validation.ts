@@ -9,8 +9,8 @@
 import { ValidationError } from '../errors.ts';
 import { binaryDiscrimination, type ClassificationReport, classificationReport } from './classification-metrics.ts';
 import { type CreditDataset, subsetCreditDataset } from './dataset.ts';
+import { scoreTreeRows } from './holdout-validation.ts';
 import { fitLogistic, logisticProbability } from './logistic.ts';
-import { predictTreeDataset } from './predict.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
 import { type TreeAlgorithm, trainTree } from './tree.ts';
 import { fitWoe } from './woe.ts';
@@ -117,13 +117,10 @@ function validateTree(
       ...(options.minLeaf !== undefined ? { minLeaf: options.minLeaf } : {}),
       recordCandidates: false,
     });
-    const p = predictTreeDataset(model, ds, test);
-    const C = p.classes.length;
-    const toDs = p.classes.map((c) => ds.classes.indexOf(c));
-    const high = p.classes.indexOf(ds.classes[0]);
+    const scores = scoreTreeRows(model, ds, ds.classes, test);
     test.forEach((row, t) => {
-      predicted[row] = toDs[p.predicted[t]];
-      pHigh[row] = high < 0 ? 0 : p.probabilities[t * C + high];
+      predicted[row] = scores.predicted[t];
+      pHigh[row] = scores.pFirst[t];
     });
     const fr = classificationReport(
       test.map((r) => ds.labels[r]),
