@@ -106,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     genReqId: () => randomUUID(),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // An over-long URL parameter (414) or a bad URL (400) answered as problem+json like every other error.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.decorate('store', options.store);

@@ -5,7 +5,7 @@
  * queued, and a shutdown that puts a running job back in the queue for the next start.
  */
 import { readFileSync } from 'node:fs';
-import { METHOD_RUNNERS, resolveStudy, runStudy, trainTree, treeModelFile } from '@scf-risk/core';
+import { METHOD_RUNNERS, resolveStudy, runStudy, trainTree, treeModelFile, validateTreeOn } from '@scf-risk/core';
 import { parseInputText, readLoanHistory, textFile } from '@scf-risk/io';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -110,16 +110,60 @@ describeEachBackend('jobs', (backend) => {
     expect(topsis.result.results[0]).toEqual(JSON.parse(JSON.stringify(METHOD_RUNNERS.topsis(documents[2]?.input))));
   });
 
-  it('a document the runner refuses fails the job with the problem naming the field', async () => {
-    const res = await submit('portfolio-evaluation', {
-      method: 'ahp',
-      documents: [{ input: { matrix: [[1]] } }, { input: { matrix: [[1, 2]] } }],
+  it('a tree validation gives core’s figures for an inline tree and a stored version; an unknown version fails the job', async () => {
+    const lines = readFileSync(new URL('loan-history-small.csv', root), 'utf8').trimEnd().split('\n');
+    const trainCsv = `${lines.slice(0, 701).join('\n')}\n`;
+    const loansCsv = `${[lines[0], ...lines.slice(701)].join('\n')}\n`;
+    const trained = await readLoanHistory(textFile('train.csv', trainCsv), { target: 'days overdue', kinds: {} });
+    const model = treeModelFile(trainTree(trained.dataset, { algorithm: 'cart', maxDepth: 4, minLeaf: 20 }), trained.labelling);
+    const loans = await readLoanHistory(textFile('loans.csv', loansCsv), {
+      target: 'days overdue',
+      targetKind: 'days',
+      ...(model.labelling.cutoffs ? { cutoffs: model.labelling.cutoffs } : {}),
+      kinds: Object.fromEntries(model.attributes.map((a) => [a.name, a.kind])),
     });
-    expect(res.statusCode).toBe(202);
-    const failed = await finished(res.json().id);
+    const expected = validateTreeOn(model, loans.dataset);
+    expect(expected.rows).toBe(300);
+    expect(expected.positiveClass).toBe('high risk');
+    expect(expected.auc).toBeGreaterThan(0.6);
+    expect(expected.report.confusion.flat().reduce((a, b) => a + b, 0)).toBe(300);
+
+    const inline = await finished((await submit('tree-validation', { model, csv: loansCsv })).json().id);
+    expect(inline.status).toBe('succeeded');
+    const figures = JSON.parse(JSON.stringify(expected));
+    expect(inline.result).toEqual({
+      modelVersionId: null,
+      algorithm: 'cart',
+      labelling: JSON.parse(JSON.stringify(model.labelling)),
+      ...figures,
+    });
+    expect(inline.result.gini).toBeCloseTo(2 * inline.result.auc - 1, 12);
+
+    const admin = { cookie: h.cookie.admin };
+    const product = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/products',
+        headers: admin,
+        payload: { code: `tv-${backend.name}`, kind: 'receivables', name: 'Tree validation', currency: 'CNY' },
+      })
+    ).json();
+    const version = await h.app.inject({
+      method: 'POST',
+      url: '/model-versions',
+      headers: admin,
+      payload: { kind: 'credit-tree', productId: product.id, content: model },
+    });
+    expect(version.statusCode).toBe(201);
+    const stored = await finished((await submit('tree-validation', { modelVersionId: version.json().id, csv: loansCsv })).json().id);
+    expect(stored.result).toEqual({ ...inline.result, modelVersionId: version.json().id });
+
+    const missing = await submit('tree-validation', { modelVersionId: '00000000-0000-4000-8000-000000000000', csv: loansCsv });
+    expect(missing.statusCode).toBe(202);
+    const failed = await finished(missing.json().id);
     expect(failed.status).toBe('failed');
     expect(failed.result).toBeNull();
-    expect(failed.problem.errors[0].path).toBe('documents[1].input.matrix[0]');
+    expect(failed.problem.errors[0].path).toBe('modelVersionId');
   });
 
   it('a study run gives the study runner’s result; a tree training the model `tree train` writes', async () => {
@@ -196,6 +240,40 @@ describeEachBackend('jobs', (backend) => {
       { kind: 'study-run', input: { study: { title: 'x', hierarchy: { template: 'nope' } } }, path: 'input.study.hierarchy.template' },
       { kind: 'tree-training', input: { csv: 'a,b\n1,2\n' }, path: 'input.target' },
       { kind: 'tree-training', input: { csv: 'a,b\n1,2\n', target: 'b', algorithm: 'forest' }, path: 'input.algorithm' },
+      {
+        kind: 'portfolio-evaluation',
+        input: { method: 'ahp', documents: [{ input: { matrix: [[1, 2]] } }] },
+        path: 'input.documents[0].input.matrix',
+      },
+      {
+        kind: 'portfolio-evaluation',
+        input: {
+          method: 'ahp',
+          documents: [
+            { input: { matrix: [[1]] } },
+            {
+              input: {
+                matrix: [
+                  [1, 3],
+                  [3, 1],
+                ],
+              },
+              options: { uncertainty: 10 },
+            },
+          ],
+        },
+        path: 'input.documents[1].input.matrix',
+      },
+      { kind: 'tree-training', input: { csv: 'a,b\n1,x\n2,y\n', target: 'class' }, path: 'input.target' },
+      {
+        kind: 'tree-training',
+        input: { csv: 'a,days\n1,0\n2,95\n', target: 'days', cutoffs: { lower: 30, medium: 90, high: 60 } },
+        path: 'input.cutoffs.high',
+      },
+      { kind: 'tree-training', input: { csv: 'a,class\n', target: 'class' }, path: 'input.csv' },
+      { kind: 'tree-validation', input: { csv: 'a,b\n1,2\n' }, path: 'input.modelVersionId' },
+      { kind: 'tree-validation', input: { model: { format: 'scf-risk-tree', version: 1 }, csv: 'a,b\n1,2\n' }, path: 'input.model' },
+      { kind: 'tree-validation', input: { modelVersionId: 'x', csv: 'a,b\n1,2\n' }, path: 'input.modelVersionId' },
       { kind: 'test-gated', input: { steps: 0 }, path: 'input.steps' },
     ];
     for (const c of cases) {
@@ -220,6 +298,16 @@ describeEachBackend('jobs', (backend) => {
     expect(await count()).toBe(before);
     const auditor = await submit('test-gated', { steps: 1 }, 'auditor' as 'admin');
     expect(auditor.statusCode).toBe(403);
+  });
+
+  it('an over-long id in the URL is a 414 and a malformed URL a 400, both problem+json', async () => {
+    const long = await h.app.inject({ method: 'POST', url: `/jobs/${'x'.repeat(300)}/cancel`, headers: { cookie: h.cookie.admin } });
+    expect(long.statusCode).toBe(414);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    expect(long.json()).toMatchObject({ status: 414, instance: expect.stringContaining('/jobs/') });
+    const bad = await h.app.inject({ method: 'GET', url: '/jobs/%E0%A4%A', headers: { cookie: h.cookie.admin } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   it('closing the app stops a running job at its checkpoint and puts it back; the next start runs it', async () => {

@@ -3,7 +3,9 @@ import { registerJobKind } from '../registry.ts';
 import { portfolioEvaluation } from './portfolio-evaluation.ts';
 import { studyRun } from './study-run.ts';
 import { treeTraining } from './tree-training.ts';
+import { treeValidation } from './tree-validation.ts';
 
 registerJobKind('study-run', studyRun);
 registerJobKind('portfolio-evaluation', portfolioEvaluation);
 registerJobKind('tree-training', treeTraining);
+registerJobKind('tree-validation', treeValidation);

@@ -2,12 +2,14 @@
  * `tree-training`: learn a credit decision tree (ID3, C4.5, CART; SPEC §5) from a loan history
  * sent as CSV text, as `scf-risk tree train` does: io reads the table into a dataset (targets as
  * classes or days overdue → risk classes by cut-offs), core trains. Result: the model file
- * (`model`, what `tree predict` reads), the rules, the root gains and the diagnostics.
+ * (`model`, what `tree predict` reads), the rules, the root gains and the diagnostics. The CSV is
+ * read at submission too (loan-history-input.ts), so a target column it lacks or cut-offs out of
+ * order are a 400 naming `input.target` / `input.cutoffs.high`, nothing queued.
  */
 import { trainTree, treeModelFile, treeRules } from '@scf-risk/core';
-import { readLoanHistory, textFile } from '@scf-risk/io';
 import { z } from 'zod';
 import type { JobKind } from '../registry.ts';
+import { readCsvHistory } from './loan-history-input.ts';
 
 const columns = z.array(z.string().min(1)).optional();
 
@@ -27,21 +29,23 @@ const input = z.strictObject({
   numeric: columns,
 });
 
+/** The history as the options say: targets as classes or days overdue cut into risk classes. */
+function readHistory(o: z.output<typeof input>) {
+  const kinds: Record<string, 'categorical' | 'numeric'> = {};
+  for (const c of o.categorical ?? []) kinds[c] = 'categorical';
+  for (const c of o.numeric ?? []) kinds[c] = 'numeric';
+  return readCsvHistory(o.csv, { target: o.target, targetKind: o.targetKind, cutoffs: o.cutoffs, kinds, ignore: o.ignore });
+}
+
 export const treeTraining: JobKind<z.output<typeof input>> = {
   summary: 'learn a credit decision tree from a loan history (CSV text); result: the model, rules and diagnostics',
   input,
+  async check(o) {
+    await readHistory(o);
+  },
   async run(o, ctx) {
     await ctx.progress(0.05, 'reading the loan history');
-    const kinds: Record<string, 'categorical' | 'numeric'> = {};
-    for (const c of o.categorical ?? []) kinds[c] = 'categorical';
-    for (const c of o.numeric ?? []) kinds[c] = 'numeric';
-    const loaded = await readLoanHistory(textFile('loan-history.csv', o.csv), {
-      target: o.target,
-      kinds,
-      targetKind: o.cutoffs && o.targetKind === 'auto' ? 'days' : o.targetKind,
-      ...(o.cutoffs ? { cutoffs: o.cutoffs } : {}),
-      ...(o.ignore ? { ignore: o.ignore } : {}),
-    });
+    const loaded = await readHistory(o);
     await ctx.checkpoint();
     await ctx.progress(0.3, `training ${o.algorithm} on ${loaded.dataset.rows} rows`);
     const model = trainTree(loaded.dataset, {
