@@ -26,7 +26,15 @@ import {
   type LoanClassification,
   validateDayBands,
 } from './classification.ts';
-import { type AmountPart, type AmountParts, checkLoanActivity, type Instalment, loanDelinquency } from './delinquency.ts';
+import {
+  type AmountPart,
+  type AmountParts,
+  checkLoanActivity,
+  type Instalment,
+  type LoanCharge,
+  type LoanRepayment,
+  loanDelinquency,
+} from './delinquency.ts';
 import { addDays, checkMoney, dayNumber, type IsoDate, type Money } from './money-and-dates.ts';
 import { type NplReport, nplReport } from './npl-ratio.ts';
 
@@ -115,27 +123,26 @@ function positionsOf(book: LoanBook, asOf: IsoDate, options: BookOptions): LoanP
   const day = dayNumber(asOf, ['asOf']);
   const known = options.knownAt === undefined ? Infinity : dayNumber(options.knownAt, ['knownAt']);
   const bands = validateDayBands(options.bands ?? CHINA_2023_BANDS);
-  const events = book.events.filter((e) => visible(e, day, known));
+  const delinquencyOptions = { graceDays: options.graceDays ?? 0, allocationOrder: options.allocationOrder };
   const byLoan = new Map<string, BookEvent[]>();
-  for (const e of events) byLoan.set(e.loanId, [...(byLoan.get(e.loanId) ?? []), e]);
+  for (const e of book.events) {
+    if (!visible(e, day, known)) continue;
+    const mine = byLoan.get(e.loanId);
+    if (mine) mine.push(e);
+    else byLoan.set(e.loanId, [e]);
+  }
   const positions = book.loans.map((loan): LoanPosition => {
-    const mine = byLoan.get(loan.id) ?? [];
-    const d = loanDelinquency(
-      {
-        schedule: loan.schedule,
-        repayments: mine.flatMap((e) => (e.type === 'repayment' ? [{ id: e.id, date: e.valueDate, amount: e.amount }] : [])),
-        charges: mine.flatMap((e) =>
-          e.type === 'charge' ? [{ id: e.id, date: e.valueDate, instalment: e.instalment, kind: e.kind, amount: e.amount }] : [],
-        ),
-      },
-      asOf,
-      { graceDays: options.graceDays ?? 0, allocationOrder: options.allocationOrder },
-    );
+    const repayments: LoanRepayment[] = [];
+    const charges: LoanCharge[] = [];
     // The standing override: the latest by value date, then by booking order.
     let override: ClassificationOverride | undefined;
-    for (const e of mine)
-      if (e.type === 'override' && (!override || dayNumber(e.valueDate) >= dayNumber(override.date)))
+    for (const e of byLoan.get(loan.id) ?? []) {
+      if (e.type === 'repayment') repayments.push({ id: e.id, date: e.valueDate, amount: e.amount });
+      else if (e.type === 'charge') charges.push({ id: e.id, date: e.valueDate, instalment: e.instalment, kind: e.kind, amount: e.amount });
+      else if (!override || dayNumber(e.valueDate) >= dayNumber(override.date))
         override = { category: e.category, reason: e.reason, by: e.by, date: e.valueDate };
+    }
+    const d = loanDelinquency({ schedule: loan.schedule, repayments, charges }, asOf, delinquencyOptions);
     const { id, borrowerId, product, pool, coreEnterprise, industry } = loan;
     return {
       loanId: id,

@@ -20,14 +20,27 @@ export type IsoDate = string;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Valid dates already parsed → their day numbers: a book of a million entries names a few hundred
+ * distinct dates, so each is parsed once. Bounded: cleared when it holds DAY_CACHE_LIMIT dates.
+ */
+const DAY_CACHE = new Map<string, number>();
+const DAY_CACHE_LIMIT = 100_000;
+
 /** Day number of an ISO date (days since 1970-01-01); throws a ValidationError at `path` when invalid. */
 export function dayNumber(date: IsoDate, path: (string | number)[] = []): number {
+  const hit = DAY_CACHE.get(date);
+  if (hit !== undefined) return hit;
   const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const t = Date.UTC(y, mo - 1, d);
     const back = new Date(t);
-    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) return t / MS_PER_DAY;
+    if (back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d) {
+      if (DAY_CACHE.size >= DAY_CACHE_LIMIT) DAY_CACHE.clear();
+      DAY_CACHE.set(date, t / MS_PER_DAY);
+      return t / MS_PER_DAY;
+    }
   }
   throw new ValidationError([{ path, message: `"${String(date)}" is not a calendar date`, allowed: 'YYYY-MM-DD, e.g. 2024-03-31' }]);
 }
