@@ -304,7 +304,7 @@ describeEachBackend('jobs', (backend) => {
     const long = await h.app.inject({ method: 'POST', url: `/jobs/${'x'.repeat(300)}/cancel`, headers: { cookie: h.cookie.admin } });
     expect(long.statusCode).toBe(414);
     expect(long.headers['content-type']).toContain('application/problem+json');
-    expect(long.json()).toMatchObject({ status: 414, instance: expect.stringContaining('/jobs/') });
+    expect(long.json()).toMatchObject({ status: 414, title: 'URI Too Long', instance: expect.stringContaining('/jobs/') });
     const bad = await h.app.inject({ method: 'GET', url: '/jobs/%E0%A4%A', headers: { cookie: h.cookie.admin } });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
