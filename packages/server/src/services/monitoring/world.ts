@@ -92,6 +92,9 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   // replay read every entry (no `knownAt`), so a repayment's booking day is taken as its value day.
   // PGlite spends most of a large read on each row it returns, so the loans come back as ONE text
   // value: records split by U+001E, fields by U+001F (replaced in the names, which never hold them).
+  // The whole book's aggregation sorts and hashes millions of rows: with the default 4 MB of work
+  // memory they spill to disk (on PGlite, twice as slow); this transaction may use more.
+  if (!scope.loanId && !scope.borrowerId) await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const [packed] = await rows<{ t: string | null }>(
     tx,
     sql`WITH s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
@@ -243,14 +246,21 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
             ORDER BY account_id, on_date, created_at`,
       )
     : [];
-  const trading = accountIds.length
-    ? await rows<{ account_id: string; on: string; volume: string; on_time: number; returns: number }>(
+  // A year of trading days per account is many small rows: packed into one text value as the loans are
+  // (double precision prints its shortest exact form, so Number() gives back the stored value).
+  const [tradingPacked] = accountIds.length
+    ? await rows<{ t: string | null }>(
         tx,
-        sql`SELECT account_id, on_date::text AS on, volume_minor::text AS volume, on_time_share AS on_time, return_share AS returns
+        sql`SELECT string_agg(concat_ws(E'\x1f', account_id, on_date, volume_minor, on_time_share, return_share), E'\x1e' ORDER BY account_id, on_date) AS t
             FROM margin_trading_days
-            WHERE on_date <= ${until} AND account_id::text IN (SELECT json_array_elements_text(${JSON.stringify(accountIds)}::json))
-            ORDER BY account_id, on_date`,
+            WHERE on_date <= ${until} AND account_id::text IN (SELECT json_array_elements_text(${JSON.stringify(accountIds)}::json))`,
       )
+    : [];
+  const trading = tradingPacked?.t
+    ? tradingPacked.t.split('\x1e').map((line) => {
+        const [account_id, on, volume, on_time, returns] = line.split('\x1f') as string[];
+        return { account_id: account_id!, on: on!, volume: volume!, on_time: Number(on_time), returns: Number(returns) };
+      })
     : [];
 
   const poolIds = scope.borrowerId || scope.loanId ? [...new Set(loanRows.flatMap((l) => (l.pool ? [l.pool] : [])))] : null;
