@@ -104,6 +104,15 @@ describeEachBackend('demo book', (backend) => {
     expect(audit[0]).toMatchObject({ actor: 'system', actor_id: null, after: { seed: SEED } });
   });
 
+  it('the daily monitoring of the book date has run right after the load (status, NPLs, pools)', async () => {
+    expect(report.monitoring).toMatchObject({ asOf: DEMO_AS_OF, status: 'succeeded', runBy: 'system' });
+    expect(report.monitoring?.counts.nonPerforming).toBeGreaterThan(0);
+    const runs = await store.raw.query<{ as_of: string; status: string }>(
+      "SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, status FROM monitoring_runs",
+    );
+    expect(runs).toEqual([{ as_of: DEMO_AS_OF, status: 'succeeded' }]);
+  });
+
   it('a second ensure does nothing; loadDemoBook refuses a book that is not empty', async () => {
     const before = await store.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM loans');
     const again = await ensureDemoBook(store, { scale: SCALE, seed: SEED + 1 });
@@ -299,6 +308,18 @@ describe('demo book generation', () => {
     expect(broken).toBeGreaterThan(0.02);
     expect(broken).toBeLessThan(0.04);
   }, 120_000);
+
+  it('names its pools, industries and commodities in Chinese, like its enterprises', () => {
+    const book = generateDemoBook({ scale: SCALE, seed: SEED });
+    const labels = [
+      ...book.rows.stopLossPools.map((p) => p.name),
+      ...book.rows.enterprises.map((e) => e.industry),
+      ...book.rows.collateral.map((c) => c.commodity),
+      ...book.rows.commodityPrices.map((c) => c.commodity),
+    ];
+    expect(book.rows.stopLossPools.map((p) => p.name)).toContain('汽车产业链止损池');
+    for (const label of labels) expect(label, String(label)).toMatch(/^(ABS)?[\u4e00-\u9fff]+$/);
+  });
 
   it('refuses a bad seed or scale', () => {
     expect(() => generateDemoBook({ seed: 1.5 })).toThrow(/seed/);

@@ -24,23 +24,23 @@ export interface Commodity {
   volatility: number;
 }
 
-/** The commodities pledged on the chains (prices in fen per tonne). */
+/** The commodities pledged on the chains, named as a Chinese lender's book names them (prices in fen per tonne). */
 export const COMMODITIES: readonly Commodity[] = [
-  { code: 'copper', unit: 't', startPrice: 7_000_000, drift: 0.04, volatility: 0.18 },
-  { code: 'cold-rolled-steel', unit: 't', startPrice: 450_000, drift: -0.02, volatility: 0.2 },
-  { code: 'abs-resin', unit: 't', startPrice: 1_100_000, drift: 0, volatility: 0.22 },
-  { code: 'aluminium', unit: 't', startPrice: 1_900_000, drift: 0.03, volatility: 0.16 },
-  { code: 'natural-rubber', unit: 't', startPrice: 1_400_000, drift: 0.02, volatility: 0.28 },
-  { code: 'hot-rolled-coil', unit: 't', startPrice: 380_000, drift: -0.03, volatility: 0.22 },
-  { code: 'rebar', unit: 't', startPrice: 350_000, drift: -0.04, volatility: 0.24 },
-  { code: 'iron-ore', unit: 't', startPrice: 80_000, drift: -0.05, volatility: 0.32 },
-  { code: 'soybean-meal', unit: 't', startPrice: 320_000, drift: 0.01, volatility: 0.2 },
-  { code: 'white-sugar', unit: 't', startPrice: 600_000, drift: 0.02, volatility: 0.17 },
-  { code: 'palm-oil', unit: 't', startPrice: 800_000, drift: 0.03, volatility: 0.25 },
+  { code: '电解铜', unit: '吨', startPrice: 7_000_000, drift: 0.04, volatility: 0.18 },
+  { code: '冷轧板卷', unit: '吨', startPrice: 450_000, drift: -0.02, volatility: 0.2 },
+  { code: 'ABS树脂', unit: '吨', startPrice: 1_100_000, drift: 0, volatility: 0.22 },
+  { code: '铝锭', unit: '吨', startPrice: 1_900_000, drift: 0.03, volatility: 0.16 },
+  { code: '天然橡胶', unit: '吨', startPrice: 1_400_000, drift: 0.02, volatility: 0.28 },
+  { code: '热轧卷板', unit: '吨', startPrice: 380_000, drift: -0.03, volatility: 0.22 },
+  { code: '螺纹钢', unit: '吨', startPrice: 350_000, drift: -0.04, volatility: 0.24 },
+  { code: '铁矿石', unit: '吨', startPrice: 80_000, drift: -0.05, volatility: 0.32 },
+  { code: '豆粕', unit: '吨', startPrice: 320_000, drift: 0.01, volatility: 0.2 },
+  { code: '白糖', unit: '吨', startPrice: 600_000, drift: 0.02, volatility: 0.17 },
+  { code: '棕榈油', unit: '吨', startPrice: 800_000, drift: 0.03, volatility: 0.25 },
 ];
 
 export interface Chain {
-  /** The industry, as stored on every enterprise of the chain. */
+  /** The industry, as stored on every enterprise of the chain (Chinese, like the enterprises' names). */
   industry: string;
   core: string;
   region: string;
@@ -56,46 +56,46 @@ export interface Chain {
 
 export const CHAINS: readonly Chain[] = [
   {
-    industry: 'home-appliances',
+    industry: '家电',
     core: '海岳家电集团股份有限公司',
     region: '山东',
     cities: ['青岛', '烟台', '潍坊', '济南', '宁波', '佛山', '合肥'],
     share: 0.28,
     supplierShare: 0.6,
-    commodities: ['copper', 'cold-rolled-steel', 'abs-resin'],
+    commodities: ['电解铜', '冷轧板卷', 'ABS树脂'],
     supplierTrades: ['电子', '模具', '塑胶', '五金', '压缩机配件', '包装'],
     distributorTrades: ['电器销售', '家电商贸', '电器连锁', '家居'],
   },
   {
-    industry: 'automotive',
+    industry: '汽车',
     core: '江汉汽车工业集团有限公司',
     region: '湖北',
     cities: ['武汉', '襄阳', '十堰', '长沙', '重庆', '柳州', '芜湖'],
     share: 0.26,
     supplierShare: 0.7,
-    commodities: ['aluminium', 'natural-rubber', 'hot-rolled-coil'],
+    commodities: ['铝锭', '天然橡胶', '热轧卷板'],
     supplierTrades: ['汽车零部件', '精密铸造', '橡胶制品', '线束', '汽车电子', '冲压'],
     distributorTrades: ['汽车销售服务', '汽车贸易', '汽配商贸'],
   },
   {
-    industry: 'steel',
+    industry: '钢铁',
     core: '燕北钢铁集团有限公司',
     region: '河北',
     cities: ['唐山', '邯郸', '天津', '石家庄', '沧州', '秦皇岛', '保定'],
     share: 0.22,
     supplierShare: 0.35,
-    commodities: ['iron-ore', 'rebar', 'hot-rolled-coil'],
+    commodities: ['铁矿石', '螺纹钢', '热轧卷板'],
     supplierTrades: ['矿业', '耐火材料', '焦化', '物资'],
     distributorTrades: ['钢材贸易', '金属材料', '钢铁物资', '建材'],
   },
   {
-    industry: 'food-retail',
+    industry: '食品零售',
     core: '岭南食品商贸集团有限公司',
     region: '广东',
     cities: ['广州', '东莞', '湛江', '佛山', '南宁', '厦门', '汕头'],
     share: 0.24,
     supplierShare: 0.5,
-    commodities: ['soybean-meal', 'white-sugar', 'palm-oil'],
+    commodities: ['豆粕', '白糖', '棕榈油'],
     supplierTrades: ['粮油', '农产品', '食品加工', '冷链食品', '调味品'],
     distributorTrades: ['食品商贸', '超市', '副食品批发', '便利店'],
   },
@@ -152,12 +152,12 @@ export function generateChains(rand: DemoRandom, asOf: IsoDate, smeCount: number
   const cores = new Map<string, string>();
   for (const c of CHAINS) cores.set(c.industry, addEnterprise(c.core, 'core', c.industry, c.region));
   const logistics = [
-    addEnterprise('中储恒通物流有限公司', 'logistics', 'logistics', '天津'),
-    addEnterprise('顺畅供应链管理有限公司', 'logistics', 'logistics', '广东'),
-    addEnterprise('华运仓储物流股份有限公司', 'logistics', 'logistics', '湖北'),
+    addEnterprise('中储恒通物流有限公司', 'logistics', '物流', '天津'),
+    addEnterprise('顺畅供应链管理有限公司', 'logistics', '物流', '广东'),
+    addEnterprise('华运仓储物流股份有限公司', 'logistics', '物流', '湖北'),
   ];
-  const platformId = addEnterprise('链融科技服务有限公司', 'platform', 'internet-platform', '北京');
-  const bankId = addEnterprise('示范商业银行股份有限公司', 'bank', 'banking', '上海');
+  const platformId = addEnterprise('链融科技服务有限公司', 'platform', '互联网平台', '北京');
+  const bankId = addEnterprise('示范商业银行股份有限公司', 'bank', '银行', '上海');
 
   const names = new Set<string>();
   const smes: Sme[] = [];

@@ -268,7 +268,7 @@ export function generateLoans(rand: DemoRandom, input: LoanInputs): LoanBookRows
         enterpriseId: d.sme.id,
         commodity,
         quantity: `${Math.floor(tenths / 10)}.${tenths % 10}000`,
-        unit: 't',
+        unit: '吨',
         haircut: FOUR(h),
         warehouseReceipt: `WR${d.disbursedOn.replaceAll('-', '')}${String(++receipt).padStart(5, '0')}`,
       });

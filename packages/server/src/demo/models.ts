@@ -66,7 +66,7 @@ export interface ModelRows {
 export function generateModels(rand: DemoRandom, input: ModelInputs): ModelRows {
   const authorId = rand.uuid();
   const users: Row[] = [
-    { id: authorId, username: DEMO_AUTHOR, displayName: 'Demo book generator', role: 'risk-officer', passwordHash: '!', active: false },
+    { id: authorId, username: DEMO_AUTHOR, displayName: '演示数据生成器', role: 'risk-officer', passwordHash: '!', active: false },
   ];
   const leaves = demoIndicators();
   const directions: Direction[] = leaves.map((l) => (l.cost ? 'cost' : 'benefit'));

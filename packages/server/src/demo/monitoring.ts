@@ -58,7 +58,7 @@ export function generateMonitoring(
   const poolOf = new Map<string, string>();
   for (const [industry] of chains.cores) {
     const id = rand.uuid();
-    out.stopLossPools.push({ id, name: `${industry} stop-loss pool`, maxNplRatio: POOL_MAX_NPL, createdBy: input.authorId });
+    out.stopLossPools.push({ id, name: `${industry}产业链止损池`, maxNplRatio: POOL_MAX_NPL, createdBy: input.authorId });
     for (const s of chains.smes)
       if (s.chain.industry === industry && borrowers.has(s.id) && ['quarterly', 'occasional'].includes(frequency.get(s.id) ?? '')) {
         out.poolMembers.push({ enterpriseId: s.id, poolId: id });
