@@ -30,6 +30,7 @@ import { errorHandler, sendProblem } from './problem.ts';
 import applicationRoutes from './routes/applications.ts';
 import auditRoutes from './routes/audit.ts';
 import authRoutes from './routes/auth.ts';
+import bookSummaryRoutes from './routes/book-summary.ts';
 import enterpriseRoutes from './routes/enterprises.ts';
 import healthRoutes from './routes/health.ts';
 import jobRoutes from './routes/jobs.ts';
@@ -210,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     monitoringPoolRoutes,
     monitoringAlertRoutes,
     monitoringReconciliationRoutes,
+    bookSummaryRoutes,
   ]) {
     await app.register(routes, { secureCookie: options.secureCookie ?? false });
   }

@@ -94,6 +94,7 @@ export const PERMISSIONS: Record<string, Access> = {
   'POST /monitoring/runs': MONITOR_WRITE,
   'GET /monitoring/runs': BOOK_READ,
   'GET /monitoring/npl': BOOK_READ,
+  'GET /book/summary': BOOK_READ,
   'GET /loans/:id/classification': BOOK_READ,
   'POST /loans/:id/classification/override': MONITOR_WRITE,
   'GET /monitoring/margin-calls': BOOK_READ,

@@ -8,6 +8,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type BookEvent, type BookLoan, bookAsOf, createLoanBook, reconcileTrades, type TradeRecord } from '@scf-risk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import type { Store } from '../src/db/store.ts';
 import {
   DEMO_AS_OF,
@@ -21,7 +22,9 @@ import {
 import { SYSTEM } from '../src/services/context.ts';
 import { runDailyMonitoring } from '../src/services/monitoring/daily-run.ts';
 import { evaluateApplication, reproduceEvaluation } from '../src/services/preloan.ts';
+import { createUser } from '../src/services/users.ts';
 import { BACKENDS, describeEachBackend } from './backends.ts';
+import { login, openHarness, PASSWORD } from './harness.ts';
 
 const SCALE = 0.05;
 const SEED = 7;
@@ -111,6 +114,39 @@ describeEachBackend('demo book', (backend) => {
       "SELECT to_char(as_of, 'YYYY-MM-DD') AS as_of, status FROM monitoring_runs",
     );
     expect(runs).toEqual([{ as_of: DEMO_AS_OF, status: 'succeeded' }]);
+  });
+
+  it('GET /book/summary gives the real totals and the run’s balance and NPL ratio (an auditor may read it, an expert may not)', async () => {
+    const app = await buildApp({ store, logger: false });
+    try {
+      for (const role of ['auditor', 'expert'] as const)
+        await createUser({ store, actor: SYSTEM }, { username: `summary-${role}`, displayName: role, role, password: PASSWORD });
+      const forbidden = await app.inject({ url: '/book/summary', headers: { cookie: await login(app, 'summary-expert') } });
+      expect(forbidden.statusCode).toBe(403);
+      const res = await app.inject({ url: '/book/summary', headers: { cookie: await login(app, 'summary-auditor') } });
+      expect(res.statusCode).toBe(200);
+      const summary = res.json();
+      const expected = generateDemoBook({ scale: SCALE, seed: SEED });
+      expect(summary.enterprises).toBe(expected.rows.enterprises.length);
+      expect(summary.loans).toBe(expected.rows.loans.length);
+      expect(Object.values(summary.loansByStatus as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(expected.rows.loans.length);
+      const [balance] = await store.raw.query<{ total: string; npl: string }>(
+        `SELECT sum(balance_minor)::text AS total,
+                coalesce(sum(balance_minor) FILTER (WHERE category IN ('substandard', 'doubtful', 'loss')), 0)::text AS npl
+           FROM loan_classifications WHERE as_of = $1`,
+        [DEMO_AS_OF],
+      );
+      expect(summary.latestRun).toEqual({
+        asOf: DEMO_AS_OF,
+        balanceMinor: balance?.total,
+        nplBalanceMinor: balance?.npl,
+        nplRatio: Number(balance?.npl) / Number(balance?.total),
+      });
+      expect(summary.latestRun.nplRatio).toBeGreaterThanOrEqual(0.015);
+      expect(summary.latestRun.nplRatio).toBeLessThanOrEqual(0.03);
+    } finally {
+      await app.close();
+    }
   });
 
   it('a second ensure does nothing; loadDemoBook refuses a book that is not empty', async () => {
@@ -331,6 +367,19 @@ describe('demo book generation', () => {
     expect(demoWanted('postgres', undefined)).toBe(false);
     expect(demoWanted('postgres', '1')).toBe(true);
     expect(demoWanted('pglite', '0')).toBe(false);
+  });
+});
+
+describe('book summary of an empty book [pglite]', () => {
+  it('counts nothing and has no run', async () => {
+    if (!BACKENDS[0]) throw new Error('no PGlite backend');
+    const h = await openHarness(BACKENDS[0]);
+    try {
+      const res = await h.app.inject({ url: '/book/summary', headers: { cookie: h.cookie.admin } });
+      expect(res.json()).toEqual({ enterprises: 0, loans: 0, loansByStatus: {}, latestRun: null });
+    } finally {
+      await h.close();
+    }
   });
 });
 
