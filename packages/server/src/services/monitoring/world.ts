@@ -92,16 +92,21 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   // replay read every entry (no `knownAt`), so a repayment's booking day is taken as its value day.
   // PGlite spends most of a large read on each row it returns, so the loans come back as ONE text
   // value: records split by U+001E, fields by U+001F (replaced in the names, which never hold them).
+  // The schedules and repayments of the scope's loans; for the whole book no join (the outer query
+  // keeps the loans disbursed by `until`).
+  const ofScope =
+    scope.loanId || scope.borrowerId
+      ? sql`JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower}`
+      : sql`WHERE true`;
   // The whole book's aggregation sorts and hashes millions of rows: with the default 4 MB of work
   // memory they spill to disk (on PGlite, twice as slow); this transaction may use more.
   if (!scope.loanId && !scope.borrowerId) await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const [packed] = await rows<{ t: string | null }>(
     tx,
     sql`WITH s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
-              FROM repayment_schedule x JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower} GROUP BY x.loan_id),
+              FROM repayment_schedule x ${ofScope} GROUP BY x.loan_id),
         r AS (SELECT x.loan_id, string_agg((x.paid_on - date '1970-01-01') || ':' || x.amount_minor, ',') AS paid
-              FROM repayments x JOIN loans l ON l.id = x.loan_id WHERE x.paid_on <= ${until} AND l.disbursed_on <= ${until} ${onlyBorrower}
-              GROUP BY x.loan_id)
+              FROM repayments x ${ofScope} AND x.paid_on <= ${until} GROUP BY x.loan_id)
         SELECT string_agg(concat_ws(E'\x1f', l.id, l.enterprise_id, l.currency, translate(p.code, E'\x1e\x1f', '  '),
                  coalesce(pm.pool_id::text, ''), coalesce(a.core_enterprise_id::text, ''), translate(e.industry, E'\x1e\x1f', '  '),
                  coalesce(s.sched, ''), coalesce(r.paid, '')), E'\x1e') AS t
