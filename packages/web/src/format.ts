@@ -18,6 +18,15 @@ export function amount(minor: string | number, lang: string): string {
   return `${neg ? '−' : ''}${whole}.${cents}`;
 }
 
+/**
+ * Minor units → a short amount in whole currency units for a tile: "12.35亿" in Chinese, "1.24B" in
+ * English (rounded for display; the exact amount is `amount`).
+ */
+export function compactAmount(minor: string | number, lang: string): string {
+  const units = Number(BigInt(minor) / 100n);
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { notation: 'compact', maximumFractionDigits: 2 }).format(units);
+}
+
 /** A decimal-string rate such as "0.045000" → "4.50 %". */
 export function percent(decimal: string | number, digits = 2): string {
   return `${(Number(decimal) * 100).toFixed(digits)} %`;

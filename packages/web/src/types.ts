@@ -260,6 +260,14 @@ export interface PairwiseCheck {
   }[];
 }
 
+/** GET /book/summary. */
+export interface BookSummary {
+  enterprises: number;
+  loans: number;
+  loansByStatus: Record<string, number>;
+  latestRun: { asOf: string; balanceMinor: string; nplBalanceMinor: string; nplRatio: number | null } | null;
+}
+
 export interface MonitoringRun {
   asOf: string;
   status: 'succeeded' | 'failed';

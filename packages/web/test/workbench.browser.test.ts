@@ -106,7 +106,23 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-CN' : 'en');
         await go(t.nav.home);
         await page.getByRole('heading', { name: t.home.title }).waitFor();
-        await page.locator('.tile-n', { hasText: '1' }).first().waitFor();
+        // real totals (not capped by a list's page size), against the lists themselves
+        const listed = await page.evaluate(async () => {
+          const n = async (path: string) => ((await (await fetch(path)).json()) as unknown[]).length;
+          return { enterprises: await n('/enterprises?limit=500'), loans: await n('/loans?limit=500') };
+        });
+        const tile = (label: string) =>
+          page
+            .locator('.tiles li')
+            .filter({ has: page.getByText(label, { exact: true }) })
+            .locator('.tile-n');
+        await tile(t.home.enterprises)
+          .filter({ hasText: String(listed.enterprises) })
+          .waitFor();
+        expect(await tile(t.home.loans).textContent()).toBe(String(listed.loans));
+        if (lang === 'zh') await page.getByText(t.home.noRun).waitFor();
+        // by the English pass the monitoring has run (as of 2026-11-30): the whole small book is non-performing
+        else expect(await tile(t.home.nplRatio.replace('{{date}}', '2026-11-30')).textContent()).toBe('100.00 %');
         await check('home', lang);
       });
 
@@ -135,17 +151,19 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await page.getByTestId('evaluation').waitFor();
         // 0.5 × (1 + 6 × 0.8) + 0.3 × 6 + 0.2 × 5 = 5.7 → approve; limit min(500,000, 0.3 × 10,000,000)
         expect(await page.getByTestId('score').textContent()).toBe('5.70');
-        expect(await page.getByTestId('recommendation').textContent()).toBe(t.applications.recommendations.approve);
-        expect(await page.getByTestId('evaluation').textContent()).toContain('500,000.00 CNY');
         expect(await page.getByTestId('evaluation').textContent()).toContain('v1');
+        // By the English pass the Chinese pass's monitoring run has stopped the SME's stop-loss pool:
+        // the same application is then declined, the reasons naming the pool (SPEC §6.6).
+        const outcome = lang === 'zh' ? 'approve' : 'decline';
+        expect(await page.getByTestId('recommendation').textContent()).toBe(t.applications.recommendations[outcome]);
+        if (lang === 'zh') expect(await page.getByTestId('evaluation').textContent()).toContain('500,000.00 CNY');
+        else expect(await page.getByTestId('evaluation').textContent()).toContain('华东钢材止损池');
         await check('application-evaluated', lang);
-        await page
-          .getByLabel(t.applications.reason)
-          .fill(lang === 'zh' ? '核心企业确权，准入' : 'core enterprise confirmed the receivable');
-        await page.getByRole('button', { name: t.applications.approve, exact: true }).click();
+        await page.getByLabel(t.applications.reason).fill(lang === 'zh' ? '核心企业确权，准入' : 'stop-loss pool stopped');
+        await page.getByRole('button', { name: t.applications[outcome], exact: true }).click();
         await page.getByTestId('decision').waitFor();
         expect(await page.getByTestId('decision').textContent()).toContain('risk-officer-1');
-        expect(await page.getByTestId('status').textContent()).toBe(t.applications.statuses.approved);
+        expect(await page.getByTestId('status').textContent()).toBe(t.applications.statuses[lang === 'zh' ? 'approved' : 'declined']);
         await check('application-decided', lang);
       });
 
@@ -157,6 +175,8 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
           await page.getByRole('button', { name: t.monitoring.runNow }).click();
         }
         await page.getByTestId('last-run').filter({ hasText: '2026-11-30' }).waitFor();
+        // the date follows the latest run once there is one
+        if (lang === 'en') expect(await page.getByLabel(t.monitoring.asOf).inputValue()).toBe('2026-11-30');
         // the loan is months past due: the whole book is non-performing and the pool stopped
         await page.getByTestId('npl').waitFor();
         expect(await page.getByTestId('npl').locator('tbody tr').first().textContent()).toContain('100.00 %');

@@ -67,6 +67,9 @@ export const en = {
     enterprises: 'Enterprises',
     loans: 'Loans',
     models: 'Model versions',
+    balance: 'Outstanding balance (CNY), {{date}}',
+    nplRatio: 'NPL ratio, {{date}}',
+    noRun: 'No monitoring run yet: the balance and the NPL ratio appear after the first daily run.',
   },
   enterprises: {
     title: 'Enterprises',

@@ -69,6 +69,9 @@ export const zh: Texts = {
     enterprises: '企业',
     loans: '贷款',
     models: '模型版本',
+    balance: '贷款余额（元），{{date}}',
+    nplRatio: '不良贷款率，{{date}}',
+    noRun: '尚未执行监控：首次日终监控后显示贷款余额和不良贷款率。',
   },
   enterprises: {
     title: '企业',

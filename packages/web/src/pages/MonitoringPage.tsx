@@ -57,7 +57,8 @@ export function MonitoringPage() {
   const mismatches = useGet<{ mismatches: Mismatch[] }>('/reconciliation/mismatches?limit=100');
   const [asOf, setAsOf] = useState('');
   const last = runs.data?.[0];
-  const date = asOf || last?.asOf || today();
+  // the latest run's date; today only when there is no run yet (empty while the runs load)
+  const date = asOf || last?.asOf || (runs.data ? today() : '');
   const run = useMutation({
     mutationFn: () => post('/monitoring/runs', { asOf: date }),
     // Every figure on the page follows the run.
