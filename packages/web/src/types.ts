@@ -331,6 +331,17 @@ export interface CreditTreeNode {
   children?: { condition: TreeCondition; node: CreditTreeNode }[];
 }
 
+/** The `tree-validation` job's result (core's validateTreeOn). */
+export interface TreeValidationResult {
+  rows: number;
+  classes: string[];
+  positiveClass: string;
+  auc: number;
+  ks: number;
+  gini: number;
+  report: { classes: string[]; confusion: number[][]; accuracy: number; macroF1: number; n: number };
+}
+
 export interface TreeTrainingResult {
   algorithm: string;
   classes: string[];

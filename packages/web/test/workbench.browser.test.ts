@@ -314,6 +314,20 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         expect(await page.locator('ol.rules li').count()).toBeGreaterThan(1);
         expect(await page.locator('ol.rules li').first().textContent()).toMatch(/^IF .* THEN /);
         await page.getByTestId('tree-result').locator('canvas').nth(1).waitFor();
+        // validated in-sample by a tree-validation job: AUC, KS, Gini, accuracy and the confusion matrix
+        await page.getByRole('button', { name: t.credit.validate }).click();
+        await page.getByTestId('tree-validation').waitFor({ timeout: 60_000 });
+        const figures = (await page.getByTestId('tree-figures').locator('td').allTextContents()).map((x) => Number.parseFloat(x));
+        const [auc, ks, gini, accuracy] = figures as [number, number, number, number];
+        expect(auc).toBeGreaterThan(0.5);
+        expect(auc).toBeLessThanOrEqual(1);
+        expect(gini).toBeCloseTo(2 * auc - 1, 3);
+        expect(ks).toBeGreaterThan(0);
+        expect(accuracy).toBeGreaterThan(0);
+        expect(await page.getByText(t.credit.inSample.split('{{')[0] as string).count()).toBe(1);
+        // the confusion matrix counts every loan of the history once (1,000 rows)
+        const cells = await page.getByTestId('confusion').locator('tbody td').allTextContents();
+        expect(cells.reduce((s, x) => s + Number(x), 0)).toBe(1000);
         await page.getByRole('button', { name: t.common.save }).click();
         await page
           .getByRole('status')

@@ -2,7 +2,8 @@
  * Credit rating with decision trees (SPEC §5): a loan history uploaded as CSV is trained into a
  * tree by a `tree-training` job (POST /jobs, progress followed); the tree is drawn (report's
  * hierarchy chart), with its rules, the root information gains as bars and the diagnostics; the
- * model can be stored as a product's `credit-tree` version for pre-loan evaluations.
+ * model can be validated (a `tree-validation` job: AUC, KS, Gini, accuracy, confusion matrix) and
+ * stored as a product's `credit-tree` version for pre-loan evaluations.
  */
 import { hierarchyTree, type TreeChartNode, weightBars } from '@scf-risk/report';
 import { useMutation } from '@tanstack/react-query';
@@ -13,6 +14,7 @@ import { can, useMe } from '../auth.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
+import { TreeValidation } from '../components/TreeValidation.tsx';
 import { useJob, useSubmitJob } from '../jobs.ts';
 import { useGet } from '../queries.ts';
 import type { CreditTreeNode, ModelVersion, Product, TreeCondition, TreeTrainingResult } from '../types.ts';
@@ -128,6 +130,7 @@ export function CreditPage() {
               r.rootGains.map((g) => g.gain),
             )}
           />
+          <TreeValidation model={r.model} trainingCsv={csv} />
           {products.data && products.data.length > 0 && (
             <form
               className="inline panel"
