@@ -53,9 +53,9 @@ export function LoansPage() {
                 <td className="num">{money(l.principal, i18n.language)}</td>
                 <td className="num">{percent(l.annualRate)}</td>
                 <td className="num">{l.termMonths}</td>
-                <td>{l.disbursedOn}</td>
-                <td>{l.maturityOn}</td>
-                <td>{t(`loans.statuses.${l.status}`)}</td>
+                <td className="nowrap">{l.disbursedOn}</td>
+                <td className="nowrap">{l.maturityOn}</td>
+                <td className="nowrap">{t(`loans.statuses.${l.status}`)}</td>
               </tr>
             ))}
           </tbody>
