@@ -28,11 +28,15 @@ function serve(args: string[]) {
 
 it('serve prints where the API and its docs are, answers there, and stops on SIGTERM', async () => {
   const s = serve(['--port', '0', '--data-dir', 'memory', '--no-demo']);
-  const end = Date.now() + 90_000;
-  while (!s.out().includes('Stop with Ctrl+C.')) {
-    if (Date.now() > end || s.child.exitCode !== null) throw new Error(`serve did not start:\n${s.out()}\n${s.err()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // Started when the last line is printed; exiting first is a failure (the test's timeout bounds the wait).
+  await new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (s.out().includes('Stop with Ctrl+C.')) resolve();
+    };
+    s.child.stdout.on('data', check);
+    s.child.once('exit', () => reject(new Error(`serve did not start:\n${s.out()}\n${s.err()}`)));
+    check();
+  });
   const out = s.out();
   expect(out).toMatch(/^Starting SCF Risk…\nSCF Risk is running — embedded database in memory\n/);
   const api = /\n {2}API {8}(http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1];
