@@ -9,10 +9,14 @@ import pg from 'pg';
 import { describe, it } from 'vitest';
 import { openStore, type Store, type StoreOptions } from '../src/db/store.ts';
 import { pgBossSchema } from '../src/jobs/pg-boss-queue.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
-  /** Open a fresh, migrated store (a new in-memory PGlite or a new PostgreSQL schema). */
+  /**
+   * Open a fresh, migrated store (a new in-memory PGlite from the migrated template, or a new
+   * PostgreSQL schema). `{ loadDataDir: undefined }` opens PGlite bare, migrating on open.
+   */
   open(options?: Partial<StoreOptions>): Promise<Store>;
   /** Remove what `open` created (PostgreSQL: drop its schemas). */
   cleanup(): Promise<void>;
@@ -21,7 +25,7 @@ export interface Backend {
 const url = process.env.DATABASE_URL;
 
 function pgliteBackend(): Backend {
-  return { name: 'pglite', open: (o) => openStore({ dataDir: 'memory', ...o }), cleanup: async () => {} };
+  return { name: 'pglite', open: (o) => openStore({ dataDir: 'memory', loadDataDir: pgliteTemplate(), ...o }), cleanup: async () => {} };
 }
 
 function postgresBackend(databaseUrl: string): Backend {

@@ -10,10 +10,11 @@ import { openStore, type Store } from '../src/db/store.ts';
 import { describeEachBackend } from './backends.ts';
 
 // One fresh database per backend (opening PGlite costs seconds): the tests below leave it usable.
+// PGlite opens bare here, not from the migrated template: the migrations run on this open.
 describeEachBackend('store', (backend) => {
   let store: Store;
   beforeAll(async () => {
-    store = await backend.open();
+    store = await backend.open({ loadDataDir: undefined });
   }, 180_000);
   afterAll(async () => {
     await store?.close();

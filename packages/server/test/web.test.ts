@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { openStore, type Store } from '../src/db/store.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 const INDEX = '<!doctype html><title>SCF Risk</title><div id="root"></div>';
 
@@ -21,7 +22,7 @@ describe('the workbench served by the API server', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
-    store = await openStore({ dataDir: 'memory' });
+    store = await openStore({ dataDir: 'memory', loadDataDir: pgliteTemplate() });
     app = await buildApp({ store, webDist: dir });
   }, 120_000);
   afterAll(async () => {

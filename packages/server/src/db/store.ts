@@ -29,6 +29,8 @@ export interface StoreOptions {
   poolSize?: number | undefined;
   /** Apply the migrations on open (default true). */
   migrate?: boolean | undefined;
+  /** PGlite in memory only: start from this dump of a data directory (`dumpDataDir`), e.g. a migrated template. */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface Store {
@@ -37,6 +39,8 @@ export interface Store {
   raw: RawClient;
   /** What the migrations did on open (empty lists when `migrate: false`). */
   migrations: MigrationReport;
+  /** PGlite only: the data directory as a tarball (what `loadDataDir` takes). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -44,7 +48,9 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Open the store described by `options` (see `StoreOptions`). */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options) : await openPglite(options.dataDir ?? './data');
+  const store = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options)
+    : await openPglite(options.dataDir ?? './data', options.loadDataDir);
   if (options.migrate === false) return store;
   try {
     store.migrations = await migrate(store.raw);
@@ -55,9 +61,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Store> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-  const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+  if (loadDataDir && dataDir !== 'memory') throw new Error('loadDataDir: only for a store in memory');
+  const client = dataDir === 'memory' ? new PGlite(loadDataDir ? { loadDataDir } : {}) : new PGlite(dataDir);
   await client.waitReady;
   const raw: RawClient = {
     exec: async (sql) => {
@@ -75,7 +82,14 @@ async function openPglite(dataDir: string): Promise<Store> {
       ),
   };
   const db = drizzlePglite({ client, schema: tables }) as unknown as Db;
-  return { kind: 'pglite', db, raw, migrations: { applied: [], skipped: [] }, close: () => client.close() };
+  return {
+    kind: 'pglite',
+    db,
+    raw,
+    migrations: { applied: [], skipped: [] },
+    dumpDataDir: () => client.dumpDataDir('none'),
+    close: () => client.close(),
+  };
 }
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildApp, createUser, openStore, SYSTEM } from '@scf-risk/server';
+import { pgliteTemplate } from '../../../server/test/pglite-template.ts';
 
 export const WEB_ROOT = resolve(import.meta.dirname, '../..');
 export const WEB_DIST = join(WEB_ROOT, 'dist');
@@ -31,7 +32,7 @@ async function ensureBuilt(): Promise<void> {
 
 export async function startWorkbench(): Promise<WorkbenchServer> {
   await ensureBuilt();
-  const store = await openStore({ dataDir: 'memory' });
+  const store = await openStore({ dataDir: 'memory', loadDataDir: pgliteTemplate() });
   const app = await buildApp({ store, logger: false, rateLimit: false, webDist: WEB_DIST });
   for (const role of ROLES)
     await createUser({ store, actor: SYSTEM }, { username: `${role}-1`, displayName: `${role} 1`, role, password: PASSWORD });
