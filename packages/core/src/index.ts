@@ -90,6 +90,7 @@ export * from './credit/woe.ts';
 
 // Study files: schema, resolution of references, the runner
 export * from './study/ahp-analysis.ts';
+export { normaliseColumns } from './study/check-steps.ts';
 export * from './study/expert-weights.ts';
 export * from './study/node-weighting.ts';
 export * from './study/placeholders.ts';
