@@ -47,6 +47,7 @@ import questionnaireRoutes from './routes/questionnaires.ts';
 import reportRoutes from './routes/reports.ts';
 import templateRoutes from './routes/templates.ts';
 import userRoutes from './routes/users.ts';
+import { createMonitoringScheduler, type MonitoringSchedule } from './services/monitoring/schedule.ts';
 import { type UserView, userOfSession } from './services/users.ts';
 import { DEFAULT_WEB_DIST, isWebDist, registerWeb } from './web.ts';
 
@@ -66,6 +67,8 @@ export interface AppOptions {
   jobStaleSeconds?: number | undefined;
   /** The built web workbench to serve at / (default packages/web/dist when built; false: none). */
   webDist?: string | false;
+  /** The scheduled daily monitoring run (services/monitoring/schedule.ts; default 'off'). */
+  monitoringSchedule?: MonitoringSchedule;
 }
 
 declare module 'fastify' {
@@ -117,6 +120,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('jobs', jobQueue);
   app.addHook('onReady', () => jobQueue.start());
   app.addHook('onClose', () => jobQueue.stop());
+  // The scheduled daily monitoring run: catches up and keeps its clock once the queue works.
+  const monitoringScheduler = createMonitoringScheduler({
+    store: options.store,
+    jobs: jobQueue,
+    log: app.log,
+    schedule: options.monitoringSchedule ?? 'off',
+  });
+  app.decorate('monitoringScheduler', monitoringScheduler);
+  app.addHook('onReady', () => monitoringScheduler.start());
+  app.addHook('onClose', () => monitoringScheduler.stop());
   // Request schemas are checked by core's parseWith: the same issues (path, message, allowed) as the CLI.
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
     try {

@@ -3,7 +3,8 @@
  * is set), create the first administrator when there is no user (SCF_ADMIN_USER, SCF_ADMIN_PASSWORD;
  * else a random password printed once), listen on HOST:PORT (127.0.0.1:3000), and on SIGINT or
  * SIGTERM stop accepting, let in-flight requests finish, then close the store. SCF_JOB_STALE_SECONDS:
- * see AppOptions.jobStaleSeconds.
+ * see AppOptions.jobStaleSeconds. SCF_MONITORING_SCHEDULE: the daily monitoring run's cron (default
+ * `30 1 * * *`) or `off`; SCF_MONITORING_TIME_ZONE: its time zone (default Asia/Shanghai).
  * The demo book (src/demo) is loaded into an empty book on the embedded database, or on any
  * database with SCF_DEMO=1; SCF_DEMO=0 never loads it.
  * Resolves, once listening, to what a front prints (`scf-risk serve`): the address, the database,
@@ -13,6 +14,7 @@ import { buildApp } from './app.ts';
 import { openStore } from './db/store.ts';
 import { demoWanted, ensureDemoBook } from './demo/index.ts';
 import { SYSTEM } from './services/context.ts';
+import { parseMonitoringSchedule } from './services/monitoring/schedule.ts';
 import { ensureFirstAdmin } from './services/users.ts';
 
 export interface ServerStarted {
@@ -25,12 +27,14 @@ export interface ServerStarted {
 }
 
 export async function main(env: NodeJS.ProcessEnv): Promise<ServerStarted> {
+  const monitoringSchedule = parseMonitoringSchedule(env.SCF_MONITORING_SCHEDULE, env.SCF_MONITORING_TIME_ZONE);
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.SCF_DATA_DIR ?? './data' });
   const app = await buildApp({
     store,
     logger: { level: env.LOG_LEVEL ?? 'info' },
     secureCookie: env.SCF_SECURE_COOKIE === '1',
     jobStaleSeconds: env.SCF_JOB_STALE_SECONDS ? Number(env.SCF_JOB_STALE_SECONDS) : undefined,
+    monitoringSchedule,
   });
   const admin = await ensureFirstAdmin({ store, actor: SYSTEM }, { username: env.SCF_ADMIN_USER, password: env.SCF_ADMIN_PASSWORD });
   if (admin?.generated)

@@ -18,6 +18,7 @@ interface ServeOptions {
   dataDir: string;
   demo?: boolean;
   logLevel: string;
+  monitoringSchedule?: string;
 }
 
 function portOf(v: string): number {
@@ -49,6 +50,10 @@ export function register(program: Command): void {
     .option('--data-dir <dir>', 'embedded database directory ("memory": in memory, gone on exit)', './data')
     .option('--demo', 'load the demo book into an empty book, also on PostgreSQL')
     .option('--no-demo', 'never load the demo book')
+    .option(
+      '--monitoring-schedule <cron>',
+      'the daily monitoring run: a cron in SCF_MONITORING_TIME_ZONE (default Asia/Shanghai), or "off" (default "30 1 * * *": 01:30, the previous day)',
+    )
     .addOption(
       new Option('--log-level <level>', 'server log level (JSON lines)')
         .choices(['fatal', 'error', 'warn', 'info', 'debug'])
@@ -75,6 +80,7 @@ export function register(program: Command): void {
           SCF_DATA_DIR: opts.dataDir,
           LOG_LEVEL: opts.logLevel,
           ...(opts.demo === undefined ? {} : { SCF_DEMO: opts.demo ? '1' : '0' }),
+          ...(opts.monitoringSchedule === undefined ? {} : { SCF_MONITORING_SCHEDULE: opts.monitoringSchedule }),
         });
         const base = started.address;
         const workbench = await fetch(`${base}/`).then(
