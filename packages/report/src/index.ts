@@ -7,6 +7,7 @@ export * from './ahp-tables.ts';
 export * from './charts.ts';
 export * from './hierarchy-tables.ts';
 export * from './labels.ts';
+export * from './messages.ts';
 export * from './script.ts';
 export * from './study-tables.ts';
 export * from './table.ts';

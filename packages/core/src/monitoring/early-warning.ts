@@ -11,6 +11,10 @@
  *   missing    no value, or its date more than maxAgeDays before asOf
  *   mismatch   max − min of the sources' values > tolerance              (bank vs platform vs logistics)
  *
+ * An alert's message is English; its `text` is the same as a code and parameters (alert.threshold,
+ * alert.drop, alert.event, alert.missing, alert.undated, alert.stale, alert.mismatch) that the workbench shows in
+ * the user's language (the catalogue is @scf-risk/report messages.ts).
+ *
  * An alert's id is rule/subject/date, so evaluating a date twice gives the same alerts; merging
  * keeps one unresolved alert per rule and subject.
  *
@@ -60,6 +64,12 @@ export interface WarningSubject {
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+/** A message as a catalogue code and the values its template names (a value may be a text itself). */
+export interface AlertText {
+  code: string;
+  params: Record<string, string | number | AlertText | AlertText[]>;
+}
+
 export interface Alert {
   id: string;
   ruleId: string;
@@ -67,6 +77,8 @@ export interface Alert {
   severity: Severity;
   date: IsoDate;
   message: string;
+  /** The message as a catalogue code and its parameters (absent on alerts stored without one). */
+  text?: AlertText;
   inputs: Record<string, unknown>;
   status: AlertStatus;
   owner: string | null;
@@ -131,7 +143,7 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
   const alerts: Alert[] = [];
   for (const s of subjects)
     for (const r of rules) {
-      const fire = (message: string, inputs: Record<string, unknown>) =>
+      const fire = (message: string, text: AlertText, inputs: Record<string, unknown>) =>
         alerts.push({
           id: `${r.id}/${s.id}/${asOf}`,
           ruleId: r.id,
@@ -139,6 +151,7 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
           severity: r.severity,
           date: asOf,
           message,
+          text,
           inputs,
           status: 'open',
           owner: null,
@@ -149,7 +162,9 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
         const hits = (s.events ?? []).filter(
           (e) => e.type === r.eventType && dayNumber(e.date) <= today && dayNumber(e.date) > today - within,
         );
-        if (hits.length) fire(`${r.eventType} on ${hits.map((e) => e.date).join(', ')}`, { events: hits });
+        const dates = hits.map((e) => e.date).join(', ');
+        if (hits.length)
+          fire(`${r.eventType} on ${dates}`, { code: 'alert.event', params: { eventType: r.eventType, dates } }, { events: hits });
         continue;
       }
       const ind = s.indicators[r.indicator];
@@ -157,36 +172,50 @@ export function evaluateWarnings(rules: readonly WarningRule[], subjects: readon
       if (r.kind === 'missing') {
         const age = ind?.date === undefined ? null : today - dayNumber(ind.date);
         if (v === null || age === null || age > r.maxAgeDays)
-          fire(v === null ? `${r.indicator} is missing` : `${r.indicator} is ${age} days old (more than ${r.maxAgeDays})`, {
-            value: v,
-            date: ind?.date ?? null,
-            maxAgeDays: r.maxAgeDays,
-          });
+          fire(
+            v === null
+              ? `${r.indicator} is missing`
+              : age === null
+                ? `${r.indicator} ${v} has no date`
+                : `${r.indicator} is ${age} days old (more than ${r.maxAgeDays})`,
+            v === null
+              ? { code: 'alert.missing', params: { indicator: r.indicator } }
+              : age === null
+                ? { code: 'alert.undated', params: { indicator: r.indicator, value: v } }
+                : { code: 'alert.stale', params: { indicator: r.indicator, age, maxAgeDays: r.maxAgeDays } },
+            { value: v, date: ind?.date ?? null, maxAgeDays: r.maxAgeDays },
+          );
       } else if (r.kind === 'mismatch') {
         const src = Object.entries(ind?.sources ?? {});
         if (src.length >= 2) {
           const vals = src.map(([, x]) => x);
           const spread = Math.max(...vals) - Math.min(...vals);
           if (spread > r.tolerance)
-            fire(`${r.indicator} differs between sources by ${spread} (tolerance ${r.tolerance})`, {
-              sources: ind!.sources,
-              spread,
-              tolerance: r.tolerance,
-            });
+            fire(
+              `${r.indicator} differs between sources by ${spread} (tolerance ${r.tolerance})`,
+              { code: 'alert.mismatch', params: { indicator: r.indicator, spread, tolerance: r.tolerance } },
+              { sources: ind!.sources, spread, tolerance: r.tolerance },
+            );
         }
       } else if (v !== null) {
         if (r.kind === 'threshold') {
-          if (compare(v, r.op, r.value)) fire(`${r.indicator} ${v} ${r.op} ${r.value}`, { value: v, op: r.op, limit: r.value });
+          if (compare(v, r.op, r.value))
+            fire(
+              `${r.indicator} ${v} ${r.op} ${r.value}`,
+              { code: 'alert.threshold', params: { indicator: r.indicator, value: v, op: r.op, limit: r.value } },
+              { value: v, op: r.op, limit: r.value },
+            );
         } else if (ind?.previous !== undefined) {
           const drop = r.relative ? (ind.previous - v) / Math.abs(ind.previous) : ind.previous - v;
           if (ind.previous !== 0 || !r.relative)
-            if (drop >= r.by)
-              fire(`${r.indicator} fell from ${ind.previous} to ${v} (${r.relative ? `${(100 * drop).toFixed(1)} %` : drop})`, {
-                previous: ind.previous,
-                value: v,
-                drop,
-                by: r.by,
-              });
+            if (drop >= r.by) {
+              const shown = r.relative ? `${(100 * drop).toFixed(1)} %` : drop;
+              fire(
+                `${r.indicator} fell from ${ind.previous} to ${v} (${shown})`,
+                { code: 'alert.drop', params: { indicator: r.indicator, previous: ind.previous, value: v, drop: shown } },
+                { previous: ind.previous, value: v, drop, by: r.by },
+              );
+            }
         }
       }
     }

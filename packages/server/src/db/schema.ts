@@ -3,6 +3,9 @@
  * truth; `test/schema.test.ts` checks that every column here exists there with the same type).
  * Money is `bigint` minor units (JavaScript `bigint`) beside a currency; dates are `YYYY-MM-DD`.
  */
+
+import type { AlertText } from '@scf-risk/core';
+import type { MessageText } from '@scf-risk/report';
 import {
   bigint,
   boolean,
@@ -262,6 +265,7 @@ export const jobs = pgTable('jobs', {
   status: text('status', { enum: JOB_STATUSES }).notNull().default('queued'),
   progress: doublePrecision('progress').notNull().default(0),
   progressMessage: text('progress_message'),
+  progressText: jsonb('progress_text').$type<MessageText>(),
   result: json('result').$type<unknown>(),
   problem: jsonb('problem').$type<unknown>(),
   cancelRequested: boolean('cancel_requested').notNull().default(false),
@@ -549,6 +553,7 @@ export const alerts = pgTable('alerts', {
   severity: text('severity', { enum: SEVERITY_VALUES }).notNull(),
   openedOn: day('opened_on').notNull(),
   message: text('message').notNull(),
+  messageText: jsonb('message_text').$type<AlertText>(),
   inputs: jsonb('inputs').$type<Record<string, unknown>>().notNull(),
   status: text('status', { enum: ['open', 'acknowledged', 'resolved'] }).notNull(),
   owner: text('owner'),
@@ -573,7 +578,9 @@ export const webhookDeliveries = pgTable('webhook_deliveries', {
   alertId: text('alert_id').notNull(),
   event: text('event').notNull(),
   payload: jsonb('payload').$type<unknown>().notNull(),
-  status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+    .notNull()
+    .default('pending'),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastStatus: integer('last_status'),

@@ -1,5 +1,6 @@
 /** Early-warning alerts, their rules (as data) and webhook subscriptions (SPEC §6.7). */
 import { COMPARISONS, SEVERITIES, WARNING_STAGES, type WarningRule } from '@scf-risk/core';
+import type { MessageText } from '@scf-risk/report';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery, problems } from '../schemas.ts';
@@ -7,13 +8,19 @@ import { actorOf } from '../services/actor.ts';
 import { acknowledge, listAlerts, listRules, resolve, saveRule } from '../services/monitoring/alerts.ts';
 import { createWebhook } from '../services/monitoring/webhooks.ts';
 
+/** A catalogue text (@scf-risk/report messages.ts): a code and the values its template names, which may be texts. */
+const textSchema: z.ZodType<MessageText> = z.lazy(() =>
+  z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), textSchema, z.array(textSchema)])) }),
+);
+
 const alertSchema = z.object({
   id: z.string(),
   ruleId: z.string(),
   subjectId: z.string(),
   severity: z.enum(SEVERITIES),
   date: z.string(),
-  message: z.string(),
+  message: z.string().describe('in English'),
+  text: textSchema.optional().describe('the message as a catalogue code with parameters (absent on alerts stored without one)'),
   inputs: z.record(z.string(), z.unknown()),
   status: z.enum(['open', 'acknowledged', 'resolved']),
   owner: z.string().nullable(),
@@ -49,11 +56,12 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['monitoring'],
-        summary: 'Early-warning alerts, newest first',
+        summary: 'Early-warning alerts, newest first (paged; by status, severity, subject, owner)',
         querystring: z.strictObject({
           status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
           severity: z.enum(SEVERITIES).optional(),
           subjectId: z.string().optional(),
+          owner: z.string().min(1).max(200).optional().describe('the username owning the alert'),
           ...pageQuery,
         }),
         response: { 200: z.array(alertSchema), ...problems },

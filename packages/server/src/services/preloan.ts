@@ -20,6 +20,9 @@
  *                    (no tier → 0) and the annual volume is the sum of the applicant's supply-chain links
  *                    in the application's currency (only those with its core enterprise when it names one)
  *
+ * Each reason is a catalogue text (code and parameters, @scf-risk/report messages.ts) kept in
+ * `explanation.texts`, with its English wording in `explanation.reasons`.
+ *
  * The pipeline is small exported steps (load inputs → compute → persist) so a later step — a
  * stop-loss pool gate on decisions, say — slots in between; `computeEvaluation` is pure, and
  * `reproduceEvaluation` re-runs it from the recorded versions and inputs.
@@ -35,6 +38,7 @@ import {
   type TreePrediction,
   ValidationError,
 } from '@scf-risk/core';
+import { type MessageText, messageText } from '@scf-risk/report';
 import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { applications, decisions, enterprises, evaluations, financingProducts, type ModelKind, supplyChainLinks } from '../db/schema.ts';
 import type { Store, Tx } from '../db/store.ts';
@@ -44,6 +48,7 @@ import { audit, recordCreated, type ServiceContext } from './context.ts';
 import { parseScoringModel, parseWeights, type ScoringModel } from './model-content.ts';
 import { activeModel, getModel, type ModelView } from './models.ts';
 import { type PoolGate, poolGate } from './monitoring/pools.ts';
+import { englishOf } from './texts.ts';
 
 export type { ScoringModel } from './model-content.ts';
 
@@ -225,7 +230,10 @@ export interface Explanation {
   contributions: ScorecardResult['indicators'];
   thresholds: ScoringModel['thresholds'];
   tree: { class: string; probabilities: Record<string, number>; path: TreePrediction['path'] } | null;
+  /** The reasons in English (as always); `texts` are the same reasons as catalogue codes with their parameters. */
   reasons: string[];
+  /** Absent in evaluations stored before the catalogue. */
+  texts?: MessageText[];
   limit: { requested: string; annualVolume: string; tier: number | null; multiple: string | null };
   models: { scoringRule: string; weights: string; creditTree: string | null };
   /** The applicant's stop-loss pool when it was stopped or recovering (SPEC §6.6); absent otherwise. */
@@ -308,27 +316,21 @@ export function recommend(
   model: ScoringModel,
   score: number,
   treeClass: string | undefined,
-): { recommendation: EvaluationOutcome['recommendation']; reasons: string[] } {
+): { recommendation: EvaluationOutcome['recommendation']; texts: MessageText[] } {
   const t = model.thresholds;
   const shown = Number(score.toPrecision(10));
   let recommendation: EvaluationOutcome['recommendation'] = score >= t.approve ? 'approve' : score >= t.review ? 'review' : 'decline';
-  const reasons = [
-    recommendation === 'approve'
-      ? `score ${shown} ≥ approve threshold ${t.approve}`
-      : recommendation === 'review'
-        ? `score ${shown} ≥ review threshold ${t.review}, below approve ${t.approve}`
-        : `score ${shown} below review threshold ${t.review}`,
-  ];
+  const texts = [messageText(`preloan.score.${recommendation}`, { score: shown, approve: t.approve, review: t.review })];
   if (treeClass !== undefined && model.tree) {
     if (model.tree.decline.includes(treeClass) && recommendation !== 'decline') {
       recommendation = 'decline';
-      reasons.push(`credit tree class ${treeClass} declines`);
+      texts.push(messageText('preloan.tree.decline', { class: treeClass }));
     } else if (model.tree.review.includes(treeClass) && recommendation === 'approve') {
       recommendation = 'review';
-      reasons.push(`credit tree class ${treeClass} needs a review`);
+      texts.push(messageText('preloan.tree.review', { class: treeClass }));
     }
   }
-  return { recommendation, reasons };
+  return { recommendation, texts };
 }
 
 /** ⌊volume × multiple⌋ for a decimal-string multiple, exactly. */
@@ -361,15 +363,15 @@ export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
   const scored = scoreApplication(model, weights, inputs.indicators);
   const predicted = tree ? classifyWithTree(tree, inputs.indicators) : undefined;
   const recommended = recommend(model, scored.score, predicted?.class);
-  const { reasons } = recommended;
+  const { texts } = recommended;
   const pool = inputs.pool ?? undefined;
-  if (pool) reasons.push(poolReason(pool));
+  if (pool) texts.push(poolReason(pool));
   const first = pool ? 'decline' : recommended.recommendation;
   const limit = creditLimit(model, scored.score, first, inputs.requestedMinor, inputs.annualVolumeMinor);
   let recommendation = first;
   if (recommendation === 'approve' && limit.limitMinor === 0n) {
     recommendation = 'review';
-    reasons.push('the credit limit is 0 (no supply-chain volume in this currency, or no limit tier for the score)');
+    texts.push(messageText('preloan.limit.zero'));
   }
   return {
     score: scored.score,
@@ -381,7 +383,8 @@ export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
       contributions: scored.indicators,
       thresholds: model.thresholds,
       tree: predicted ? { class: predicted.class, probabilities: predicted.probabilities, path: predicted.path } : null,
-      reasons,
+      reasons: texts.map(englishOf),
+      texts,
       limit: {
         requested: inputs.requestedMinor.toString(),
         annualVolume: inputs.annualVolumeMinor.toString(),
@@ -395,10 +398,16 @@ export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
 }
 
 /** "declined: pool stopped (pool NAME as of D: NPL ratio r against the limit m, …)" — the pool's decision with its figures. */
-function poolReason(gate: PoolGate): string {
+function poolReason(gate: PoolGate): MessageText {
   const f = gate.decision.figures;
-  const figures = f ? `: NPL ratio ${f.ratio} against the limit ${f.maxNplRatio}, NPL balance ${f.nplBalance} of ${f.balance}` : '';
-  return `${gate.decision.decision} (pool ${gate.poolName}${gate.asOf ? ` as of ${gate.asOf}` : ''}${figures})`;
+  return messageText('preloan.pool', {
+    decision: messageText(gate.decision.decision === 'declined: pool stopped' ? 'pool.decision.stopped' : 'pool.decision.recovering'),
+    pool: gate.poolName,
+    asOf: gate.asOf ? messageText('preloan.pool.asOf', { date: gate.asOf }) : '',
+    figures: f
+      ? messageText('preloan.pool.figures', { ratio: f.ratio, maxNplRatio: f.maxNplRatio, nplBalance: f.nplBalance, balance: f.balance })
+      : '',
+  });
 }
 
 /** Store an evaluation (and the application's status `evaluated`) with its audit entry, in `tx`. */
@@ -491,9 +500,11 @@ export async function reproduceEvaluation(store: Store, id: string) {
     creditLimit: money(outcome.creditLimitMinor, e.currency),
     explanation: JSON.parse(JSON.stringify(outcome.explanation)) as Explanation,
   };
+  // An evaluation stored before reasons had codes (no explanation.texts) compares on its English reasons.
+  const comparable = (x: Explanation) => canonical(stored.explanation.texts ? x : { ...x, texts: undefined });
   const identical =
-    JSON.stringify([stored.score, stored.recommendation, stored.creditLimit, canonical(stored.explanation)]) ===
-    JSON.stringify([reproduced.score, reproduced.recommendation, reproduced.creditLimit, canonical(reproduced.explanation)]);
+    JSON.stringify([stored.score, stored.recommendation, stored.creditLimit, comparable(stored.explanation)]) ===
+    JSON.stringify([reproduced.score, reproduced.recommendation, reproduced.creditLimit, comparable(reproduced.explanation)]);
   return { evaluation: stored, reproduced, identical };
 }
 
@@ -607,7 +618,7 @@ export async function refuseApprovalInStoppedPool(tx: Tx, state: DecisionState, 
   if (input.decision !== 'approve') return;
   const gate = await poolGate(tx, state.application.enterpriseId);
   if (gate)
-    throw new HttpProblem(409, 'Conflict', `${poolReason(gate)}: the application may only be declined`, [
+    throw new HttpProblem(409, 'Conflict', `${englishOf(poolReason(gate))}: the application may only be declined`, [
       {
         path: ['decision'],
         message: `${gate.decision.decision}: pool ${gate.poolName} (${gate.poolId}) takes no new loans`,

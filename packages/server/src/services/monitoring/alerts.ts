@@ -17,6 +17,7 @@ export const alertView = (a: AlertRow): Alert & { updatedAt: string } => ({
   severity: a.severity,
   date: a.openedOn,
   message: a.message,
+  ...(a.messageText ? { text: a.messageText } : {}),
   inputs: a.inputs,
   status: a.status,
   owner: a.owner,
@@ -30,6 +31,7 @@ export async function listAlerts(
     status?: AlertRow['status'] | undefined;
     severity?: AlertRow['severity'] | undefined;
     subjectId?: string | undefined;
+    owner?: string | undefined;
     limit: number;
     offset: number;
   },
@@ -38,6 +40,7 @@ export async function listAlerts(
   if (q.status) where.push(eq(alerts.status, q.status));
   if (q.severity) where.push(eq(alerts.severity, q.severity));
   if (q.subjectId) where.push(eq(alerts.subjectId, q.subjectId));
+  if (q.owner) where.push(eq(alerts.owner, q.owner));
   const list = await ctx.store.db
     .select()
     .from(alerts)

@@ -8,9 +8,11 @@
  */
 import { type Alert, mergeAlerts, type ReconciliationTolerances, reconcileTrades, type TradeRecord, ValidationError } from '@scf-risk/core';
 import { readCsvTable } from '@scf-risk/io';
+import { messageText } from '@scf-risk/report';
 import { desc, eq, sql } from 'drizzle-orm';
 import { alerts, reconciliationImports, reconciliationMismatches, tradeEvents } from '../../db/schema.ts';
 import { audit, type ServiceContext } from '../context.ts';
+import { englishOf } from '../texts.ts';
 import { loadAlerts, queueDeliveries } from './engine.ts';
 import { rows } from './sql.ts';
 
@@ -75,18 +77,25 @@ export async function importReconciliation(ctx: ServiceContext, input: Reconcili
     );
     for (let k = 0; k < events.length; k += 1000) await tx.insert(tradeEvents).values(events.slice(k, k + 1000));
     const unmatched = result.trades.filter((t) => !t.matched);
-    const fresh: Alert[] = unmatched.map((t) => ({
-      id: `reconciliation/trade:${t.tradeId}/${today}`,
-      ruleId: 'reconciliation',
-      subjectId: `trade:${t.tradeId}`,
-      severity: 'medium',
-      date: today,
-      message: `trade ${t.tradeId}: ${t.findings.map((f) => f.type).join(', ')}`,
-      inputs: { importId: imp!.id, findings: t.findings, totals: t.totals },
-      status: 'open',
-      owner: null,
-      history: [{ date: today, action: 'opened', by: ctx.actor.username }],
-    }));
+    const fresh: Alert[] = unmatched.map((t) => {
+      const text = messageText('alert.reconciliation', {
+        trade: t.tradeId,
+        findings: t.findings.map((f) => messageText(`reconciliation.${f.type}`)),
+      });
+      return {
+        id: `reconciliation/trade:${t.tradeId}/${today}`,
+        ruleId: 'reconciliation',
+        subjectId: `trade:${t.tradeId}`,
+        severity: 'medium',
+        date: today,
+        message: englishOf(text),
+        text,
+        inputs: { importId: imp!.id, findings: t.findings, totals: t.totals },
+        status: 'open',
+        owner: null,
+        history: [{ date: today, action: 'opened', by: ctx.actor.username }],
+      };
+    });
     const existing = await loadAlerts(
       tx,
       today,
@@ -103,6 +112,7 @@ export async function importReconciliation(ctx: ServiceContext, input: Reconcili
           severity: a.severity,
           openedOn: a.date,
           message: a.message,
+          messageText: a.text ?? null,
           inputs: a.inputs,
           status: a.status,
           owner: a.owner,

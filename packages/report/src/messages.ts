@@ -1,0 +1,99 @@
+/**
+ * The catalogue of texts the server writes (pre-loan reasons, alert messages), in English and
+ * Chinese. The server stores and sends a text as a stable `code` with its `params` next to the
+ * English `message` it has always sent (made from the English template here, or by core in the same
+ * words); the workbench shows `formatMessage(text, lang)`, and the English message when a code is not
+ * in the catalogue (an older row, a newer server).
+ *
+ * Templates name their parameters as `{{name}}`. A parameter is shown as given (numbers and money
+ * keep the formatting the server gave them), or, when it is itself a text, formatted in the same
+ * language; a list of texts is joined with ", " (English) or "、" (Chinese).
+ */
+
+/** A server-written text: a catalogue code and the values its template names. */
+export interface MessageText {
+  code: string;
+  params: Record<string, MessageParam>;
+}
+export type MessageParam = string | number | MessageText | MessageText[];
+export type MessageLang = 'en' | 'zh';
+
+const en = {
+  // Pre-loan evaluation reasons (services/preloan.ts)
+  'preloan.score.approve': 'score {{score}} ≥ approve threshold {{approve}}',
+  'preloan.score.review': 'score {{score}} ≥ review threshold {{review}}, below approve {{approve}}',
+  'preloan.score.decline': 'score {{score}} below review threshold {{review}}',
+  'preloan.tree.decline': 'credit tree class {{class}} declines',
+  'preloan.tree.review': 'credit tree class {{class}} needs a review',
+  'preloan.limit.zero': 'the credit limit is 0 (no supply-chain volume in this currency, or no limit tier for the score)',
+  'preloan.pool': '{{decision}} (pool {{pool}}{{asOf}}{{figures}})',
+  'preloan.pool.asOf': ' as of {{date}}',
+  'preloan.pool.figures': ': NPL ratio {{ratio}} against the limit {{maxNplRatio}}, NPL balance {{nplBalance}} of {{balance}}',
+  'pool.decision.stopped': 'declined: pool stopped',
+  'pool.decision.recovering': 'declined: pool recovering',
+  // Early-warning alerts (core monitoring/early-warning.ts, services/monitoring/reconciliation.ts)
+  'alert.threshold': '{{indicator}} {{value}} {{op}} {{limit}}',
+  'alert.drop': '{{indicator}} fell from {{previous}} to {{value}} ({{drop}})',
+  'alert.event': '{{eventType}} on {{dates}}',
+  'alert.missing': '{{indicator}} is missing',
+  'alert.undated': '{{indicator}} {{value}} has no date',
+  'alert.stale': '{{indicator}} is {{age}} days old (more than {{maxAgeDays}})',
+  'alert.mismatch': '{{indicator}} differs between sources by {{spread}} (tolerance {{tolerance}})',
+  'alert.reconciliation': 'trade {{trade}}: {{findings}}',
+  'reconciliation.missing': 'missing',
+  'reconciliation.duplicate-record': 'duplicate-record',
+  'reconciliation.amount-mismatch': 'amount-mismatch',
+  'reconciliation.date-out-of-tolerance': 'date-out-of-tolerance',
+} as const;
+
+export type MessageCode = keyof typeof en;
+
+const zh: Record<MessageCode, string> = {
+  'preloan.score.approve': '得分 {{score}} ≥ 通过阈值 {{approve}}',
+  'preloan.score.review': '得分 {{score}} ≥ 复核阈值 {{review}}，低于通过阈值 {{approve}}',
+  'preloan.score.decline': '得分 {{score}} 低于复核阈值 {{review}}',
+  'preloan.tree.decline': '信用决策树判为 {{class}} 类：拒绝',
+  'preloan.tree.review': '信用决策树判为 {{class}} 类：需人工复核',
+  'preloan.limit.zero': '授信额度为 0（该币种下无供应链交易量，或得分未达任何额度档位）',
+  'preloan.pool': '{{decision}}（止损池 {{pool}}{{asOf}}{{figures}}）',
+  'preloan.pool.asOf': '，截至 {{date}}',
+  'preloan.pool.figures': '：不良率 {{ratio}}，止损线 {{maxNplRatio}}，不良余额 {{nplBalance}}，贷款余额 {{balance}}',
+  'pool.decision.stopped': '拒绝：止损池已止损',
+  'pool.decision.recovering': '拒绝：止损池恢复中',
+  'alert.threshold': '指标 {{indicator}} 为 {{value}}（{{op}} {{limit}}）',
+  'alert.drop': '指标 {{indicator}} 由 {{previous}} 降至 {{value}}（降幅 {{drop}}）',
+  'alert.event': '{{dates}} 发生事件 {{eventType}}',
+  'alert.missing': '指标 {{indicator}} 缺失',
+  'alert.undated': '指标 {{indicator}} 的值 {{value}} 没有日期',
+  'alert.stale': '指标 {{indicator}} 已 {{age}} 天未更新（超过 {{maxAgeDays}} 天）',
+  'alert.mismatch': '指标 {{indicator}} 各来源相差 {{spread}}（容差 {{tolerance}}）',
+  'alert.reconciliation': '交易 {{trade}}：{{findings}}',
+  'reconciliation.missing': '记录缺失',
+  'reconciliation.duplicate-record': '记录重复',
+  'reconciliation.amount-mismatch': '金额不符',
+  'reconciliation.date-out-of-tolerance': '日期超出容差',
+};
+
+/** Both languages' templates, by code. */
+export const MESSAGES: Record<MessageLang, Record<MessageCode, string>> = { en, zh };
+
+/** Whether `code` is in the catalogue. */
+export const isMessageCode = (code: string): code is MessageCode => Object.hasOwn(en, code);
+
+/** A text of the catalogue (the server's constructor: `messageText('preloan.tree.review', { class: 'bad' })`). */
+export const messageText = (code: MessageCode, params: Record<string, MessageParam> = {}): MessageText => ({ code, params });
+
+/** `text` in `lang`; undefined when its code (or a nested text's) is not in the catalogue. */
+export function formatMessage(text: MessageText, lang: MessageLang): string | undefined {
+  if (!isMessageCode(text.code)) return undefined;
+  let unknown = false;
+  const show = (p: MessageParam | undefined): string => {
+    if (p === undefined) return '';
+    if (typeof p === 'string' || typeof p === 'number') return String(p);
+    const parts = (Array.isArray(p) ? p : [p]).map((x) => formatMessage(x, lang));
+    if (parts.some((x) => x === undefined)) unknown = true;
+    return parts.join(lang === 'zh' ? '、' : ', ');
+  };
+  const out = MESSAGES[lang][text.code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => show(text.params[name]));
+  return unknown ? undefined : out;
+}

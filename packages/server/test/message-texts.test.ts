@@ -1,0 +1,264 @@
+/**
+ * Server-written texts in the user's language (@scf-risk/report messages.ts): the zh and en
+ * catalogues have the same codes with the same parameters; every text core's early-warning rules
+ * and the pre-loan evaluation write has a code in the catalogue whose English is the message the
+ * API sends; on a real database (PGlite; PostgreSQL when DATABASE_URL is set) the alert list carries
+ * the texts, is paged by limit/offset and filtered by status, severity and owner, and a stored
+ * evaluation keeps its reasons' texts.
+ */
+import { evaluateWarnings, type WarningRule } from '@scf-risk/core';
+import { formatMessage, isMessageCode, MESSAGES, type MessageText } from '@scf-risk/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/db/schema.ts';
+import type { ModelView } from '../src/services/models.ts';
+import { computeEvaluation } from '../src/services/preloan.ts';
+import { describeEachBackend } from './backends.ts';
+import { type Harness, openHarness } from './harness.ts';
+
+const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+/** Every code in a text, its nested texts' included. */
+const codesOf = (t: MessageText): string[] => [
+  t.code,
+  ...Object.values(t.params).flatMap((p) => (typeof p === 'object' ? (Array.isArray(p) ? p : [p]).flatMap(codesOf) : [])),
+];
+
+/** The text is in the catalogue, its English is `english` and its Chinese is another, fully filled sentence. */
+function expectCatalogued(text: MessageText, english: string) {
+  for (const code of codesOf(text)) expect(isMessageCode(code), code).toBe(true);
+  expect(formatMessage(text, 'en')).toBe(english);
+  const zh = formatMessage(text, 'zh');
+  expect(zh).toMatch(/[\u4e00-\u9fff]/);
+  expect(zh).not.toContain('{{');
+}
+
+const SCORING = {
+  method: 'scorecard',
+  thresholds: { approve: 5, review: 4 },
+  limit: { tiers: [{ minScore: 4, multiple: '0.1' }] },
+};
+const model = (kind: ModelView['kind'], content: unknown) => ({ id: `${kind}-1`, kind, version: 1, content }) as ModelView;
+
+describe('the message catalogue', () => {
+  it('zh and en have the same codes, and each Chinese template names the same parameters as the English one', () => {
+    expect(Object.keys(MESSAGES.zh).sort()).toEqual(Object.keys(MESSAGES.en).sort());
+    for (const [code, en] of Object.entries(MESSAGES.en))
+      expect(placeholders(MESSAGES.zh[code as keyof typeof MESSAGES.zh]), code).toEqual(placeholders(en));
+    expect(formatMessage({ code: 'no.such.code', params: {} }, 'zh')).toBeUndefined();
+    expect(
+      formatMessage({ code: 'alert.reconciliation', params: { trade: 'T', findings: [{ code: 'nope', params: {} }] } }, 'en'),
+    ).toBeUndefined();
+  });
+
+  it('every alert core’s rules raise has a catalogued text whose English is the alert message', () => {
+    const rules: WarningRule[] = [
+      { id: 'dpd', kind: 'threshold', indicator: 'daysPastDue', op: '>=', value: 30, severity: 'high' },
+      { id: 'fall', kind: 'drop', indicator: 'score', by: 50, severity: 'medium' },
+      { id: 'fall-rel', kind: 'drop', indicator: 'index', by: 0.2, relative: true, severity: 'medium' },
+      { id: 'down', kind: 'event', eventType: 'core-downgrade', withinDays: 5, severity: 'critical' },
+      { id: 'fin', kind: 'missing', indicator: 'financials', maxAgeDays: 120, severity: 'low' },
+      { id: 'gone', kind: 'missing', indicator: 'audit', maxAgeDays: 10, severity: 'low' },
+      { id: 'undated', kind: 'missing', indicator: 'rating', maxAgeDays: 10, severity: 'low' },
+      { id: 'three-way', kind: 'mismatch', indicator: 'amount', tolerance: 100, severity: 'medium' },
+    ];
+    const alerts = evaluateWarnings(
+      rules,
+      [
+        {
+          id: 'SME-1',
+          indicators: {
+            daysPastDue: { value: 45 },
+            score: { value: 520, previous: 600 },
+            index: { value: 0.6, previous: 0.9 },
+            financials: { value: 1, date: '2024-01-01' },
+            audit: { value: null },
+            rating: { value: 3 },
+            amount: { value: null, sources: { bank: 1000, platform: 1250 } },
+          },
+          events: [{ type: 'core-downgrade', date: '2024-05-30' }],
+        },
+      ],
+      '2024-06-01',
+    );
+    expect(alerts.map((a) => a.text?.code)).toEqual([
+      'alert.threshold',
+      'alert.drop',
+      'alert.drop',
+      'alert.event',
+      'alert.stale',
+      'alert.missing',
+      'alert.undated',
+      'alert.mismatch',
+    ]);
+    expect(alerts.map((a) => a.message)).toEqual([
+      'daysPastDue 45 >= 30',
+      'score fell from 600 to 520 (80)',
+      'index fell from 0.9 to 0.6 (33.3 %)',
+      'core-downgrade on 2024-05-30',
+      'financials is 152 days old (more than 120)',
+      'audit is missing',
+      'rating 3 has no date',
+      'amount differs between sources by 250 (tolerance 100)',
+    ]);
+    for (const a of alerts) expectCatalogued(a.text as MessageText, a.message);
+    expect(formatMessage(alerts[0]!.text as MessageText, 'zh')).toBe('指标 daysPastDue 为 45（>= 30）');
+  });
+
+  it('pre-loan reasons: the score band, the tree, the stopped pool with its figures, a zero limit — English as before, Chinese too', () => {
+    const base = {
+      models: {
+        scoringRule: model('scoring-rule', { ...SCORING, tree: { decline: [], review: [] } }),
+        weights: model('weights', { a: 1 }),
+        creditTree: undefined,
+      },
+      requestedMinor: 1_000_000n,
+      annualVolumeMinor: 0n,
+    };
+    // score 6 ≥ 5 → approve, but no volume → limit 0 → review
+    const zero = computeEvaluation({ ...base, indicators: { a: 6 } });
+    expect(zero.recommendation).toBe('review');
+    expect(zero.explanation.reasons).toEqual([
+      'score 6 ≥ approve threshold 5',
+      'the credit limit is 0 (no supply-chain volume in this currency, or no limit tier for the score)',
+    ]);
+    expect(zero.explanation.texts?.map((t) => formatMessage(t, 'zh'))).toEqual([
+      '得分 6 ≥ 通过阈值 5',
+      '授信额度为 0（该币种下无供应链交易量，或得分未达任何额度档位）',
+    ]);
+    const pooled = computeEvaluation({
+      ...base,
+      indicators: { a: 4.5 },
+      pool: {
+        poolId: 'p1',
+        poolName: '华东钢贸池',
+        asOf: '2024-06-01',
+        decision: {
+          accepted: false,
+          decision: 'declined: pool stopped',
+          figures: {
+            date: '2024-06-01',
+            balance: 1000,
+            nplBalance: 80,
+            ratio: 0.08,
+            maxNplRatio: 0.05,
+            profitSinceStop: 0,
+            lossesSinceStop: 0,
+          },
+        },
+      },
+    });
+    expect(pooled.recommendation).toBe('decline');
+    expect(pooled.explanation.reasons).toEqual([
+      'score 4.5 ≥ review threshold 4, below approve 5',
+      'declined: pool stopped (pool 华东钢贸池 as of 2024-06-01: NPL ratio 0.08 against the limit 0.05, NPL balance 80 of 1000)',
+    ]);
+    expect(formatMessage(pooled.explanation.texts![1]!, 'zh')).toBe(
+      '拒绝：止损池已止损（止损池 华东钢贸池，截至 2024-06-01：不良率 0.08，止损线 0.05，不良余额 80，贷款余额 1000）',
+    );
+    const low = computeEvaluation({ ...base, indicators: { a: 2 } });
+    expect(low.explanation.reasons).toEqual(['score 2 below review threshold 4']);
+    for (const e of [zero, pooled, low]) e.explanation.texts!.forEach((t, k) => expectCatalogued(t, e.explanation.reasons[k]!));
+  });
+});
+
+describeEachBackend('alert list (paged, filtered) and evaluation texts', (backend) => {
+  let h: Harness;
+  const call = (role: Role, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    h.app.inject({ method, url, headers: { cookie: h.cookie[role] }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const trades = Array.from({ length: 12 }, (_, k) => `T${String(k + 1).padStart(2, '0')}`);
+
+  beforeAll(async () => {
+    h = await openHarness(backend);
+    // 12 trades whose payments are missing: 12 reconciliation alerts (medium), one per trade.
+    const csv = (prefix: string) => ['id,tradeId,amount,date', ...trades.map((t) => `${prefix}${t},${t},100000,2024-03-01`)].join('\n');
+    const r = await call('risk-officer', 'POST', '/reconciliation/import', {
+      format: 'csv',
+      orders: csv('o'),
+      shipments: csv('s'),
+      payments: 'id,tradeId,amount,date',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+  }, 180_000);
+  afterAll(() => h?.close());
+
+  it('pages 12 alerts 5 at a time in a stable order, each with its text in both languages', async () => {
+    const pages = [];
+    for (const offset of [0, 5, 10, 15]) {
+      const r = await call('auditor', 'GET', `/alerts?limit=5&offset=${offset}`);
+      expect(r.statusCode, r.body).toBe(200);
+      pages.push(r.json() as { subjectId: string; message: string; text: MessageText }[]);
+    }
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 2, 0]);
+    expect(pages.flat().map((a) => a.subjectId)).toEqual(trades.map((t) => `trade:${t}`));
+    const first = pages[0]![0]!;
+    expect(first.message).toBe('trade T01: missing');
+    expect(first.text).toEqual({
+      code: 'alert.reconciliation',
+      params: { trade: 'T01', findings: [{ code: 'reconciliation.missing', params: {} }] },
+    });
+    expect(formatMessage(first.text, 'zh')).toBe('交易 T01：记录缺失');
+    for (const a of pages.flat()) expectCatalogued(a.text, a.message);
+  });
+
+  it('filters by status, severity and owner; a bad filter or page is a 400 naming it', async () => {
+    const ids = ((await call('auditor', 'GET', '/alerts?limit=3')).json() as { id: string }[]).map((a) => a.id);
+    for (const id of ids)
+      expect((await call('credit-officer', 'POST', `/alerts/${encodeURIComponent(id)}/acknowledge`, {})).statusCode).toBe(200);
+    const owner = 'credit-officer-1';
+    const owned = (await call('auditor', 'GET', `/alerts?owner=${encodeURIComponent(owner)}&limit=2&offset=1`)).json() as {
+      id: string;
+      owner: string;
+    }[];
+    expect(owned.map((a) => a.id)).toEqual(ids.slice(1, 3));
+    expect(owned.every((a) => a.owner === owner)).toBe(true);
+    expect((await call('auditor', 'GET', '/alerts?owner=nobody')).json()).toEqual([]);
+    expect(((await call('auditor', 'GET', '/alerts?status=acknowledged')).json() as unknown[]).length).toBe(3);
+    expect(((await call('auditor', 'GET', '/alerts?status=open&severity=medium&limit=500')).json() as unknown[]).length).toBe(9);
+    expect((await call('auditor', 'GET', '/alerts?severity=high')).json()).toEqual([]);
+    for (const [query, field] of [
+      ['severity=urgent', 'severity'],
+      ['status=closed', 'status'],
+      ['limit=0', 'limit'],
+      ['offset=-1', 'offset'],
+      ['owner=', 'owner'],
+    ]) {
+      const r = await call('auditor', 'GET', `/alerts?${query}`);
+      expect(r.statusCode, query).toBe(400);
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(r.json().errors.map((e: { path: string }) => e.path)).toContain(`querystring.${field}`);
+    }
+  });
+
+  it('an evaluation stores its reasons’ texts next to the English reasons', async () => {
+    const created = async (url: string, payload: unknown, role: Role = 'credit-officer') => {
+      const r = await call(role, 'POST', url, payload);
+      expect(r.statusCode, `${url}: ${r.body}`).toBe(201);
+      return r.json();
+    };
+    const sme = (await created('/enterprises', { name: '小微供应商', kind: 'sme-supplier', industry: 'steel' })).id;
+    const product = (
+      await created('/products', { code: 'recv', kind: 'receivables', name: 'Receivables', currency: 'CNY' }, 'risk-officer')
+    ).id;
+    for (const [kind, content] of [
+      ['weights', { a: 1 }],
+      ['scoring-rule', SCORING],
+    ] as const) {
+      const v = await created('/model-versions', { kind, productId: product, content }, 'risk-officer');
+      expect((await call('risk-officer', 'POST', `/model-versions/${v.id}/activate`)).statusCode).toBe(200);
+    }
+    const app = await created('/applications', {
+      enterpriseId: sme,
+      productId: product,
+      amount: { minor: '100000', currency: 'CNY' },
+      termMonths: 6,
+      indicators: { a: 3 },
+    });
+    await created(`/applications/${app.id}/evaluate`, undefined);
+    const [ev] = (await call('auditor', 'GET', `/applications/${app.id}`)).json().evaluations;
+    expect(ev.recommendation).toBe('decline');
+    expect(ev.explanation.reasons).toEqual(['score 3 below review threshold 4']);
+    expect(ev.explanation.texts).toEqual([{ code: 'preloan.score.decline', params: { score: 3, approve: 5, review: 4 } }]);
+    expect(formatMessage(ev.explanation.texts[0], 'zh')).toBe('得分 3 低于复核阈值 4');
+    expect((await call('auditor', 'GET', `/evaluations/${ev.id}/reproduce`)).json().identical).toBe(true);
+  });
+});
