@@ -1,9 +1,13 @@
-/** Three-way reconciliation (SPEC §6.9): import orders, shipments and payments (CSV text or JSON); the mismatches. */
+/**
+ * Three-way reconciliation (SPEC §6.9): import orders, shipments and payments (JSON rows, CSV text,
+ * or one XLSX workbook in base64 with the sheets orders / shipments / payments); the mismatches.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dateSchema, idSchema, pageQuery, problems } from '../schemas.ts';
 import { actorOf } from '../services/actor.ts';
 import { importReconciliation, listMismatches, recordsFromCsv } from '../services/monitoring/reconciliation.ts';
+import { recordsFromWorkbook } from '../services/monitoring/reconciliation-xlsx.ts';
 
 const record = z.strictObject({
   id: z.string().min(1).max(200),
@@ -29,6 +33,15 @@ const body = z.union([
     payments: z.string(),
     tolerances,
   }),
+  z.strictObject({
+    format: z.literal('xlsx'),
+    workbook: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9+/\r\n]+={0,2}\s*$/, 'the workbook file in base64')
+      .describe('the .xlsx file in base64: sheets orders, shipments, payments with id, tradeId, amount (yuan) or amountMinor, date'),
+    tolerances,
+  }),
 ]);
 
 const plugin: FastifyPluginAsyncZod = async (app) => {
@@ -47,12 +60,13 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       const input =
         b.format === 'json'
           ? b
-          : {
-              orders: recordsFromCsv('orders', b.orders),
-              shipments: recordsFromCsv('shipments', b.shipments),
-              payments: recordsFromCsv('payments', b.payments),
-              tolerances: b.tolerances,
-            };
+          : b.format === 'xlsx'
+            ? await recordsFromWorkbook(Buffer.from(b.workbook, 'base64'))
+            : {
+                orders: recordsFromCsv('orders', b.orders),
+                shipments: recordsFromCsv('shipments', b.shipments),
+                payments: recordsFromCsv('payments', b.payments),
+              };
       return reply.code(201).send(await importReconciliation(actorOf(app, request), { ...input, tolerances: b.tolerances }));
     },
   );
