@@ -36,12 +36,14 @@ import healthRoutes from './routes/health.ts';
 import jobRoutes from './routes/jobs.ts';
 import linkRoutes from './routes/links.ts';
 import loanRoutes from './routes/loans.ts';
+import marginAccountRoutes from './routes/margin-accounts.ts';
 import methodRoutes from './routes/methods.ts';
 import modelVersionRoutes from './routes/model-versions.ts';
 import monitoringRoutes from './routes/monitoring.ts';
 import monitoringAlertRoutes from './routes/monitoring-alerts.ts';
 import monitoringPoolRoutes from './routes/monitoring-pools.ts';
 import monitoringReconciliationRoutes from './routes/monitoring-reconciliation.ts';
+import monitoringSettingsRoutes from './routes/monitoring-settings.ts';
 import productRoutes from './routes/products.ts';
 import questionnaireRoutes from './routes/questionnaires.ts';
 import reportRoutes from './routes/reports.ts';
@@ -224,6 +226,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     monitoringPoolRoutes,
     monitoringAlertRoutes,
     monitoringReconciliationRoutes,
+    monitoringSettingsRoutes,
+    marginAccountRoutes,
     bookSummaryRoutes,
   ]) {
     await app.register(routes, { secureCookie: options.secureCookie ?? false });

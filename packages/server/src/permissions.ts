@@ -111,6 +111,11 @@ export const PERMISSIONS: Record<string, Access> = {
   'POST /webhooks': MONITOR_WRITE,
   'POST /reconciliation/import': MONITOR_WRITE,
   'GET /reconciliation/mismatches': BOOK_READ,
+  'GET /monitoring/settings': BOOK_READ,
+  'PUT /monitoring/settings': MONITOR_WRITE,
+  'GET /margin-accounts': BOOK_READ,
+  'POST /margin-accounts': MONITOR_WRITE,
+  'PUT /margin-accounts/:id': MONITOR_WRITE,
 };
 
 /** Every method endpoint (`POST /methods/<name>`) is open to every signed-in role. */
