@@ -355,6 +355,12 @@ export const monitoringRuns = pgTable('monitoring_runs', {
   error: text('error'),
   runBy: text('run_by').notNull(),
   runs: integer('runs').notNull().default(1),
+  /** `incremental`: only the loans that may have moved since the previous run were recomputed (migration 0006). */
+  mode: text('mode', { enum: ['full', 'incremental'] })
+    .notNull()
+    .default('full'),
+  recomputedLoans: integer('recomputed_loans'),
+  settingsFingerprint: text('settings_fingerprint'),
 });
 
 export const classificationOverrides = pgTable('classification_overrides', {

@@ -5,7 +5,8 @@
  *   - running a date twice gives the same rows (the date's derived rows are replaced);
  *   - several processes share one PostgreSQL: a second run of the same date waits for the lock,
  *     then, unless `force`, finds the date done and returns that run without doing it again.
- * A failed run is recorded (status failed, the error) after the rollback. Webhooks of the alerts it
+ * A date after an earlier run is incremental (incremental.ts): the loans that cannot have moved
+ * since keep that run's rows; `full` recomputes every loan. A failed run is recorded (status failed, the error) after the rollback. Webhooks of the alerts it
  * opened are sent after the commit (`deliverPending`).
  */
 import { dayNumber, ValidationError } from '@scf-risk/core';
@@ -13,10 +14,14 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { monitoringRuns } from '../../db/schema.ts';
 import { audit, type ServiceContext } from '../context.ts';
 import { type DeriveOptions, type DeriveResult, derive } from './engine.ts';
+import { classificationFingerprint, planRun } from './incremental.ts';
+import { loadSettings } from './settings.ts';
 import { lockDates } from './sql.ts';
 import { deliverPending } from './webhooks.ts';
 
-export interface RunOptions extends DeriveOptions {
+export interface RunOptions extends Omit<DeriveOptions, 'carryFrom'> {
+  /** Recompute every loan even when the previous run's rows could be carried forward (incremental.ts). */
+  full?: boolean;
   /** Run even when the date has a succeeded run (default true; the scheduler passes false). */
   force?: boolean;
   /** Send the new alerts' webhooks after the commit (default true). */
@@ -33,6 +38,8 @@ export const runView = (r: RunRow) => ({
   error: r.error,
   runBy: r.runBy,
   runs: r.runs,
+  mode: r.mode,
+  recomputedLoans: r.recomputedLoans,
 });
 export type RunView = ReturnType<typeof runView>;
 
@@ -54,7 +61,12 @@ export async function runDailyMonitoring(ctx: ServiceContext, asOf: string, opti
       await lockDates(tx, [asOf]);
       const [done] = await tx.select().from(monitoringRuns).where(eq(monitoringRuns.asOf, asOf));
       if (done?.status === 'succeeded' && options.force === false) return { run: runView(done), ran: false, problems: [], timings: {} };
-      const derived = await derive(tx, [asOf], {}, options);
+      const settings = await loadSettings(tx);
+      const plan = await planRun(tx, asOf, settings, options.full === true);
+      const derived =
+        plan.mode === 'incremental'
+          ? await derive(tx, [asOf], { loanIds: plan.loanIds }, { ...options, carryFrom: plan.from })
+          : await derive(tx, [asOf], {}, options);
       const values = {
         asOf,
         status: 'succeeded' as const,
@@ -63,6 +75,9 @@ export async function runDailyMonitoring(ctx: ServiceContext, asOf: string, opti
         counts: { ...derived.counts },
         error: null,
         runBy: ctx.actor.username,
+        mode: plan.mode,
+        recomputedLoans: plan.mode === 'incremental' ? plan.loanIds.length : derived.counts.loans,
+        settingsFingerprint: classificationFingerprint(settings),
       };
       const [row] = await tx
         .insert(monitoringRuns)

@@ -11,6 +11,9 @@
  *     pools      = observePool(state, NPL of the pool, ledger since the last observation)
  *     alerts     = mergeAlerts(unresolved, evaluateWarnings(rules, subjects, D))
  *
+ * An incremental run (`carryFrom`, incremental.ts) recomputes the loans that may have moved and
+ * carries the others' rows forward; its NPL report and warnings still cover every loan.
+ *
  * Every method is core's; this file loads, orders and writes. States chain from the last
  * succeeded run before the first date. The derived rows of the dates (and, for one loan, of that
  * loan) are replaced as a whole; an alert that is still open and untouched is replaced only when
@@ -28,6 +31,7 @@ import {
   collateralStep,
   createStopLossPool,
   evaluateWarnings,
+  isNonPerforming,
   LOAN_CATEGORIES,
   type LoanCategory,
   type LoanPosition,
@@ -37,7 +41,9 @@ import {
   mergeAlerts,
   NO_GROUP,
   type NplGroup,
+  type NplLoan,
   type NplReport,
+  nplReport,
   observePool,
   openCollateralCase,
   openMarginAccount,
@@ -50,6 +56,7 @@ import {
 } from '@scf-risk/core';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/store.ts';
+import { type CarriedLoan, carriedIndicators, carriedLoans, carriedNplLoan, carryClassifications } from './incremental.ts';
 import { loadSettings } from './settings.ts';
 import { inList, insertRows, insertScalarRows, rows } from './sql.ts';
 import { type LoanMeta, loadWorld, pledgedItems, type Scope, type World } from './world.ts';
@@ -61,6 +68,11 @@ export type Phase = (typeof PHASES)[number];
 export interface DeriveOptions {
   /** Throw after this phase's writes (tests: a run killed part-way leaves nothing). */
   failAfter?: Phase;
+  /**
+   * An incremental run of one date (scope `loanIds`: the loans that may have moved): the other
+   * loans keep the rows of this earlier run date (incremental.ts).
+   */
+  carryFrom?: string;
 }
 
 export interface DeriveCounts {
@@ -152,6 +164,10 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
     ...(settings.borrowerDowngrade ? { borrowerDowngrade: settings.borrowerDowngrade } : {}),
   };
   const one = scope.borrowerId !== undefined || scope.loanId !== undefined;
+  const carryFrom = options.carryFrom;
+  if (carryFrom !== undefined && (dates.length !== 1 || !scope.loanIds || one))
+    throw new Error('derive: carryFrom needs one date and loanIds');
+  const carried: CarriedLoan[] = carryFrom !== undefined ? await carriedLoans(tx, carryFrom, scope.loanIds!) : [];
   const loanIds = [...world.meta.keys()];
   const inScope = (column: string) =>
     scope.loanId !== undefined
@@ -307,8 +323,20 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
         }
       }
     }
+    // An incremental run: the carried loans count in the NPL groups and are warning subjects too.
+    let report = snapshot.npl;
+    if (carryFrom !== undefined) {
+      const all: NplLoan[] = snapshot.loans.map((p) => ({ ...p, category: p.classification.category }));
+      for (const c of carried) {
+        all.push(carriedNplLoan(c));
+        subject(c.meta.id).indicators = carriedIndicators(c, date);
+        counts.loans++;
+        if (isNonPerforming(c.category)) counts.nonPerforming++;
+      }
+      report = nplReport(all);
+    }
     if (one) out.npl.push(...delta.values());
-    else out.npl.push(...reportRows(date, snapshot.npl));
+    else out.npl.push(...reportRows(date, report));
 
     // Collateral.
     for (const loanId of world.pledges.keys()) {
@@ -421,7 +449,7 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
           if (categoryRank(c) >= 2) npl += v;
         }
       } else {
-        const g = snapshot.npl.by.pool[pool.id];
+        const g = report.by.pool[pool.id];
         balance = g?.balance ?? 0;
         npl = g?.nplBalance ?? 0;
       }
@@ -477,6 +505,7 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   };
   await tx.execute(sql`DELETE FROM loan_classifications WHERE ${range} ${inScope('loan_id')}`);
   await insertScalarRows(tx, 'loan_classifications', CLASSIFICATION_COLUMNS, out.classification);
+  if (carryFrom !== undefined) await carryClassifications(tx, carryFrom, first, scope.loanIds!);
   fail('classification');
   if (one) await applyNplDelta(tx, out.npl);
   else {

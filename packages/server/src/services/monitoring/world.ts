@@ -14,14 +14,43 @@ import {
   type TransactionIndexParameters,
   type WarningRule,
 } from '@scf-risk/core';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/store.ts';
 import { rows } from './sql.ts';
 
-/** Whole book, one loan, or the loans of one borrower (a replay under the borrower rule, which sees all of them). */
+/**
+ * Whole book, one loan, the loans of one borrower (a replay under the borrower rule, which sees all
+ * of them), or a list of loans (an incremental run: the loans whose figures may have moved).
+ */
 export interface Scope {
   borrowerId?: string;
   loanId?: string;
+  loanIds?: readonly string[];
+}
+
+/** The scope's loans as a condition on `loans l` (nothing for the whole book). */
+export function loansOfScope(scope: Scope): SQL {
+  if (scope.loanId) return sql`AND l.id = ${scope.loanId}`;
+  if (scope.borrowerId) return sql`AND l.enterprise_id = ${scope.borrowerId}`;
+  if (scope.loanIds) return sql`AND l.id IN (SELECT json_array_elements_text(${JSON.stringify(scope.loanIds)}::json)::uuid)`;
+  return sql``;
+}
+
+/**
+ * The grouping fields of a loan (`LoanMeta` after its id and borrower), in this order: currency,
+ * product code, pool, core enterprise, industry — joined from `loans l` by `LOAN_META_JOINS`; text
+ * with U+001E / U+001F blanked, so records can be packed with them.
+ */
+export const LOAN_META_FIELDS = sql`l.currency, translate(p.code, E'\x1e\x1f', '  '), coalesce(pm.pool_id::text, ''),
+  coalesce(a.core_enterprise_id::text, ''), translate(e.industry, E'\x1e\x1f', '  ')`;
+export const LOAN_META_JOINS = sql`JOIN enterprises e ON e.id = l.enterprise_id
+        JOIN financing_products p ON p.id = l.product_id
+        LEFT JOIN applications a ON a.id = l.application_id
+        LEFT JOIN pool_members pm ON pm.enterprise_id = l.enterprise_id`;
+
+/** A packed record's meta fields (from `LOAN_META_FIELDS`) as `LoanMeta`. */
+export function loanMeta(id: string, borrowerId: string, f: readonly string[]): LoanMeta {
+  return { id, borrowerId, currency: f[0]!, product: f[1]!, pool: f[2] || null, coreEnterprise: f[3] || null, industry: f[4]! };
 }
 
 export interface LoanMeta {
@@ -82,11 +111,8 @@ function group<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
 
 /** Everything dated on or before `until` for `scope` (see the module comment). */
 export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<World> {
-  const onlyBorrower = scope.loanId
-    ? sql`AND l.id = ${scope.loanId}`
-    : scope.borrowerId
-      ? sql`AND l.enterprise_id = ${scope.borrowerId}`
-      : sql``;
+  const onlyBorrower = loansOfScope(scope);
+  const partial = Boolean(scope.loanId || scope.borrowerId || scope.loanIds);
   // One row per loan, its instalments and repayments packed as text ("day:principal:interest,…",
   // "day:amount,…", days since 1970-01-01): a tenth of the rows a join would send. The run and the
   // replay read every entry (no `knownAt`), so a repayment's booking day is taken as its value day.
@@ -94,45 +120,27 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   // value: records split by U+001E, fields by U+001F (replaced in the names, which never hold them).
   // The schedules and repayments of the scope's loans; for the whole book no join (the outer query
   // keeps the loans disbursed by `until`).
-  const ofScope =
-    scope.loanId || scope.borrowerId
-      ? sql`JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower}`
-      : sql`WHERE true`;
+  const ofScope = partial ? sql`JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower}` : sql`WHERE true`;
   // The whole book's aggregation sorts and hashes millions of rows: with the default 4 MB of work
   // memory they spill to disk (on PGlite, twice as slow); this transaction may use more.
-  if (!scope.loanId && !scope.borrowerId) await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
+  if (!partial) await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const [packed] = await rows<{ t: string | null }>(
     tx,
     sql`WITH s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
               FROM repayment_schedule x ${ofScope} GROUP BY x.loan_id),
         r AS (SELECT x.loan_id, string_agg((x.paid_on - date '1970-01-01') || ':' || x.amount_minor, ',') AS paid
               FROM repayments x ${ofScope} AND x.paid_on <= ${until} GROUP BY x.loan_id)
-        SELECT string_agg(concat_ws(E'\x1f', l.id, l.enterprise_id, l.currency, translate(p.code, E'\x1e\x1f', '  '),
-                 coalesce(pm.pool_id::text, ''), coalesce(a.core_enterprise_id::text, ''), translate(e.industry, E'\x1e\x1f', '  '),
-                 coalesce(s.sched, ''), coalesce(r.paid, '')), E'\x1e') AS t
+        SELECT string_agg(concat_ws(E'\x1f', l.id, l.enterprise_id, ${LOAN_META_FIELDS}, coalesce(s.sched, ''), coalesce(r.paid, '')), E'\x1e') AS t
         FROM loans l
-        JOIN enterprises e ON e.id = l.enterprise_id
-        JOIN financing_products p ON p.id = l.product_id
-        LEFT JOIN applications a ON a.id = l.application_id
-        LEFT JOIN pool_members pm ON pm.enterprise_id = l.enterprise_id
+        ${LOAN_META_JOINS}
         LEFT JOIN s ON s.loan_id = l.id
         LEFT JOIN r ON r.loan_id = l.id
         WHERE l.disbursed_on <= ${until} ${onlyBorrower}`,
   );
   const loanRows = packed?.t
     ? packed.t.split('\x1e').map((line) => {
-        const [id, borrower, currency, product, pool, core, industry, sched, paid] = line.split('\x1f') as string[];
-        return {
-          id: id!,
-          borrower: borrower!,
-          currency: currency!,
-          product: product!,
-          pool: pool || null,
-          core: core || null,
-          industry: industry!,
-          sched: sched || null,
-          paid: paid || null,
-        };
+        const f = line.split('\x1f');
+        return { meta: loanMeta(f[0]!, f[1]!, f.slice(2, 7)), sched: f[7] || null, paid: f[8] || null };
       })
     : [];
   const overrides = await rows<{ id: string; loan_id: string; on: string; booked: string; category: string; reason: string; by: string }>(
@@ -151,37 +159,28 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   const meta = new Map<string, LoanMeta>();
   const loans: BookLoan[] = [];
   const events: BookEvent[] = [];
-  for (const l of loanRows) {
-    const m: LoanMeta = {
-      id: l.id,
-      borrowerId: l.borrower,
-      currency: l.currency,
-      product: l.product,
-      pool: l.pool,
-      coreEnterprise: l.core,
-      industry: l.industry,
-    };
-    meta.set(l.id, m);
-    if (!l.sched) continue;
+  for (const { meta: m, sched, paid } of loanRows) {
+    meta.set(m.id, m);
+    if (!sched) continue;
     loans.push({
-      id: l.id,
-      borrowerId: l.borrower,
-      product: l.product,
-      industry: l.industry,
-      ...(l.pool ? { pool: l.pool } : {}),
-      ...(l.core ? { coreEnterprise: l.core } : {}),
-      schedule: l.sched.split(',').map((x) => {
+      id: m.id,
+      borrowerId: m.borrowerId,
+      product: m.product,
+      industry: m.industry,
+      ...(m.pool ? { pool: m.pool } : {}),
+      ...(m.coreEnterprise ? { coreEnterprise: m.coreEnterprise } : {}),
+      schedule: sched.split(',').map((x) => {
         const [d, p, i] = x.split(':');
         return { dueDate: iso(d!), principal: Number(p), interest: Number(i) };
       }),
     });
-    if (l.paid)
-      l.paid.split(',').forEach((x, k) => {
+    if (paid)
+      paid.split(',').forEach((x, k) => {
         const colon = x.indexOf(':');
         const day = iso(x.slice(0, colon));
         events.push({
-          id: `${l.id}/repayment/${k}`,
-          loanId: l.id,
+          id: `${m.id}/repayment/${k}`,
+          loanId: m.id,
           type: 'repayment',
           valueDate: day,
           bookedDate: day,
@@ -268,7 +267,8 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
       })
     : [];
 
-  const poolIds = scope.borrowerId || scope.loanId ? [...new Set(loanRows.flatMap((l) => (l.pool ? [l.pool] : [])))] : null;
+  // One borrower's replay moves its pools only; an incremental run observes every pool.
+  const poolIds = scope.borrowerId || scope.loanId ? [...new Set(loanRows.flatMap((l) => (l.meta.pool ? [l.meta.pool] : [])))] : null;
   const pools = (await rows<{ id: string; max: number }>(tx, sql`SELECT id, max_npl_ratio AS max FROM stop_loss_pools ORDER BY id`)).filter(
     (p) => !poolIds || poolIds.includes(p.id),
   );
