@@ -144,6 +144,16 @@ describeEachBackend('the monitoring schedule', (backend) => {
     expect((await queuedDates()).at(-1)).toBe('2026-12-02×1 by system');
   });
 
+  it('two processes catching up at once queue a date once (the schedule lock)', async () => {
+    const deps = { store: h.store, jobs: h.app.jobs };
+    const both = await Promise.all([
+      queueDueRuns(deps, at('2026-12-03T17:30:00Z'), SHANGHAI),
+      queueDueRuns(deps, at('2026-12-03T17:30:00Z'), SHANGHAI),
+    ]);
+    expect(both.flat()).toEqual(['2026-12-03']);
+    expect((await queuedDates()).at(-1)).toBe('2026-12-03×1 by system');
+  });
+
   it('off schedules nothing and queues nothing', async () => {
     const before = await queuedDates();
     const off = scheduler('off', '2027-01-15T17:45:00Z');
@@ -171,6 +181,7 @@ describeEachBackend('the monitoring schedule', (backend) => {
       '2026-11-30 succeeded',
       '2026-12-01 succeeded',
       '2026-12-02 succeeded',
+      '2026-12-03 succeeded',
     ]);
     expect(runs.slice(1).every((r) => r.run_by === 'system')).toBe(true);
   });
