@@ -128,6 +128,33 @@ export interface TopsisResult {
   alternatives: string[];
 }
 
+/** P(rank = k) of each alternative under Monte-Carlo weights (core's monteCarloRanks). */
+export interface RankProbabilities {
+  /** probabilities[i][k]: P(alternative i has rank k + 1). */
+  probabilities: number[][];
+  meanRank: number[];
+  draws: number;
+  seed: number;
+  sampling: 'dirichlet' | 'experts';
+  concentration?: number;
+}
+
+/** A TOPSIS input document (as a portfolio file is read into one). */
+export interface TopsisDocument {
+  alternatives: string[];
+  labels: string[];
+  matrix: number[][];
+  weights: number[];
+  directions?: ('benefit' | 'cost')[];
+}
+
+/** The result of a portfolio-evaluation job with method topsis. */
+export interface PortfolioEvaluationResult {
+  results: TopsisResult[];
+  table?: { file: string; sheet?: string; input: TopsisDocument };
+  rankProbabilities?: RankProbabilities[];
+}
+
 export interface Application {
   id: string;
   enterpriseId: string;

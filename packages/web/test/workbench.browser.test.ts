@@ -10,6 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { excel } from '@scf-risk/io';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../../cli/test/support/chromium.ts';
@@ -303,6 +304,55 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await check('evaluations', lang);
       });
 
+      it('evaluations: rank probabilities with their draws and seed; an XLSX portfolio (a named sheet) read by the job', async () => {
+        const result = page.getByTestId('topsis-result');
+        await page
+          .getByLabel(t.evaluations.data)
+          .fill('alternative,Platform,Bank,Logistics\nAlibaba,7.8,7.4,7.0\nMolbase,7.9,7.0,6.8\nZhaogang,8.0,6.8,6.2');
+        await page.getByLabel(t.evaluations.draws).fill('2000');
+        await page.getByLabel(t.evaluations.seed).fill('7');
+        await page.getByRole('button', { name: t.evaluations.asJob }).click();
+        await page.getByTestId('rank-diagnostics').filter({ hasText: '2,000' }).waitFor();
+        expect(await page.getByTestId('rank-diagnostics').textContent()).toContain('7');
+        // P(rank = k) per alternative: each row sums to 100 % (one decimal per cell)
+        const probabilityRows = page.getByTestId('rank-probabilities').locator('tbody tr');
+        expect(await probabilityRows.count()).toBe(3);
+        for (const row of await probabilityRows.all()) {
+          const cells = (await row.locator('td').allTextContents()).slice(1).map((x) => Number.parseFloat(x));
+          expect(cells).toHaveLength(3);
+          expect(Math.abs(cells.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(0.2);
+        }
+        await page.getByTestId('rank-heat').locator('canvas').first().waitFor();
+        // a workbook whose portfolio is on its second sheet, named: evaluated by the job, the matrix it read shown
+        const wb = new (await excel()).Workbook();
+        wb.addWorksheet('Cover').addRow(['SCF portfolio']);
+        wb.addWorksheet('Portfolio').addRows([
+          ['alternative', 'current ratio', 'margin'],
+          ['SME A', 1.8, 0.12],
+          ['SME B', 1.1, 0.05],
+          ['SME C', 2.4, 0.2],
+          ['SME D', 1.5, 0.08],
+        ]);
+        await page.getByLabel(t.evaluations.sheet).fill('Portfolio');
+        await page.getByLabel(t.evaluations.upload).setInputFiles({
+          name: 'smes.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+        });
+        await page.getByRole('status').filter({ hasText: 'smes.xlsx (Portfolio)' }).waitFor({ timeout: 30_000 });
+        await result.locator('table tbody tr').nth(3).waitFor();
+        expect(await page.getByLabel(t.evaluations.data).inputValue()).toBe(
+          'alternative,current ratio,margin\nSME A,1.8,0.12\nSME B,1.1,0.05\nSME C,2.4,0.2\nSME D,1.5,0.08',
+        );
+        // SME C is best on both indicators, SME B worst on both: first and last whatever the weights
+        expect(await result.locator('table').first().locator('tbody tr').first().locator('td').nth(1).textContent()).toBe('SME C');
+        expect(await result.locator('table').first().locator('tbody tr').last().locator('td').nth(1).textContent()).toBe('SME B');
+        expect(await probabilityRows.count()).toBe(4);
+        expect(await probabilityRows.first().locator('th').textContent()).toBe('SME C');
+        expect(await probabilityRows.first().locator('td').nth(1).textContent()).toBe('100.0 %');
+        await check('evaluations-ranks-xlsx', lang);
+      });
+
       it('credit: a tree trained from an uploaded loan history (a job), drawn with its rules and gains, saved as a model', async () => {
         await go(t.nav.credit);
         await page.getByRole('heading', { name: t.credit.title, level: 1 }).waitFor();
@@ -334,6 +384,37 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
           .filter({ hasText: t.credit.saved.split('{{')[0] as string })
           .waitFor();
         await check('credit', lang);
+      });
+
+      it('credit: a stored credit-tree version picked, drawn and validated on an uploaded loan history', async () => {
+        const stored = page.getByTestId('stored-tree');
+        // the version just saved is listed first (newest), with its note
+        const versions = stored.getByLabel(t.credit.version);
+        await versions
+          .locator('option')
+          .filter({ hasText: `v${lang === 'zh' ? 1 : 2} · cart` })
+          .waitFor({ state: 'attached' });
+        if (lang === 'en') {
+          // the Chinese pass's version 1: the same training, the same tree
+          expect(await versions.locator('option').count()).toBe(2);
+          await versions.selectOption({ label: (await versions.locator('option').last().textContent()) as string });
+          await stored.getByTestId('stored-version').filter({ hasText: 'v1' }).waitFor();
+        }
+        await stored.locator('canvas').first().waitFor();
+        const validate = stored.getByRole('button', { name: t.credit.validateVersion });
+        expect(await validate.isDisabled()).toBe(true);
+        await stored.getByLabel(t.credit.holdoutRequired).setInputFiles(LOAN_HISTORY);
+        await validate.click();
+        await stored.getByTestId('tree-validation').waitFor({ timeout: 60_000 });
+        expect(await stored.getByTestId('tree-validation').textContent()).toContain('loan-history-small.csv');
+        const figures = await stored.getByTestId('tree-figures').locator('td').allTextContents();
+        const [auc, , gini] = figures.map((x) => Number.parseFloat(x)) as [number, number, number];
+        expect(gini).toBeCloseTo(2 * auc - 1, 3);
+        // the stored tree is the tree trained above: on the same loans, the same figures as its in-sample validation
+        expect(figures).toEqual(await page.getByTestId('tree-result').getByTestId('tree-figures').locator('td').allTextContents());
+        const cells = await stored.getByTestId('confusion').locator('tbody td').allTextContents();
+        expect(cells.reduce((s, x) => s + Number(x), 0)).toBe(1000);
+        await check('credit-stored', lang);
       });
 
       it('study and report: a study run as a job, its HTML report downloaded in the language shown', async () => {

@@ -1,10 +1,11 @@
 /**
- * Validating a trained credit tree (SPEC §5.4) through a `tree-validation` job: on a hold-out CSV
- * of loans with known outcomes, or on the training history itself (in-sample, said so). Shows
+ * Validating a credit tree (SPEC §5.4) through a `tree-validation` job — the tree just trained
+ * (inline) or a stored credit-tree model version (by id): on a hold-out CSV of loans with known
+ * outcomes, or, for a tree just trained, on the training history itself (in-sample, said so). Shows
  * AUC, KS and Gini of the first (highest-risk) class against the rest, the accuracy and the
  * confusion matrix (rows actual, columns predicted), as the job computes them (core's validateTreeOn).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { num, percent } from '../format.ts';
 import { useJob, useSubmitJob } from '../jobs.ts';
@@ -12,24 +13,28 @@ import type { TreeValidationResult } from '../types.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 import { JobProgress } from './JobProgress.tsx';
 
-export function TreeValidation({ model, trainingCsv }: { model: unknown; trainingCsv: string }) {
+/** Which tree: inline (`model`) or a stored version (`modelVersionId`), as the job takes it. */
+export type TreeToValidate = { model: unknown } | { modelVersionId: string };
+
+export function TreeValidation({ tree, trainingCsv }: { tree: TreeToValidate; trainingCsv?: string }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const [holdout, setHoldout] = useState<{ name: string; csv: string } | null>(null);
   const submit = useSubmitJob('tree-validation');
   const job = useJob<TreeValidationResult>(submit.data?.id);
   const v = job.data?.status === 'succeeded' ? job.data.result : undefined;
   return (
-    <section className="panel" aria-labelledby="validation-title">
-      <h2 id="validation-title">{t('credit.validation')}</h2>
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('credit.validation')}</h2>
       <form
         className="inline"
         onSubmit={(e) => {
           e.preventDefault();
-          submit.mutate({ model, csv: holdout?.csv ?? trainingCsv });
+          submit.mutate({ ...tree, csv: holdout?.csv ?? trainingCsv });
         }}
       >
         <label>
-          {t('credit.holdout')}{' '}
+          {trainingCsv === undefined ? t('credit.holdoutRequired') : t('credit.holdout')}{' '}
           <input
             type="file"
             accept=".csv,text/csv"
@@ -39,8 +44,8 @@ export function TreeValidation({ model, trainingCsv }: { model: unknown; trainin
             }}
           />
         </label>{' '}
-        <button type="submit" disabled={submit.isPending}>
-          {t('credit.validate')}
+        <button type="submit" disabled={submit.isPending || (holdout ?? trainingCsv) === undefined}>
+          {'modelVersionId' in tree ? t('credit.validateVersion') : t('credit.validate')}
         </button>
         <ErrorNote error={submit.error ?? job.error} />
         <JobProgress job={job.data} />

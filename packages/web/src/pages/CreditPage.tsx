@@ -3,10 +3,11 @@
  * tree by a `tree-training` job (POST /jobs, progress followed); the tree is drawn (report's
  * hierarchy chart), with its rules, the root information gains as bars and the diagnostics; the
  * model can be validated (a `tree-validation` job: AUC, KS, Gini, accuracy, confusion matrix) and
- * stored as a product's `credit-tree` version for pre-loan evaluations.
+ * stored as a product's `credit-tree` version for pre-loan evaluations. A stored credit-tree version can
+ * be picked, drawn and validated on an uploaded loan history (StoredTreeValidation).
  */
-import { hierarchyTree, type TreeChartNode, weightBars } from '@scf-risk/report';
-import { useMutation } from '@tanstack/react-query';
+import { hierarchyTree, weightBars } from '@scf-risk/report';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api.ts';
@@ -14,24 +15,12 @@ import { can, useMe } from '../auth.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
+import { CREDIT_TREE_VERSIONS, StoredTreeValidation } from '../components/StoredTreeValidation.tsx';
 import { TreeValidation } from '../components/TreeValidation.tsx';
 import { useJob, useSubmitJob } from '../jobs.ts';
 import { useGet } from '../queries.ts';
-import type { CreditTreeNode, ModelVersion, Product, TreeCondition, TreeTrainingResult } from '../types.ts';
-
-function conditionText(c: TreeCondition): string {
-  if (c.op === '=') return `= ${c.value}`;
-  if (c.op === 'in') return `∈ {${c.values.join(', ')}}`;
-  return `${c.op} ${c.threshold}`;
-}
-
-/** The tree as the chart draws it: inner nodes name their attribute, leaves their class; edges their condition. */
-function chartNode(n: CreditTreeNode, edge: string): TreeChartNode {
-  const head = `${edge}${n.attribute ?? n.class} (n = ${Math.round(n.n)})`;
-  return n.children?.length
-    ? { name: head, children: n.children.map((c) => chartNode(c.node, `${conditionText(c.condition)} → `)) }
-    : { name: head };
-}
+import { chartNode } from '../tree-chart.ts';
+import type { ModelVersion, Product, TreeTrainingResult } from '../types.ts';
 
 export function CreditPage() {
   const { t } = useTranslation();
@@ -44,7 +33,9 @@ export function CreditPage() {
   const submit = useSubmitJob('tree-training');
   const job = useJob<TreeTrainingResult>(submit.data?.id);
   const products = useGet<Product[]>(can(me.data, 'writeModels') ? '/products' : null);
+  const qc = useQueryClient();
   const save = useMutation({
+    onSuccess: () => void qc.invalidateQueries({ queryKey: [CREDIT_TREE_VERSIONS] }),
     mutationFn: (model: unknown) =>
       post<ModelVersion>('/model-versions', {
         kind: 'credit-tree',
@@ -130,7 +121,7 @@ export function CreditPage() {
               r.rootGains.map((g) => g.gain),
             )}
           />
-          <TreeValidation model={r.model} trainingCsv={csv} />
+          <TreeValidation tree={{ model: r.model }} trainingCsv={csv} />
           {products.data && products.data.length > 0 && (
             <form
               className="inline panel"
@@ -158,6 +149,7 @@ export function CreditPage() {
           )}
         </div>
       )}
+      <StoredTreeValidation />
     </section>
   );
 }

@@ -2,20 +2,24 @@
  * Evaluations by TOPSIS (POST /methods/topsis): a decision matrix typed, pasted or uploaded as CSV,
  * weights and directions per criterion, evaluated at once or — a large portfolio — as a background
  * job (portfolio-evaluation) whose progress is followed; the ranking table, closeness bars, a radar per alternative,
- * weighted contributions and a heat map of the normalised scores.
+ * weighted contributions and a heat map of the normalised scores. The job also gives the rank probabilities
+ * (Monte-Carlo draws and seed chosen here, RankTable). A portfolio uploaded as XLSX (its first sheet or a
+ * named one) goes to the job as the file itself — read on the server by io's reader, a bad cell named by
+ * sheet and cell — with equal weights and benefit directions; the matrix it read then fills the editor.
  */
 import { degreeBars, radar } from '@scf-risk/report';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api.ts';
 import { contributionBars, normalise, scoreHeatmap } from '../charts.ts';
 import { Chart } from '../components/Chart.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { JobProgress } from '../components/JobProgress.tsx';
+import { RankTable } from '../components/RankTable.tsx';
 import { num } from '../format.ts';
 import { useJob, useSubmitJob } from '../jobs.ts';
-import type { TopsisResult } from '../types.ts';
+import type { PortfolioEvaluationResult, TopsisDocument, TopsisResult } from '../types.ts';
 
 const SAMPLE = `alternative,Macro & industry,Commercial bank,Platform,Financing enterprises,Logistics
 Alibaba,8.2,7.4,7.8,7.6,7.0
@@ -51,6 +55,19 @@ function parseCsv(text: string): Parsed {
   return out;
 }
 
+/** A document read from a file, back as the editor's CSV text. */
+function documentCsv(d: TopsisDocument): string {
+  return [['alternative', ...d.labels], ...d.matrix.map((row, i) => [d.alternatives[i], ...row])].map((r) => r.join(',')).join('\n');
+}
+
+/** A file's bytes as base64 (how a workbook travels in the job's JSON input). */
+async function base64Of(f: File): Promise<string> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary);
+}
+
 export function EvaluationsPage() {
   const { t } = useTranslation();
   const [csv, setCsv] = useState(SAMPLE);
@@ -66,7 +83,8 @@ export function EvaluationsPage() {
     }
     setCsv(text);
   };
-  const w = Array.from({ length: m }, (_, j) => weights[j] ?? String(Number((1 / m).toFixed(6))));
+  // Equal weights in full precision: six decimals of 1/3 would not sum to 1 and TOPSIS would refuse them.
+  const w = Array.from({ length: m }, (_, j) => weights[j] ?? String(1 / m));
   const d = Array.from({ length: m }, (_, j) => directions[j] ?? 'benefit');
   const input = {
     alternatives: parsed.alternatives,
@@ -78,9 +96,23 @@ export function EvaluationsPage() {
   const run = useMutation({ mutationFn: () => post<TopsisResult>('/methods/topsis', { input }) });
   // A large portfolio: the same evaluation as a background job (portfolio-evaluation), its progress followed.
   const submit = useSubmitJob('portfolio-evaluation');
-  const job = useJob<{ results: TopsisResult[] }>(submit.data?.id);
+  const job = useJob<PortfolioEvaluationResult>(submit.data?.id);
   const [via, setVia] = useState<'now' | 'job'>('now');
-  const r = via === 'now' ? run.data : job.data?.status === 'succeeded' ? job.data.result?.results[0] : undefined;
+  const [draws, setDraws] = useState('1000');
+  const [seed, setSeed] = useState('1');
+  const [sheet, setSheet] = useState('');
+  const rankProbabilities = { draws: Number(draws), seed: Number(seed) };
+  const done = job.data?.status === 'succeeded' ? job.data.result : undefined;
+  // A portfolio read from a file fills the editor with what was read, weights and directions included.
+  const read = done?.table;
+  useEffect(() => {
+    if (!read) return;
+    setCsv(documentCsv(read.input));
+    setWeights(read.input.weights.map(String));
+    setDirections(read.input.directions ?? []);
+  }, [read]);
+  const r = via === 'now' ? run.data : done?.results[0];
+  const ranks = via === 'job' ? done?.rankProbabilities?.[0] : undefined;
   const order = r ? r.alternatives.map((_, i) => i).sort((a, b) => (r.rank[a] as number) - (r.rank[b] as number)) : [];
   const scores = r ? normalise(parsed.matrix, d) : [];
   return (
@@ -95,13 +127,31 @@ export function EvaluationsPage() {
         {t('evaluations.upload')}{' '}
         <input
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void f.text().then(load);
+            if (!f) return;
+            if (!f.name.toLowerCase().endsWith('.xlsx')) void f.text().then(load);
+            else
+              void base64Of(f).then((base64) => {
+                setVia('job');
+                submit.mutate({ method: 'topsis', table: { name: f.name, base64, ...(sheet ? { sheet } : {}) }, rankProbabilities });
+              });
           }}
         />
+      </label>{' '}
+      <label>
+        {t('evaluations.sheet')} <input name="sheet" size={12} value={sheet} onChange={(e) => setSheet(e.target.value)} />
       </label>
+      {read && (
+        <p role="status">
+          {t('evaluations.readFrom', {
+            file: read.sheet ? `${read.file} (${read.sheet})` : read.file,
+            rows: read.input.alternatives.length,
+            cols: read.input.labels.length,
+          })}
+        </p>
+      )}
       {parsed.errors.length > 0 && (
         <ul role="alert" className="error">
           {parsed.errors.map((x) => (
@@ -161,11 +211,21 @@ export function EvaluationsPage() {
       >
         {t('evaluations.evaluate')}
       </button>
+      <fieldset className="inline">
+        <legend>{t('evaluations.rankOptions')}</legend>
+        <label>
+          {t('evaluations.draws')}{' '}
+          <input name="draws" type="number" min="1" max="100000" value={draws} onChange={(e) => setDraws(e.target.value)} />
+        </label>{' '}
+        <label>
+          {t('evaluations.seed')} <input name="seed" type="number" value={seed} onChange={(e) => setSeed(e.target.value)} />
+        </label>
+      </fieldset>
       <button
         type="button"
         onClick={() => {
           setVia('job');
-          submit.mutate({ method: 'topsis', documents: [{ input }] });
+          submit.mutate({ method: 'topsis', documents: [{ input }], rankProbabilities });
         }}
         disabled={submit.isPending || parsed.matrix.length < 2}
       >
@@ -225,6 +285,7 @@ export function EvaluationsPage() {
           </div>
         </div>
       )}
+      {r && ranks && <RankTable alternatives={r.alternatives} ranks={ranks} />}
     </section>
   );
 }
