@@ -154,6 +154,27 @@ describeEachBackend('the monitoring schedule', (backend) => {
     expect((await queuedDates()).at(-1)).toBe('2026-12-03×1 by system');
   });
 
+  if (backend.name === 'pglite')
+    it('on PGlite the timer fires at the cron time and queues the day that just ended', async () => {
+      // Midnight in Shanghai: started 10 ms before it (the timer waits 10 ms), the clock then moved past it.
+      let clock = at('2026-12-05T15:59:59.990Z');
+      const s = createMonitoringScheduler({
+        store: h.store,
+        jobs: h.app.jobs,
+        schedule: { cron: '0 0 * * *', timeZone: SHANGHAI },
+        now: () => clock,
+      });
+      started.push(s);
+      await s.start();
+      expect((await queuedDates()).at(-1)).toBe('2026-12-04×1 by system');
+      clock = at('2026-12-05T16:00:00Z');
+      // Poll by tries, not by the clock.
+      for (let tries = 0; tries < 100 && (await queuedDates()).at(-1) !== '2026-12-05×1 by system'; tries++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect((await queuedDates()).slice(-2)).toEqual(['2026-12-04×1 by system', '2026-12-05×1 by system']);
+      await s.stop();
+    });
+
   it('off schedules nothing and queues nothing', async () => {
     const before = await queuedDates();
     const off = scheduler('off', '2027-01-15T17:45:00Z');
@@ -182,6 +203,7 @@ describeEachBackend('the monitoring schedule', (backend) => {
       '2026-12-01 succeeded',
       '2026-12-02 succeeded',
       '2026-12-03 succeeded',
+      ...(backend.name === 'pglite' ? ['2026-12-04 succeeded', '2026-12-05 succeeded'] : []),
     ]);
     expect(runs.slice(1).every((r) => r.run_by === 'system')).toBe(true);
   });
