@@ -183,6 +183,29 @@ describeEachBackend('the monitoring schedule', (backend) => {
     expect(await queuedDates()).toEqual(before);
   });
 
+  if (backend.name === 'postgres')
+    it('on PostgreSQL a tick delivered by pg-boss queues the day that just ended', async () => {
+      // The schedulers started above (their clocks fixed earlier) stop working the schedule's queue.
+      for (const earlier of started.splice(0)) await earlier.stop();
+      let clock = at('2026-12-04T17:45:00Z');
+      const ticking = createMonitoringScheduler({ store: h.store, jobs: h.app.jobs, schedule: DAILY, now: () => clock });
+      started.push(ticking);
+      await ticking.start();
+      expect((await queuedDates()).at(-1)).toBe('2026-12-04×1 by system');
+      clock = at('2026-12-05T17:30:00Z');
+      // What pg-boss's cron monitor does at 01:30: a job on the schedule's queue, taken by a worker.
+      const [row] = await h.store.raw.query<{ s: string }>('SELECT current_schema() AS s');
+      const tick = () =>
+        h.store.raw.query(`INSERT INTO ${pgBossSchema(row?.s ?? 'public')}.job (name, data) VALUES ($1, '{}')`, [SCHEDULE_QUEUE]);
+      // Poll by tries, not by the clock (a tick again now and then, should a stopping worker have taken one).
+      for (let tries = 0; tries < 300 && (await queuedDates()).at(-1) !== '2026-12-05×1 by system'; tries++) {
+        if (tries % 50 === 0) await tick();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await queuedDates()).slice(-2)).toEqual(['2026-12-04×1 by system', '2026-12-05×1 by system']);
+      expect(ticking.next()?.toISOString()).toBe('2026-12-06T17:30:00.000Z');
+    });
+
   it('the queued jobs run the dates: each ends with a succeeded run', async () => {
     // Poll by tries, not by the clock.
     for (let tries = 0; tries < 1200; tries++) {
@@ -203,7 +226,8 @@ describeEachBackend('the monitoring schedule', (backend) => {
       '2026-12-01 succeeded',
       '2026-12-02 succeeded',
       '2026-12-03 succeeded',
-      ...(backend.name === 'pglite' ? ['2026-12-04 succeeded', '2026-12-05 succeeded'] : []),
+      '2026-12-04 succeeded',
+      '2026-12-05 succeeded',
     ]);
     expect(runs.slice(1).every((r) => r.run_by === 'system')).toBe(true);
   });
