@@ -1,5 +1,5 @@
 /**
- * The catalogue of texts the server writes (pre-loan reasons, alert messages), in English and
+ * The catalogue of texts the server writes (pre-loan reasons, alert messages, job progress), in English and
  * Chinese. The server stores and sends a text as a stable `code` with its `params` next to the
  * English `message` it has always sent (made from the English template here, or by core in the same
  * words); the workbench shows `formatMessage(text, lang)`, and the English message when a code is not
@@ -44,6 +44,18 @@ const en = {
   'reconciliation.duplicate-record': 'duplicate-record',
   'reconciliation.amount-mismatch': 'amount-mismatch',
   'reconciliation.date-out-of-tolerance': 'date-out-of-tolerance',
+  // Job progress (server jobs/kinds/*.ts, services/monitoring/job.ts)
+  'job.done': 'done',
+  'job.study.running': 'running the study',
+  'job.study.done': 'done (last step: {{step}})',
+  'job.tree-training.reading': 'reading the loan history',
+  'job.tree-training.training': 'training {{algorithm}} on {{rows}} rows',
+  'job.tree-validation.reading': 'reading the tree and the loans',
+  'job.tree-validation.classifying': 'classifying {{rows}} loans',
+  'job.portfolio.documents': '{{done}} of {{total}} documents',
+  'job.portfolio.ranks': 'rank probabilities: {{done}} of {{total}} documents',
+  'job.monitoring.running': 'monitoring run of {{date}}',
+  'job.monitoring.ran-already': 'the date was already run',
 } as const;
 
 export type MessageCode = keyof typeof en;
@@ -72,6 +84,17 @@ const zh: Record<MessageCode, string> = {
   'reconciliation.duplicate-record': '记录重复',
   'reconciliation.amount-mismatch': '金额不符',
   'reconciliation.date-out-of-tolerance': '日期超出容差',
+  'job.done': '完成',
+  'job.study.running': '正在运行研究',
+  'job.study.done': '完成（最后一步：{{step}}）',
+  'job.tree-training.reading': '正在读取贷款历史',
+  'job.tree-training.training': '正在用 {{algorithm}} 训练（{{rows}} 行）',
+  'job.tree-validation.reading': '正在读取决策树和贷款',
+  'job.tree-validation.classifying': '正在分类 {{rows}} 笔贷款',
+  'job.portfolio.documents': '已完成 {{done}} / {{total}} 份文档',
+  'job.portfolio.ranks': '排名概率：已完成 {{done}} / {{total}} 份文档',
+  'job.monitoring.running': '{{date}} 的日终监控',
+  'job.monitoring.ran-already': '该日期已执行过监控',
 };
 
 /** Both languages' templates, by code. */

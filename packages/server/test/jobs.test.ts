@@ -99,7 +99,11 @@ describeEachBackend('jobs', (backend) => {
     expect(queued).toMatchObject({ kind: 'portfolio-evaluation', submittedBy: { username: 'credit-officer-1' } });
     const done = await finished(queued.id);
     expect(done.status).toBe('succeeded');
-    expect(done.progress).toEqual({ fraction: 1, message: '2 of 2 documents' });
+    expect(done.progress).toEqual({
+      fraction: 1,
+      message: '2 of 2 documents',
+      text: { code: 'job.portfolio.documents', params: { done: 2, total: 2 } },
+    });
     expect(done.result).toEqual(
       JSON.parse(JSON.stringify({ method: 'ahp', results: documents.slice(0, 2).map((d) => METHOD_RUNNERS.ahp(d.input, d.options)) })),
     );

@@ -229,6 +229,30 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
     }
   });
 
+  it('a job’s progress is kept as a text: a run of a date, then the same date again', async () => {
+    const ended = async (id: string) => {
+      for (let k = 0; k < 300; k++) {
+        const j = (await call('auditor', 'GET', `/jobs/${id}`)).json();
+        if (['succeeded', 'failed', 'cancelled'].includes(j.status)) return j;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`job ${id} did not end`);
+    };
+    const progress = [];
+    for (let k = 0; k < 2; k++) {
+      const r = await call('risk-officer', 'POST', '/jobs', { kind: 'monitoring-daily-run', input: { asOf: '2024-03-05' } });
+      expect(r.statusCode, r.body).toBe(202);
+      const j = await ended(r.json().id);
+      expect(j.status).toBe('succeeded');
+      progress.push(j.progress);
+    }
+    expect(progress).toEqual([
+      { fraction: 1, message: 'done', text: { code: 'job.done', params: {} } },
+      { fraction: 1, message: 'the date was already run', text: { code: 'job.monitoring.ran-already', params: {} } },
+    ]);
+    expect(progress.map((p) => formatMessage(p.text, 'zh'))).toEqual(['完成', '该日期已执行过监控']);
+  });
+
   it('an evaluation stores its reasons’ texts next to the English reasons', async () => {
     const created = async (url: string, payload: unknown, role: Role = 'credit-officer') => {
       const r = await call(role, 'POST', url, payload);

@@ -107,7 +107,11 @@ describeEachBackend('portfolio evaluation: files and rank probabilities', (backe
     const rp = { draws: 2000, seed: 7, concentration: 40 };
     const done = await finished({ method: 'topsis', documents: [{ input: document }], rankProbabilities: rp });
     expect(done.status).toBe('succeeded');
-    expect(done.progress).toEqual({ fraction: 1, message: 'rank probabilities: 1 of 1 documents' });
+    expect(done.progress).toEqual({
+      fraction: 1,
+      message: 'rank probabilities: 1 of 1 documents',
+      text: { code: 'job.portfolio.ranks', params: { done: 1, total: 1 } },
+    });
     const topsis = METHOD_RUNNERS.topsis(document) as { weights: number[] };
     const expected = monteCarloRanks(topsis.weights, normaliseColumns(document.matrix, [...directions]), rp);
     expect(done.result.rankProbabilities).toEqual([json(expected)]);

@@ -5,6 +5,7 @@
  * queue delivers it), progress, and the outcome.
  */
 import { formatPath, ValidationError } from '@scf-risk/core';
+import type { MessageText } from '@scf-risk/report';
 import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import { type JobStatus, jobs, users } from '../db/schema.ts';
 import type { Store } from '../db/store.ts';
@@ -19,7 +20,7 @@ export function jobView(r: Row, full = true) {
     id: r.id,
     kind: r.kind,
     status: r.status,
-    progress: { fraction: r.progress, message: r.progressMessage },
+    progress: { fraction: r.progress, message: r.progressMessage, ...(r.progressText ? { text: r.progressText } : {}) },
     cancelRequested: r.cancelRequested,
     submittedBy: { id: r.submittedBy, username: r.submittedByName },
     worker: r.worker,
@@ -121,8 +122,18 @@ export async function claimJob(store: Store, id: string, worker: string): Promis
 /** The row of a job `worker` is running (a worker that lost it, declared stale, writes nothing). */
 const runningBy = (id: string, worker: string) => and(eq(jobs.id, id), eq(jobs.status, 'running'), eq(jobs.worker, worker));
 
-export async function setJobProgress(store: Store, id: string, worker: string, fraction: number, message: string | null): Promise<void> {
-  await store.db.update(jobs).set({ progress: fraction, progressMessage: message, updatedAt: sql`now()` }).where(runningBy(id, worker));
+export async function setJobProgress(
+  store: Store,
+  id: string,
+  worker: string,
+  fraction: number,
+  message: string | null,
+  text: MessageText | null = null,
+): Promise<void> {
+  await store.db
+    .update(jobs)
+    .set({ progress: fraction, progressMessage: message, progressText: text, updatedAt: sql`now()` })
+    .where(runningBy(id, worker));
 }
 
 /** The heartbeat of a running job: `updated_at` says its worker is alive. */
@@ -137,7 +148,7 @@ export async function touchJob(store: Store, id: string, worker: string): Promis
 export async function requeueStaleJobs(store: Store, staleSeconds: number): Promise<string[]> {
   const rows = await store.db
     .update(jobs)
-    .set({ status: 'queued', worker: null, startedAt: null, progress: 0, progressMessage: null, updatedAt: sql`now()` })
+    .set({ status: 'queued', worker: null, startedAt: null, progress: 0, progressMessage: null, progressText: null, updatedAt: sql`now()` })
     .where(and(eq(jobs.status, 'running'), lt(jobs.updatedAt, sql`now() - make_interval(secs => ${staleSeconds})`)))
     .returning({ id: jobs.id });
   return rows.map((r) => r.id);
@@ -182,7 +193,7 @@ export async function finishJob(
 export async function requeueJob(store: Store, id: string, worker?: string): Promise<void> {
   await store.db
     .update(jobs)
-    .set({ status: 'queued', worker: null, startedAt: null, progress: 0, progressMessage: null, updatedAt: sql`now()` })
+    .set({ status: 'queued', worker: null, startedAt: null, progress: 0, progressMessage: null, progressText: null, updatedAt: sql`now()` })
     .where(worker ? runningBy(id, worker) : and(eq(jobs.id, id), eq(jobs.status, 'running')));
 }
 

@@ -9,6 +9,7 @@
  * run })`. `ctx` is a ServiceContext (store, actor = who submitted, requestId = the job id), so a
  * handler may call the services directly.
  */
+import type { MessageText } from '@scf-risk/report';
 import type { z } from 'zod';
 import type { ServiceContext } from '../services/context.ts';
 
@@ -16,8 +17,11 @@ export interface JobContext extends ServiceContext {
   jobId: string;
   /** Aborted when the job is cancelled or the queue stops. */
   signal: AbortSignal;
-  /** Record progress: `fraction` in 0..1 (clamped), with what is being done. */
-  progress(fraction: number, message?: string): Promise<void>;
+  /**
+   * Record progress: `fraction` in 0..1 (clamped), with what is being done — a catalogue text
+   * (@scf-risk/report messages.ts, shown in the user's language), or plain English.
+   */
+  progress(fraction: number, message?: MessageText | string): Promise<void>;
   /** A safe point: throws JobCancelled when the job was cancelled or the queue is stopping. */
   checkpoint(): Promise<void>;
 }

@@ -11,6 +11,7 @@
 import { parseWith } from '@scf-risk/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../db/store.ts';
+import { englishOf } from '../services/texts.ts';
 import { claimJob, finishJob, isCancelRequested, jobProblem, requeueJob, setJobProgress, touchJob } from './job-records.ts';
 import { JobCancelled, type JobContext, jobKind } from './registry.ts';
 
@@ -51,7 +52,8 @@ export async function runJob(id: string, o: RunJobOptions): Promise<RunOutcome> 
     signal: controller.signal,
     progress: async (fraction, message) => {
       const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-      await setJobProgress(o.store, id, o.worker, f, message ?? null);
+      if (typeof message === 'object') await setJobProgress(o.store, id, o.worker, f, englishOf(message), message);
+      else await setJobProgress(o.store, id, o.worker, f, message ?? null);
     },
     checkpoint: async () => {
       if (!controller.signal.aborted && Date.now() - lastPoll >= CANCEL_POLL_MS) {

@@ -14,12 +14,17 @@ import { jobKind, jobKindNames } from '../jobs/registry.ts';
 import { HttpProblem } from '../problem.ts';
 import { idParams, pageQuery, problems } from '../schemas.ts';
 import { actorOf } from '../services/actor.ts';
+import { messageTextSchema } from '../services/texts.ts';
 
 const jobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   status: z.enum(JOB_STATUSES),
-  progress: z.object({ fraction: z.number().describe('0..1'), message: z.string().nullable() }),
+  progress: z.object({
+    fraction: z.number().describe('0..1'),
+    message: z.string().nullable().describe('in English'),
+    text: messageTextSchema.optional().describe('the message as a catalogue code with parameters'),
+  }),
   cancelRequested: z.boolean(),
   submittedBy: z.object({ id: z.string().nullable(), username: z.string() }),
   worker: z.string().nullable().describe('the server process that ran it'),

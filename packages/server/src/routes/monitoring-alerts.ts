@@ -1,17 +1,12 @@
 /** Early-warning alerts, their rules (as data) and webhook subscriptions (SPEC §6.7). */
 import { COMPARISONS, SEVERITIES, WARNING_STAGES, type WarningRule } from '@scf-risk/core';
-import type { MessageText } from '@scf-risk/report';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery, problems } from '../schemas.ts';
 import { actorOf } from '../services/actor.ts';
 import { acknowledge, listAlerts, listRules, resolve, saveRule } from '../services/monitoring/alerts.ts';
 import { createWebhook } from '../services/monitoring/webhooks.ts';
-
-/** A catalogue text (@scf-risk/report messages.ts): a code and the values its template names, which may be texts. */
-const textSchema: z.ZodType<MessageText> = z.lazy(() =>
-  z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), textSchema, z.array(textSchema)])) }),
-);
+import { messageTextSchema } from '../services/texts.ts';
 
 const alertSchema = z.object({
   id: z.string(),
@@ -20,7 +15,7 @@ const alertSchema = z.object({
   severity: z.enum(SEVERITIES),
   date: z.string(),
   message: z.string().describe('in English'),
-  text: textSchema.optional().describe('the message as a catalogue code with parameters (absent on alerts stored without one)'),
+  text: messageTextSchema.optional().describe('the message as a catalogue code with parameters (absent on alerts stored without one)'),
   inputs: z.record(z.string(), z.unknown()),
   status: z.enum(['open', 'acknowledged', 'resolved']),
   owner: z.string().nullable(),

@@ -29,6 +29,7 @@ import {
   topsisInputSchema,
   ValidationError,
 } from '@scf-risk/core';
+import { messageText } from '@scf-risk/report';
 import { z } from 'zod';
 import { SERVED_METHODS } from '../../routes/methods.ts';
 import type { JobKind } from '../registry.ts';
@@ -120,7 +121,10 @@ export const portfolioEvaluation: JobKind<Input> = {
       await ctx.checkpoint();
       results.push(runDocument(o.method, d, placeOf(read, k), d.options ?? {}));
       if ((k + 1) % every === 0 || k + 1 === documents.length)
-        await ctx.progress((share * (k + 1)) / documents.length, `${k + 1} of ${documents.length} documents`);
+        await ctx.progress(
+          (share * (k + 1)) / documents.length,
+          messageText('job.portfolio.documents', { done: k + 1, total: documents.length }),
+        );
       await yieldToEventLoop();
     }
     const ranks: MonteCarloResult[] = [];
@@ -129,7 +133,10 @@ export const portfolioEvaluation: JobKind<Input> = {
         await ctx.checkpoint();
         ranks.push(rankProbabilities(parseWith(topsisInputSchema, d.input), results[k] as TopsisResult, o.rankProbabilities));
         if ((k + 1) % every === 0 || k + 1 === documents.length)
-          await ctx.progress(0.5 + (0.5 * (k + 1)) / documents.length, `rank probabilities: ${k + 1} of ${documents.length} documents`);
+          await ctx.progress(
+            0.5 + (0.5 * (k + 1)) / documents.length,
+            messageText('job.portfolio.ranks', { done: k + 1, total: documents.length }),
+          );
         await yieldToEventLoop();
       }
     return {

@@ -7,6 +7,7 @@
  * not a failed job. The runner is one synchronous computation: progress is 0 before it and 1 after.
  */
 import { checkStudy, resolveStudy, runStudy, type StudyReader, ValidationError } from '@scf-risk/core';
+import { messageText } from '@scf-risk/report';
 import { z } from 'zod';
 import type { JobKind } from '../registry.ts';
 
@@ -42,12 +43,12 @@ export const studyRun: JobKind<z.output<typeof input>> = {
     }
   },
   async run({ study }, ctx) {
-    await ctx.progress(0, 'running the study');
+    await ctx.progress(0, messageText('job.study.running'));
     const data = await resolved(study);
     await ctx.checkpoint();
     let last = '';
     const result = runStudy(data, { onStep: (_done, _total, step) => (last = step) });
-    await ctx.progress(1, last ? `done (last step: ${last})` : 'done');
+    await ctx.progress(1, last ? messageText('job.study.done', { step: last }) : messageText('job.done'));
     return result;
   },
 };

@@ -7,6 +7,7 @@
  * order are a 400 naming `input.target` / `input.cutoffs.high`, nothing queued.
  */
 import { trainTree, treeModelFile, treeRules } from '@scf-risk/core';
+import { messageText } from '@scf-risk/report';
 import { z } from 'zod';
 import type { JobKind } from '../registry.ts';
 import { readCsvHistory } from './loan-history-input.ts';
@@ -44,10 +45,10 @@ export const treeTraining: JobKind<z.output<typeof input>> = {
     await readHistory(o);
   },
   async run(o, ctx) {
-    await ctx.progress(0.05, 'reading the loan history');
+    await ctx.progress(0.05, messageText('job.tree-training.reading'));
     const loaded = await readHistory(o);
     await ctx.checkpoint();
-    await ctx.progress(0.3, `training ${o.algorithm} on ${loaded.dataset.rows} rows`);
+    await ctx.progress(0.3, messageText('job.tree-training.training', { algorithm: o.algorithm, rows: loaded.dataset.rows }));
     const model = trainTree(loaded.dataset, {
       algorithm: o.algorithm,
       ...(o.maxDepth !== undefined ? { maxDepth: o.maxDepth } : {}),

@@ -15,6 +15,7 @@
  * report: {classes, confusion, accuracy, precision, recall, f1, macroF1, n}}`.
  */
 import { parseTreeModel, type TreeModelFile, ValidationError, validateTreeOn } from '@scf-risk/core';
+import { messageText } from '@scf-risk/report';
 import { z } from 'zod';
 import { HttpProblem } from '../../problem.ts';
 import { idSchema } from '../../schemas.ts';
@@ -67,18 +68,18 @@ export const treeValidation: JobKind<Input> = {
     if (o.model !== undefined) await readLoans(parseTreeModel(o.model), o);
   },
   async run(o, ctx) {
-    await ctx.progress(0, 'reading the tree and the loans');
+    await ctx.progress(0, messageText('job.tree-validation.reading'));
     const tree = o.modelVersionId ? await storedTree(ctx, o.modelVersionId) : parseTreeModel(o.model);
     const loaded = await readLoans(tree, o);
     await ctx.checkpoint();
-    await ctx.progress(0.5, `classifying ${loaded.dataset.rows} loans`);
+    await ctx.progress(0.5, messageText('job.tree-validation.classifying', { rows: loaded.dataset.rows }));
     let figures: ReturnType<typeof validateTreeOn>;
     try {
       figures = validateTreeOn(tree, loaded.dataset);
     } catch (e) {
       throw e instanceof ValidationError ? e.at('csv') : e;
     }
-    await ctx.progress(1, 'done');
+    await ctx.progress(1, messageText('job.done'));
     return { modelVersionId: o.modelVersionId ?? null, algorithm: tree.algorithm, labelling: tree.labelling, ...figures };
   },
 };

@@ -4,6 +4,7 @@
  * run again (`force: true` reruns it): several nodes asked for the same date do it once — the
  * run waits on the date's lock, then finds it done.
  */
+import { messageText } from '@scf-risk/report';
 import { z } from 'zod';
 import { registerJobKind } from '../../jobs/registry.ts';
 import { dateSchema } from '../../schemas.ts';
@@ -18,10 +19,10 @@ registerJobKind('monitoring-daily-run', {
   summary: 'the daily post-loan monitoring run of a date (classification, NPL, collateral, margin, pools, alerts)',
   input,
   async run(o: z.output<typeof input>, ctx) {
-    await ctx.progress(0.05, `monitoring run of ${o.asOf}`);
+    await ctx.progress(0.05, messageText('job.monitoring.running', { date: o.asOf }));
     await ctx.checkpoint();
     const r = await runDailyMonitoring(ctx, o.asOf, { force: o.force });
-    await ctx.progress(1, r.ran ? 'done' : 'the date was already run');
+    await ctx.progress(1, messageText(r.ran ? 'job.done' : 'job.monitoring.ran-already'));
     return { ran: r.ran, run: r.run, problems: r.problems.slice(0, 100) };
   },
 });
