@@ -189,7 +189,8 @@ export function createMonitoringScheduler(deps: ScheduleDeps & { schedule: Monit
     next: () => (schedule === 'off' ? null : nextRunTime(schedule, now())),
     async start() {
       if (schedule === 'off') return;
-      await queueDueRuns(deps, now(), schedule.timeZone);
+      // A catch-up that fails is logged; the server starts all the same and the next tick retries.
+      await tick();
       if (deps.store.kind === 'postgres') {
         const { store, log } = deps;
         const [row] = await store.raw.query<{ s: string }>('SELECT current_schema() AS s');
