@@ -1,4 +1,5 @@
 /** The shapes the HTTP API answers with (see the server's routes and /docs/json). */
+import type { MessageText } from '@scf-risk/report';
 import type { Label } from './i18n.ts';
 
 export type Role = 'admin' | 'risk-officer' | 'credit-officer' | 'expert' | 'auditor';
@@ -191,6 +192,8 @@ export interface Evaluation {
       path: { attribute: string; condition: TreeCondition; value: string | number | null }[];
     } | null;
     reasons: string[];
+    /** The reasons as catalogue texts; absent on evaluations stored before them. */
+    texts?: MessageText[];
   };
   createdBy: string | null;
   createdAt: string;
@@ -319,6 +322,8 @@ export interface Alert {
   severity: 'info' | 'low' | 'medium' | 'high' | 'critical';
   date: string;
   message: string;
+  /** The message as a catalogue code and parameters (@scf-risk/report messages.ts); absent on older alerts. */
+  text?: MessageText;
   status: 'open' | 'acknowledged' | 'resolved';
   owner: string | null;
   history: { date: string; action: string; by: string }[];
@@ -345,7 +350,7 @@ export interface Job<R = unknown> {
   id: string;
   kind: string;
   status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-  progress: { fraction: number; message: string | null };
+  progress: { fraction: number; message: string | null; text?: MessageText };
   problem: { title?: string; detail?: string; errors?: { path: string; message: string; allowed?: string }[] } | null;
   result?: R | null;
 }

@@ -443,6 +443,64 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       });
     });
   }
+  describe('texts the server writes, in Chinese; the alert list a page at a time, filtered', () => {
+    it('the declined application’s reasons and the alerts’ messages in Chinese; more alerts than a page; status, severity and owner filters', async () => {
+      await page.getByRole('button', { name: zh.lang.zh }).click();
+      // the English pass's application, declined by the stopped pool: its reasons from their catalogue texts
+      const [declined] = await server.call<{ id: string }[]>('auditor', 'GET', '/applications?status=declined');
+      await page.goto(`${server.url}/app/applications/${declined?.id}`);
+      await page.getByTestId('reasons').waitFor();
+      const reasons = await page.getByTestId('reasons').locator('li').allTextContents();
+      expect(reasons[0]).toBe('得分 5.7 ≥ 通过阈值 5');
+      expect(reasons[1]).toMatch(
+        /^拒绝：止损池已止损（止损池 华东钢材止损池，截至 [\d-]+：不良率 [\d.]+，止损线 [\d.]+，不良余额 \d+，贷款余额 \d+）$/,
+      );
+      await check('application-reasons', 'zh');
+
+      // 25 trades whose payments are missing: 25 reconciliation alerts, more than a page of 20
+      const trades = Array.from({ length: 25 }, (_, k) => `R${String(k + 1).padStart(2, '0')}`);
+      const csv = (p: string) => ['id,tradeId,amount,date', ...trades.map((x) => `${p}${x},${x},100000,2026-11-20`)].join('\n');
+      await server.call('risk-officer', 'POST', '/reconciliation/import', {
+        format: 'csv',
+        orders: csv('o'),
+        shipments: csv('s'),
+        payments: 'id,tradeId,amount,date',
+      });
+      const ids = async (query: string) =>
+        (await server.call<{ id: string }[]>('auditor', 'GET', `/alerts?limit=500${query}`)).map((a) => a.id);
+      const all = await ids('');
+      expect(all.length).toBeGreaterThan(25);
+      await go(zh.nav.monitoring);
+      const rows = page.getByTestId('alerts').locator('tbody tr');
+      const shown = () => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-alert')));
+      await rows.nth(19).waitFor();
+      expect(await shown()).toEqual(all.slice(0, 20));
+      const message = page.locator('tr[data-alert^="reconciliation/"] [data-testid="alert-message"]').first();
+      expect(await message.textContent()).toMatch(/^交易 R\d\d：记录缺失$/);
+      await check('alerts-page-1', 'zh');
+      await page.getByRole('navigation', { name: zh.common.pages }).getByRole('button', { name: zh.common.next }).click();
+      await page.locator(`tr[data-alert="${all[20]}"]`).waitFor();
+      expect(await shown()).toEqual(all.slice(20, 40));
+      // filters: back to the first page, the rows the API gives for the same query
+      await page.locator('select[name="alert-severity"]').selectOption('medium');
+      const medium = await ids('&severity=medium');
+      await page.locator(`tr[data-alert="${medium[0]}"]`).waitFor();
+      expect(await shown()).toEqual(medium.slice(0, 20));
+      await page.locator('select[name="alert-severity"]').selectOption('');
+      await rows.first().getByRole('button', { name: zh.monitoring.acknowledge }).click();
+      await page.locator('select[name="alert-status"]').selectOption('acknowledged');
+      await page.locator('input[name="alert-owner"]').fill('risk-officer-1');
+      const mine = await ids('&status=acknowledged&owner=risk-officer-1');
+      expect(mine).toContain(all[0]);
+      await page.locator(`tr[data-alert="${all[0]}"]`).filter({ hasText: zh.monitoring.alertStatuses.acknowledged }).waitFor();
+      expect(await shown()).toEqual(mine);
+      await page.locator('input[name="alert-owner"]').fill('nobody');
+      await page.locator('section[aria-labelledby="alerts-title"]').getByText(zh.common.none).waitFor();
+      await check('alerts-filtered', 'zh');
+      await page.getByRole('button', { name: en.lang.en }).click();
+    });
+  });
+
   describe('expert questionnaires, end to end: the organiser and two experts by link', () => {
     /** Open an expert's link in `lang` (the page has its own language switch). */
     async function openLink(link: string, lang: Lang): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * One application (GET /applications/:id): evaluate it with the product's active models (POST
  * …/evaluate) and read the result — score, grade, recommendation, credit limit, the model versions
- * used, each indicator's contribution (table and bars), the credit-tree path and the reasons — then
+ * used, each indicator's contribution (table and bars), the credit-tree path and the reasons (in the
+ * workbench's language, from their catalogue texts) — then
  * decide (POST …/decision: approve or decline with a reason; one decision per application).
  */
 import { weightBars } from '@scf-risk/report';
@@ -15,6 +16,7 @@ import { Chart } from '../components/Chart.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { dateTime, money, num, toMinor } from '../format.ts';
 import { useActors, useGet } from '../queries.ts';
+import { serverText } from '../server-text.ts';
 import type { ApplicationDetail, Enterprise, ModelVersion, TreeCondition } from '../types.ts';
 
 function conditionText(c: TreeCondition): string {
@@ -112,9 +114,9 @@ export function ApplicationDetailPage() {
               {ev.explanation.reasons.length > 0 && (
                 <>
                   <h3>{t('applications.reasons')}</h3>
-                  <ul>
-                    {ev.explanation.reasons.map((r) => (
-                      <li key={r}>{r}</li>
+                  <ul data-testid="reasons">
+                    {ev.explanation.reasons.map((r, k) => (
+                      <li key={r}>{serverText(r, ev.explanation.texts?.[k], lang)}</li>
                     ))}
                   </ul>
                 </>

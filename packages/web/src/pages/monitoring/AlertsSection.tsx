@@ -1,32 +1,92 @@
-/** Early-warning alerts (GET /alerts) and their lifecycle: open → acknowledged (owned) → resolved with a note. */
+/**
+ * Early-warning alerts (GET /alerts, newest first), a page at a time (Pager) and filtered by status,
+ * severity and owner, each message in the workbench's language (its catalogue text, else the
+ * server's English), and their lifecycle: open → acknowledged (owned) → resolved with a note.
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../api.ts';
+import { post, withQuery } from '../../api.ts';
 import { can, useMe } from '../../auth.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { useGet } from '../../queries.ts';
+import { serverText } from '../../server-text.ts';
 import type { Alert } from '../../types.ts';
 
-const ALERTS = '/alerts?limit=100';
+const PAGE = 20;
+const STATUSES: Alert['status'][] = ['open', 'acknowledged', 'resolved'];
+const SEVERITIES: Alert['severity'][] = ['critical', 'high', 'medium', 'low', 'info'];
+
+interface Filters {
+  status: string;
+  severity: string;
+  owner: string;
+}
 
 export function AlertsSection({ nameOf }: { nameOf: (id: string) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const qc = useQueryClient();
-  const alerts = useGet<Alert[]>(ALERTS);
+  const [filters, setFilters] = useState<Filters>({ status: '', severity: '', owner: '' });
+  const [offset, setOffset] = useState(0);
+  const path = withQuery('/alerts', {
+    limit: PAGE,
+    offset,
+    status: filters.status,
+    severity: filters.severity,
+    owner: filters.owner.trim(),
+  });
+  const alerts = useGet<Alert[]>(path);
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const refresh = () => void qc.invalidateQueries({ queryKey: [ALERTS] });
+  const refresh = () => void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('/alerts') });
   const ack = useMutation({ mutationFn: (id: string) => post(`/alerts/${encodeURIComponent(id)}/acknowledge`, {}), onSuccess: refresh });
   const resolve = useMutation({
     mutationFn: (id: string) => post(`/alerts/${encodeURIComponent(id)}/resolve`, { note: notes[id] ?? '' }),
     onSuccess: refresh,
   });
+  const filter = (change: Partial<Filters>) => {
+    setFilters({ ...filters, ...change });
+    setOffset(0);
+  };
   const mayAck = can(me.data, 'writeBook');
   const mayResolve = can(me.data, 'writeModels');
   return (
     <section aria-labelledby="alerts-title">
       <h2 id="alerts-title">{t('monitoring.alerts')}</h2>
+      <form className="inline" onSubmit={(e) => e.preventDefault()} aria-label={t('monitoring.alertFilters')}>
+        <label>
+          {t('common.status')}{' '}
+          <select name="alert-status" value={filters.status} onChange={(e) => filter({ status: e.target.value })}>
+            <option value="">{t('monitoring.anyStatus')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`monitoring.alertStatuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('monitoring.severity')}{' '}
+          <select name="alert-severity" value={filters.severity} onChange={(e) => filter({ severity: e.target.value })}>
+            <option value="">{t('monitoring.anySeverity')}</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(`monitoring.severities.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('monitoring.owner')}{' '}
+          <input
+            name="alert-owner"
+            value={filters.owner}
+            placeholder={t('monitoring.ownerHint')}
+            onChange={(e) => filter({ owner: e.target.value })}
+          />
+        </label>
+      </form>
       <ErrorNote error={alerts.error ?? ack.error ?? resolve.error} />
       {alerts.data?.length === 0 && <p>{t('common.none')}</p>}
       {alerts.data && alerts.data.length > 0 && (
@@ -47,7 +107,8 @@ export function AlertsSection({ nameOf }: { nameOf: (id: string) => string }) {
                 <td>{a.date}</td>
                 <td className={`sev-${a.severity}`}>{t(`monitoring.severities.${a.severity}`)}</td>
                 <td>
-                  {nameOf(a.subjectId)} · <code>{a.ruleId}</code> {a.message}
+                  {nameOf(a.subjectId)} · <code>{a.ruleId}</code>{' '}
+                  <span data-testid="alert-message">{serverText(a.message, a.text, i18n.language)}</span>
                 </td>
                 <td>{t(`monitoring.alertStatuses.${a.status}`)}</td>
                 <td>{a.owner ?? '—'}</td>
@@ -76,6 +137,7 @@ export function AlertsSection({ nameOf }: { nameOf: (id: string) => string }) {
           </tbody>
         </table>
       )}
+      {alerts.data && <Pager offset={offset} limit={PAGE} count={alerts.data.length} onChange={setOffset} />}
     </section>
   );
 }
