@@ -351,6 +351,17 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         expect(await probabilityRows.first().locator('th').textContent()).toBe('SME C');
         expect(await probabilityRows.first().locator('td').nth(1).textContent()).toBe('100.0 %');
         await check('evaluations-ranks-xlsx', lang);
+        // a bad cell: the job is refused (400) and the page names the sheet and the cell
+        (wb.getWorksheet('Portfolio') as NonNullable<ReturnType<typeof wb.getWorksheet>>).getCell('B3').value = 'n/a';
+        await page.getByLabel(t.evaluations.upload).setInputFiles({
+          name: 'bad.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+        });
+        await page.getByRole('alert').filter({ hasText: 'bad.xlsx, sheet Portfolio, cell B3' }).waitFor();
+        expect(await page.getByRole('alert').textContent()).toContain('input.table');
+        // that refusal was provoked here: it is not one of the unexpected answers later checks look for
+        expect(failedAnswers.pop()).toBe('400 POST /jobs');
       });
 
       it('credit: a tree trained from an uploaded loan history (a job), drawn with its rules and gains, saved as a model', async () => {
