@@ -3,14 +3,15 @@
  * catalogues have the same codes with the same parameters; every text core's early-warning rules
  * and the pre-loan evaluation write has a code in the catalogue whose English is the message the
  * API sends; on a real database (PGlite; PostgreSQL when DATABASE_URL is set) the alert list carries
- * the texts, is paged by limit/offset and filtered by status, severity and owner, and a stored
- * evaluation keeps its reasons' texts.
+ * the texts, is paged by limit/offset and filtered by status, severity and owner, reconciliation
+ * mismatches and a job's progress carry theirs, and a stored evaluation keeps its reasons' texts.
  */
-import { evaluateWarnings, type WarningRule } from '@scf-risk/core';
+import { evaluateWarnings, type ReconciliationFinding, type WarningRule } from '@scf-risk/core';
 import { formatMessage, isMessageCode, MESSAGES, type MessageText } from '@scf-risk/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/db/schema.ts';
 import type { ModelView } from '../src/services/models.ts';
+import { findingText } from '../src/services/monitoring/reconciliation.ts';
 import { computeEvaluation } from '../src/services/preloan.ts';
 import { describeEachBackend } from './backends.ts';
 import { type Harness, openHarness } from './harness.ts';
@@ -159,6 +160,39 @@ describe('the message catalogue', () => {
     expect(low.explanation.reasons).toEqual(['score 2 below review threshold 4']);
     for (const e of [zero, pooled, low]) e.explanation.texts!.forEach((t, k) => expectCatalogued(t, e.explanation.reasons[k]!));
   });
+
+  it('reconciliation findings of each type as texts', () => {
+    const cases: [ReconciliationFinding, string, string][] = [
+      [{ type: 'missing', tradeId: 'T1', source: 'payment' }, 'no payment record', '缺少付款记录'],
+      [
+        { type: 'duplicate-record', tradeId: 'T1', source: 'order', recordId: 'o7' },
+        'order record o7 appears twice',
+        '订单记录 o7 重复出现',
+      ],
+      [
+        { type: 'amount-mismatch', tradeId: 'T2', between: ['order', 'payment'], amounts: [50000, 49000], difference: -1000, tolerance: 0 },
+        'order 50000 against payment 49000: a difference of -1000 beyond the tolerance 0',
+        '订单金额 50000 与付款金额 49000 相差 -1000，超出容差 0',
+      ],
+      [
+        {
+          type: 'date-out-of-tolerance',
+          tradeId: 'T3',
+          source: 'shipment',
+          recordId: 's1',
+          date: '2024-02-20',
+          earliest: '2024-03-01',
+          latest: '2024-03-31',
+        },
+        'shipment record s1 dated 2024-02-20, outside 2024-03-01 – 2024-03-31',
+        '发货记录 s1 的日期 2024-02-20 不在 2024-03-01 至 2024-03-31 之间',
+      ],
+    ];
+    for (const [finding, english, chinese] of cases) {
+      expectCatalogued(findingText(finding), english);
+      expect(formatMessage(findingText(finding), 'zh')).toBe(chinese);
+    }
+  });
 });
 
 describeEachBackend('alert list (paged, filtered) and evaluation texts', (backend) => {
@@ -198,6 +232,11 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
     });
     expect(formatMessage(first.text, 'zh')).toBe('交易 T01：记录缺失');
     for (const a of pages.flat()) expectCatalogued(a.text, a.message);
+    const { mismatches } = (await call('auditor', 'GET', '/reconciliation/mismatches?limit=5')).json();
+    expect(mismatches.map((m: { tradeId: string; message: string }) => `${m.tradeId}: ${m.message}`)).toEqual(
+      trades.slice(0, 5).map((t) => `${t}: no payment record`),
+    );
+    expect(formatMessage(mismatches[0].text, 'zh')).toBe('缺少付款记录');
   });
 
   it('filters by status, severity and owner; a bad filter or page is a 400 naming it', async () => {

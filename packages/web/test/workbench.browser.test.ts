@@ -488,6 +488,9 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       expect(await shown()).toEqual(all.slice(0, 20));
       const message = page.locator('tr[data-alert^="reconciliation/"] [data-testid="alert-message"]').first();
       expect(await message.textContent()).toMatch(/^交易 R\d\d：记录缺失$/);
+      // the mismatches say what they found in Chinese too
+      const mismatch = page.locator('section[aria-labelledby="recon-title"] tbody tr').first();
+      expect(await mismatch.locator('td').allTextContents()).toEqual(['R01', '记录缺失', '缺少付款记录']);
       await check('alerts-page-1', 'zh');
       await page.getByRole('navigation', { name: zh.common.pages }).getByRole('button', { name: zh.common.next }).click();
       await page.locator(`tr[data-alert="${all[20]}"]`).waitFor();

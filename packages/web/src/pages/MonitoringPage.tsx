@@ -3,6 +3,7 @@
  * NPL by category and its history, margin calls, stop-loss pools with their state, early-warning
  * alerts with their lifecycle, the contagion graph, reconciliation mismatches and stress scenarios.
  */
+import type { MessageText } from '@scf-risk/report';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { can, useMe } from '../auth.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { amount, percent } from '../format.ts';
 import { useAll, useGet } from '../queries.ts';
+import { serverText } from '../server-text.ts';
 import type { Enterprise, Loan, MonitoringRun, Product } from '../types.ts';
 import { AlertsSection } from './monitoring/AlertsSection.tsx';
 import { ContagionSection } from './monitoring/ContagionSection.tsx';
@@ -36,6 +38,9 @@ interface Pool {
 interface Mismatch {
   tradeId: string;
   type: string;
+  /** What was found, in English, and as a catalogue text. */
+  message?: string;
+  text?: MessageText;
   finding?: unknown;
 }
 
@@ -197,8 +202,8 @@ export function MonitoringPage() {
                   <td>
                     <code>{m.tradeId}</code>
                   </td>
-                  <td>{m.type}</td>
-                  <td>{typeof m.finding === 'string' ? m.finding : JSON.stringify(m.finding)}</td>
+                  <td>{serverText(m.type, { code: `reconciliation.${m.type}`, params: {} }, lang)}</td>
+                  <td>{m.message ? serverText(m.message, m.text, lang) : JSON.stringify(m.finding)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,12 +3,22 @@
  * one import (CSV text read by @scf-risk/io, or JSON rows), matched by core's `reconcileTrades`;
  * the records are kept as trade events, every mismatch as a row and, per trade with findings, an
  * alert (rule `reconciliation`, subject `trade:<id>`; one unresolved alert per trade) whose
- * webhooks are queued in the same transaction.
+ * webhooks are queued in the same transaction. Listed mismatches say what they found as a catalogue
+ * text (`findingText`, with its English `message`), shown in the workbench's language.
  * CSV columns: id, tradeId, amount (integer minor units), date (YYYY-MM-DD).
  */
-import { type Alert, mergeAlerts, type ReconciliationTolerances, reconcileTrades, type TradeRecord, ValidationError } from '@scf-risk/core';
+import {
+  type Alert,
+  mergeAlerts,
+  type ReconciliationFinding,
+  type ReconciliationTolerances,
+  reconcileTrades,
+  type TradeRecord,
+  type TradeSource,
+  ValidationError,
+} from '@scf-risk/core';
 import { readCsvTable } from '@scf-risk/io';
-import { messageText } from '@scf-risk/report';
+import { type MessageText, messageText } from '@scf-risk/report';
 import { desc, eq, sql } from 'drizzle-orm';
 import { alerts, reconciliationImports, reconciliationMismatches, tradeEvents } from '../../db/schema.ts';
 import { audit, type ServiceContext } from '../context.ts';
@@ -157,5 +167,39 @@ export async function listMismatches(
     .orderBy(reconciliationMismatches.id)
     .limit(q.limit)
     .offset(q.offset);
-  return { importId, mismatches: list.map((m) => ({ tradeId: m.tradeId, type: m.type, finding: m.finding, alertId: m.alertId })) };
+  return {
+    importId,
+    mismatches: list.map((m) => {
+      const text = findingText(m.finding as ReconciliationFinding);
+      return { tradeId: m.tradeId, type: m.type, message: englishOf(text), text, finding: m.finding, alertId: m.alertId };
+    }),
+  };
+}
+
+/** What a finding says, as a catalogue text (amounts in minor units, as the finding has them). */
+export function findingText(f: ReconciliationFinding): MessageText {
+  const source = (s: TradeSource) => messageText(`reconciliation.source.${s}`);
+  switch (f.type) {
+    case 'missing':
+      return messageText('reconciliation.finding.missing', { source: source(f.source) });
+    case 'duplicate-record':
+      return messageText('reconciliation.finding.duplicate-record', { source: source(f.source), record: f.recordId });
+    case 'amount-mismatch':
+      return messageText('reconciliation.finding.amount-mismatch', {
+        from: source(f.between[0]),
+        amountFrom: f.amounts[0],
+        to: source(f.between[1]),
+        amountTo: f.amounts[1],
+        difference: f.difference,
+        tolerance: f.tolerance,
+      });
+    case 'date-out-of-tolerance':
+      return messageText('reconciliation.finding.date-out-of-tolerance', {
+        source: source(f.source),
+        record: f.recordId,
+        date: f.date,
+        earliest: f.earliest,
+        latest: f.latest,
+      });
+  }
 }
