@@ -1,5 +1,6 @@
 /**
- * The catalogue of texts the server writes (pre-loan reasons, alert messages, job progress), in English and
+ * The catalogue of texts the server writes (pre-loan reasons, alert messages, job progress, some
+ * problem details), in English and
  * Chinese. The server stores and sends a text as a stable `code` with its `params` next to the
  * English `message` it has always sent (made from the English template here, or by core in the same
  * words); the workbench shows `formatMessage(text, lang)`, and the English message when a code is not
@@ -31,6 +32,7 @@ const en = {
   'preloan.pool.figures': ': NPL ratio {{ratio}} against the limit {{maxNplRatio}}, NPL balance {{nplBalance}} of {{balance}}',
   'pool.decision.stopped': 'declined: pool stopped',
   'pool.decision.recovering': 'declined: pool recovering',
+  'preloan.approval-refused': '{{reason}}: the application may only be declined',
   // Early-warning alerts (core monitoring/early-warning.ts, services/monitoring/reconciliation.ts)
   'alert.threshold': '{{indicator}} {{value}} {{op}} {{limit}}',
   'alert.drop': '{{indicator}} fell from {{previous}} to {{value}} ({{drop}})',
@@ -52,6 +54,25 @@ const en = {
   'reconciliation.source.order': 'order',
   'reconciliation.source.shipment': 'shipment',
   'reconciliation.source.payment': 'payment',
+  // Problem details (server problem.ts notFound: an entity of entity.*)
+  'problem.not-found': 'no {{entity}} with id {{id}}',
+  'entity.alert': 'alert',
+  'entity.application': 'application',
+  'entity.enterprise': 'enterprise',
+  'entity.evaluation': 'evaluation',
+  'entity.financing-product': 'financing product',
+  'entity.invitation': 'invitation',
+  'entity.job': 'job',
+  'entity.loan': 'loan',
+  'entity.loan-disbursed-by-the-override-date': 'loan disbursed by the override date',
+  'entity.margin-account': 'margin account',
+  'entity.model-version': 'model version',
+  'entity.questionnaire': 'questionnaire',
+  'entity.stop-loss-pool': 'stop-loss pool',
+  'entity.study-run': 'study run',
+  'entity.supply-chain-link': 'supply-chain link',
+  'entity.template': 'template',
+  'entity.user': 'user',
   // Job progress (server jobs/kinds/*.ts, services/monitoring/job.ts)
   'job.done': 'done',
   'job.study.running': 'running the study',
@@ -80,6 +101,7 @@ const zh: Record<MessageCode, string> = {
   'preloan.pool.figures': '：不良率 {{ratio}}，止损线 {{maxNplRatio}}，不良余额 {{nplBalance}}，贷款余额 {{balance}}',
   'pool.decision.stopped': '拒绝：止损池已止损',
   'pool.decision.recovering': '拒绝：止损池恢复中',
+  'preloan.approval-refused': '{{reason}}：该申请只能拒绝',
   'alert.threshold': '指标 {{indicator}} 为 {{value}}（{{op}} {{limit}}）',
   'alert.drop': '指标 {{indicator}} 由 {{previous}} 降至 {{value}}（降幅 {{drop}}）',
   'alert.event': '{{dates}} 发生事件 {{eventType}}',
@@ -100,6 +122,24 @@ const zh: Record<MessageCode, string> = {
   'reconciliation.source.order': '订单',
   'reconciliation.source.shipment': '发货',
   'reconciliation.source.payment': '付款',
+  'problem.not-found': '找不到 id 为 {{id}} 的{{entity}}',
+  'entity.alert': '预警',
+  'entity.application': '融资申请',
+  'entity.enterprise': '企业',
+  'entity.evaluation': '评估',
+  'entity.financing-product': '融资产品',
+  'entity.invitation': '邀请',
+  'entity.job': '后台任务',
+  'entity.loan': '贷款',
+  'entity.loan-disbursed-by-the-override-date': '在调整生效日之前已发放的贷款',
+  'entity.margin-account': '保证金账户',
+  'entity.model-version': '模型版本',
+  'entity.questionnaire': '问卷',
+  'entity.stop-loss-pool': '止损池',
+  'entity.study-run': '研究运行',
+  'entity.supply-chain-link': '供应链关系',
+  'entity.template': '模板',
+  'entity.user': '用户',
   'job.done': '完成',
   'job.study.running': '正在运行研究',
   'job.study.done': '完成（最后一步：{{step}}）',

@@ -2,9 +2,12 @@
  * Errors on the wire: RFC 9457 `application/problem+json` with one entry per problem (`errors`:
  * path, message, allowed) — the same issues core's ValidationError carries, so a bad cell reads
  * the same from the CLI and the API. Malformed requests are 400, input that core rejects 422,
- * unknown ids 404; nothing a client sends produces a 500.
+ * unknown ids 404; nothing a client sends produces a 500. A problem the server words on purpose
+ * may carry its detail as a catalogue text too (`text`: code and parameters, @scf-risk/report
+ * messages.ts) for the workbench to show in the user's language.
  */
 import { formatPath, type Issue, type PathSegment, ValidationError } from '@scf-risk/core';
+import type { MessageText } from '@scf-risk/report';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -24,6 +27,8 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: ProblemIssue[];
+  /** The detail as a catalogue text. */
+  text?: MessageText;
 }
 
 /** An error the handlers throw on purpose, with its HTTP status. */
@@ -33,6 +38,7 @@ export class HttpProblem extends Error {
     readonly title: string,
     message: string,
     readonly issues: Issue[] = [],
+    readonly text?: MessageText,
   ) {
     super(message);
   }
@@ -40,7 +46,8 @@ export class HttpProblem extends Error {
 
 /** 404: no `entity` with this id (`path` names the field that carried it). */
 export function notFound(entity: string, id: string, path: PathSegment[] = ['id']): HttpProblem {
-  return new HttpProblem(404, 'Not Found', `no ${entity} with id ${id}`, [{ path, message: `no ${entity} with id ${id}` }]);
+  const text = { code: 'problem.not-found', params: { entity: { code: `entity.${entity.replaceAll(' ', '-')}`, params: {} }, id } };
+  return new HttpProblem(404, 'Not Found', `no ${entity} with id ${id}`, [{ path, message: `no ${entity} with id ${id}` }], text);
 }
 
 const TITLES: Record<number, string> = {
@@ -66,7 +73,14 @@ function toIssue(i: Issue): ProblemIssue {
 }
 
 /** Send a problem document. */
-export function sendProblem(reply: FastifyReply, status: number, detail: string, issues: Issue[] = [], title?: string): FastifyReply {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  issues: Issue[] = [],
+  title?: string,
+  text?: MessageText,
+): FastifyReply {
   const body: Problem = {
     type: 'about:blank',
     title: title ?? TITLES[status] ?? 'Error',
@@ -75,6 +89,7 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
     instance: reply.request.url,
     requestId: String(reply.request.id),
     ...(issues.length > 0 ? { errors: issues.map(toIssue) } : {}),
+    ...(text ? { text } : {}),
   };
   return reply.code(status).type(PROBLEM_TYPE).serializer(JSON.stringify).send(body);
 }
@@ -96,7 +111,7 @@ function databaseProblem(e: unknown): { status: number; detail: string } | undef
 
 /** The app's error handler (see the module comment). */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.message, error.issues, error.title);
+  if (error instanceof HttpProblem) return sendProblem(reply, error.status, error.message, error.issues, error.title, error.text);
   if (error instanceof ValidationError) {
     // From the request schemas (validationContext set by Fastify): 400, the request is malformed;
     // from a core method: 422, well-formed but not computable.

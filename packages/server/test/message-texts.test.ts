@@ -6,10 +6,14 @@
  * the texts, is paged by limit/offset and filtered by status, severity and owner, reconciliation
  * mismatches and a job's progress carry theirs, and a stored evaluation keeps its reasons' texts.
  */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { evaluateWarnings, type ReconciliationFinding, type WarningRule } from '@scf-risk/core';
-import { formatMessage, isMessageCode, MESSAGES, type MessageText } from '@scf-risk/report';
+import { formatMessage, isMessageCode, MESSAGES, type MessageText, messageText } from '@scf-risk/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/db/schema.ts';
+import { notFound } from '../src/problem.ts';
 import type { ModelView } from '../src/services/models.ts';
 import { findingText } from '../src/services/monitoring/reconciliation.ts';
 import { computeEvaluation } from '../src/services/preloan.ts';
@@ -153,12 +157,28 @@ describe('the message catalogue', () => {
       'score 4.5 ≥ review threshold 4, below approve 5',
       'declined: pool stopped (pool 华东钢贸池 as of 2024-06-01: NPL ratio 0.08 against the limit 0.05, NPL balance 80 of 1000)',
     ]);
+    expect(formatMessage(messageText('preloan.approval-refused', { reason: pooled.explanation.texts![1]! }), 'en')).toBe(
+      `${pooled.explanation.reasons[1]}: the application may only be declined`,
+    );
     expect(formatMessage(pooled.explanation.texts![1]!, 'zh')).toBe(
       '拒绝：止损池已止损（止损池 华东钢贸池，截至 2024-06-01：不良率 0.08，止损线 0.05，不良余额 80，贷款余额 1000）',
     );
     const low = computeEvaluation({ ...base, indicators: { a: 2 } });
     expect(low.explanation.reasons).toEqual(['score 2 below review threshold 4']);
     for (const e of [zero, pooled, low]) e.explanation.texts!.forEach((t, k) => expectCatalogued(t, e.explanation.reasons[k]!));
+  });
+
+  it('every entity a 404 names (notFound in the server’s source) has its word in the catalogue', () => {
+    const src = join(import.meta.dirname, '../src');
+    const entities = new Set<string>();
+    for (const f of readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.ts')))
+      for (const m of readFileSync(join(src, f), 'utf8').matchAll(/notFound\('([^']+)'/g)) entities.add(m[1] as string);
+    expect(entities.size).toBeGreaterThan(10);
+    for (const entity of entities) {
+      const text = notFound(entity, 'x-1').text as MessageText;
+      expectCatalogued(text, `no ${entity} with id x-1`);
+    }
+    expect(formatMessage(notFound('financing product', 'p-1').text as MessageText, 'zh')).toBe('找不到 id 为 p-1 的融资产品');
   });
 
   it('reconciliation findings of each type as texts', () => {
@@ -323,5 +343,10 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
     expect(ev.explanation.texts).toEqual([{ code: 'preloan.score.decline', params: { score: 3, approve: 5, review: 4 } }]);
     expect(formatMessage(ev.explanation.texts[0], 'zh')).toBe('得分 3 低于复核阈值 4');
     expect((await call('auditor', 'GET', `/evaluations/${ev.id}/reproduce`)).json().identical).toBe(true);
+    // a 404 says what it did not find as a text too
+    const missing = await call('auditor', 'GET', '/applications/00000000-0000-4000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toBe('no application with id 00000000-0000-4000-8000-000000000000');
+    expect(formatMessage(missing.json().text, 'zh')).toBe('找不到 id 为 00000000-0000-4000-8000-000000000000 的融资申请');
   });
 });

@@ -3,6 +3,7 @@
  * answer (application/problem+json) turned into an ApiError carrying the problem's issues (path,
  * message, allowed), so a page can show each one where it belongs.
  */
+import type { MessageText } from '@scf-risk/report';
 
 /** One issue of a problem+json answer. */
 export interface ProblemIssue {
@@ -16,6 +17,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: ProblemIssue[] = [],
+    /** The detail as a catalogue text, when the server sent one (shown in the user's language). */
+    readonly text?: MessageText,
   ) {
     super(message);
   }
@@ -33,8 +36,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const type = res.headers.get('content-type') ?? '';
   const body: unknown = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
-    const p = (typeof body === 'object' && body !== null ? body : {}) as { detail?: string; errors?: ProblemIssue[] };
-    throw new ApiError(res.status, p.detail ?? `${res.status} ${res.statusText}`, p.errors ?? []);
+    const p = (typeof body === 'object' && body !== null ? body : {}) as { detail?: string; errors?: ProblemIssue[]; text?: MessageText };
+    throw new ApiError(res.status, p.detail ?? `${res.status} ${res.statusText}`, p.errors ?? [], p.text);
   }
   return body as T;
 }

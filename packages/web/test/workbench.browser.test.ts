@@ -455,7 +455,7 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
     });
   }
   describe('texts the server writes, in Chinese; the alert list a page at a time, filtered', () => {
-    it('the declined application’s reasons and the alerts’ messages in Chinese; more alerts than a page; status, severity and owner filters', async () => {
+    it('the declined application’s reasons, an approval’s refusal and the alerts’ messages in Chinese; more alerts than a page; status, severity and owner filters', async () => {
       await page.getByRole('button', { name: zh.lang.zh }).click();
       // the English pass's application, declined by the stopped pool: its reasons from their catalogue texts
       const [declined] = await server.call<{ id: string }[]>('auditor', 'GET', '/applications?status=declined');
@@ -467,6 +467,24 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         /^拒绝：止损池已止损（止损池 华东钢材止损池，截至 [\d-]+：不良率 [\d.]+，止损线 [\d.]+，不良余额 \d+，贷款余额 \d+）$/,
       );
       await check('application-reasons', 'zh');
+      // an approval asked for in the stopped pool is refused (409): the refusal in Chinese too
+      const fresh = await server.call<{ id: string }>('risk-officer', 'POST', '/applications', {
+        enterpriseId: server.book.enterpriseId,
+        productId: server.book.productId,
+        amount: { minor: '50000000', currency: 'CNY' },
+        termMonths: 6,
+        indicators: { a: 0.8, b: 6, c: 5 },
+      });
+      await server.call('risk-officer', 'POST', `/applications/${fresh.id}/evaluate`, {});
+      await page.goto(`${server.url}/app/applications/${fresh.id}`);
+      await page.getByLabel(zh.applications.reason).fill('核心企业确权，申请批准');
+      await page.getByRole('button', { name: zh.applications.approve, exact: true }).click();
+      const refusal = page.getByRole('alert').locator('p');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toMatch(/^拒绝：止损池已止损（止损池 华东钢材止损池，截至 [\d-]+：.*）：该申请只能拒绝$/);
+      // that refusal was provoked here: it is not one of the unexpected answers later checks look for
+      expect(failedAnswers.pop()).toBe(`409 POST /applications/${fresh.id}/decision`);
+      await check('application-refused', 'zh');
 
       // 25 trades whose payments are missing: 25 reconciliation alerts, more than a page of 20
       const trades = Array.from({ length: 25 }, (_, k) => `R${String(k + 1).padStart(2, '0')}`);

@@ -617,14 +617,22 @@ export async function recordDecision(
 export async function refuseApprovalInStoppedPool(tx: Tx, state: DecisionState, input: DecisionInput): Promise<void> {
   if (input.decision !== 'approve') return;
   const gate = await poolGate(tx, state.application.enterpriseId);
-  if (gate)
-    throw new HttpProblem(409, 'Conflict', `${englishOf(poolReason(gate))}: the application may only be declined`, [
-      {
-        path: ['decision'],
-        message: `${gate.decision.decision}: pool ${gate.poolName} (${gate.poolId}) takes no new loans`,
-        allowed: 'decline',
-      },
-    ]);
+  if (gate) {
+    const text = messageText('preloan.approval-refused', { reason: poolReason(gate) });
+    throw new HttpProblem(
+      409,
+      'Conflict',
+      englishOf(text),
+      [
+        {
+          path: ['decision'],
+          message: `${gate.decision.decision}: pool ${gate.poolName} (${gate.poolId}) takes no new loans`,
+          allowed: 'decline',
+        },
+      ],
+      text,
+    );
+  }
 }
 
 /** Decide an application: load (locked) → stop-loss gate → limit → record, in one transaction. */
