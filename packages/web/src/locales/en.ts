@@ -314,6 +314,7 @@ export const en = {
     runNow: 'Run the monitoring',
     lastRun: 'Latest run: {{date}} by {{by}} — {{loans}} loans, {{npl}} non-performing, {{alerts}} alerts opened',
     noRun: 'No monitoring run yet.',
+    nextRun: 'Next scheduled run: {{at}} ({{zone}}), for the day before',
     npl: 'Non-performing loans by category',
     groupBy: 'Group by',
     groups: { total: 'Whole book', product: 'Product', pool: 'Stop-loss pool', core: 'Core enterprise', industry: 'Industry' },

@@ -315,6 +315,7 @@ export const zh: Texts = {
     runNow: '执行监控',
     lastRun: '最近一次：{{date}}，由 {{by}} 执行；贷款 {{loans}} 笔，不良 {{npl}} 笔，新增预警 {{alerts}} 条',
     noRun: '尚未执行监控。',
+    nextRun: '下次定时运行：{{at}}（{{zone}}），监控前一日',
     npl: '五级分类与不良贷款',
     groupBy: '分组方式',
     groups: { total: '全部资产', product: '按产品', pool: '按止损池', core: '按核心企业', industry: '按行业' },

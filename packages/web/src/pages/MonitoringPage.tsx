@@ -60,6 +60,8 @@ export function MonitoringPage() {
   const calls = useGet<{ asOf: string | null; calls: MarginCall[] }>('/monitoring/margin-calls?limit=100');
   const pools = useGet<Pool[]>('/pools');
   const mismatches = useGet<{ mismatches: Mismatch[] }>('/reconciliation/mismatches?limit=100');
+  // The server's daily-run schedule (null when off).
+  const schedule = useGet<{ schedule: { timeZone: string; next: string } | null }>('/monitoring/settings').data?.schedule;
   const [asOf, setAsOf] = useState('');
   const last = runs.data?.[0];
   // the latest run's date; today only when there is no run yet (empty while the runs load)
@@ -92,6 +94,14 @@ export function MonitoringPage() {
               })
             : t('monitoring.noRun')}
         </p>
+        {schedule && (
+          <p data-testid="next-run">
+            {t('monitoring.nextRun', {
+              at: new Date(schedule.next).toLocaleString(lang, { timeZone: schedule.timeZone, dateStyle: 'medium', timeStyle: 'short' }),
+              zone: schedule.timeZone,
+            })}
+          </p>
+        )}
         {can(me.data, 'writeModels') && (
           <form
             className="inline"
