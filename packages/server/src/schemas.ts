@@ -1,5 +1,6 @@
 /** Zod pieces shared by the routes: ids, money, dates, paging, problems. */
 import { z } from 'zod';
+import { messageTextSchema } from './services/texts.ts';
 
 export const idSchema = z.uuid().describe('an id (UUID)');
 export const idParams = z.strictObject({ id: idSchema });
@@ -38,6 +39,9 @@ export const problemSchema = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string(), allowed: z.string().optional() })).optional(),
+    text: messageTextSchema
+      .optional()
+      .describe('the detail as a catalogue text (code and parameters), when the server words it on purpose'),
   })
   .describe('application/problem+json (RFC 9457) with one entry per problem');
 
