@@ -9,6 +9,7 @@
  * since keep that run's rows; `full` recomputes every loan. A failed run is recorded (status failed, the error) after the rollback. Webhooks of the alerts it
  * opened are sent after the commit (`deliverPending`).
  */
+import { performance } from 'node:perf_hooks';
 import { dayNumber, ValidationError } from '@scf-risk/core';
 import { desc, eq, sql } from 'drizzle-orm';
 import { monitoringRuns } from '../../db/schema.ts';
@@ -16,7 +17,7 @@ import { audit, type ServiceContext } from '../context.ts';
 import { type DeriveOptions, type DeriveResult, derive } from './engine.ts';
 import { classificationFingerprint, planRun } from './incremental.ts';
 import { loadSettings } from './settings.ts';
-import { lockDates } from './sql.ts';
+import { analyzeStale, lockDates, MONITORING_TABLES } from './sql.ts';
 import { deliverPending } from './webhooks.ts';
 
 export interface RunOptions extends Omit<DeriveOptions, 'carryFrom'> {
@@ -61,6 +62,9 @@ export async function runDailyMonitoring(ctx: ServiceContext, asOf: string, opti
       await lockDates(tx, [asOf]);
       const [done] = await tx.select().from(monitoringRuns).where(eq(monitoringRuns.asOf, asOf));
       if (done?.status === 'succeeded' && options.force === false) return { run: runView(done), ran: false, problems: [], timings: {} };
+      const started = performance.now();
+      if (ctx.store.kind === 'pglite') await analyzeStale(tx, MONITORING_TABLES);
+      const statistics = Math.round(performance.now() - started);
       const settings = await loadSettings(tx);
       const plan = await planRun(tx, asOf, settings, options.full === true);
       const derived =
@@ -90,7 +94,7 @@ export async function runDailyMonitoring(ctx: ServiceContext, asOf: string, opti
         action: 'run',
         after: { counts: derived.counts, problems: derived.problems.slice(0, 100) },
       });
-      return { run: runView(row!), ran: true, problems: derived.problems, timings: derived.timings };
+      return { run: runView(row!), ran: true, problems: derived.problems, timings: { statistics, ...derived.timings } };
     });
     if (result.ran && options.deliver !== false) await deliverPending(ctx);
     return result;

@@ -34,7 +34,6 @@ import {
   isNonPerforming,
   LOAN_CATEGORIES,
   type LoanCategory,
-  type LoanPosition,
   type MarginAccount,
   type MarginEvent,
   marginStep,
@@ -168,6 +167,8 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   if (carryFrom !== undefined && (dates.length !== 1 || !scope.loanIds || one))
     throw new Error('derive: carryFrom needs one date and loanIds');
   const carried: CarriedLoan[] = carryFrom !== undefined ? await carriedLoans(tx, carryFrom, scope.loanIds!) : [];
+  // Their grouping, for the pledges and accounts of carried loans (valued every day).
+  for (const c of carried) world.meta.set(c.meta.id, c.meta);
   const loanIds = [...world.meta.keys()];
   const inScope = (column: string) =>
     scope.loanId !== undefined
@@ -267,7 +268,9 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
   for (const date of dates) {
     const snapshot = bookAsOf(world.book, date, bookOptions);
     lap('classify');
-    const positions = new Map<string, LoanPosition>(snapshot.loans.map((p) => [p.loanId, p]));
+    // Each loan's exposure: its balance today (a carried loan's is the earlier run's).
+    const exposure = new Map<string, number>(snapshot.loans.map((p) => [p.loanId, p.balance]));
+    for (const c of carried) exposure.set(c.meta.id, c.balance);
     const last = date === until;
     const subjects = new Map<string, WarningSubject>();
     const subject = (id: string) => {
@@ -340,15 +343,15 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
 
     // Collateral.
     for (const loanId of world.pledges.keys()) {
-      const p = positions.get(loanId);
-      if (!p) continue;
+      const balance = exposure.get(loanId);
+      if (balance === undefined) continue;
       const items = pledgedItems(world, loanId, date, settings.collateral.ltvLimit);
       if (items.length === 0) continue;
       guard(loanId, date, () => {
         const before = collateralState.get(loanId) ?? openCollateralCase(loanId);
-        const next = collateralStep(before, { date, exposure: p.balance, items }, settings.collateral);
+        const next = collateralStep(before, { date, exposure: balance, items }, settings.collateral);
         collateralState.set(loanId, next);
-        const valuation = valueCollateral(p.balance, items, settings.collateral.levels);
+        const valuation = valueCollateral(balance, items, settings.collateral.levels);
         out.collateral.push({
           as_of: date,
           loan_id: loanId,
@@ -375,8 +378,8 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
 
     // Mark-to-market margin.
     for (const a of world.accounts) {
-      const p = positions.get(a.loanId);
-      if (!p || a.openedOn > date) continue;
+      const balance = exposure.get(a.loanId);
+      if (balance === undefined || a.openedOn > date) continue;
       guard(a.id, date, () => {
         let st = marginState.get(a.id) ?? openMarginAccount(a.id, a.cash, a.collateral);
         const days = (world.tradingDays.get(a.id) ?? []).filter((t) => t.date <= date);
@@ -394,7 +397,7 @@ export async function derive(tx: Tx, dates: readonly string[], scope: Scope, opt
             });
           }
           const calls = st.calls.length;
-          st = marginStep(st, { type: 'mark', date, exposure: p.balance, index: level }, a.terms);
+          st = marginStep(st, { type: 'mark', date, exposure: balance, index: level }, a.terms);
           if (st.calls.length > calls) subject(a.loanId).events!.push({ type: 'margin-call', date });
         }
         marginState.set(a.id, st);

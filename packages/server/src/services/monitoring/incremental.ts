@@ -5,12 +5,12 @@
  *   - none of its instalments falls due in [P, D] (one due on P is past due from the next day on),
  *     and none of its repayments or overrides is dated in (P, D] or was recorded after P's run
  *     started (a backdated entry), and
- *   - it has no pledge and no margin account (their figures move with prices and trading days), and
  *   - under the borrower-level rule, none of its borrower's loans moved.
  * With the same classification settings as P's run (bands, grace days, borrower rule; a
  * fingerprint is kept on each run), the day's rows are P's rows of the unchanged loans plus the
  * recomputed rows of the others; the NPL report, pools and alerts still see every loan (the
- * unchanged ones from P's rows, grouped by today's product / pool / core / industry).
+ * unchanged ones from P's rows, grouped by today's product / pool / core / industry), and every
+ * pledge and margin account is valued and marked (an unchanged loan's exposure is P's balance).
  * A property test checks that an incremental run writes exactly what a full run writes.
  */
 import { createHash } from 'node:crypto';
@@ -49,9 +49,7 @@ export async function planRun(tx: Tx, asOf: string, settings: MonitoringSettings
         OR EXISTS (SELECT 1 FROM repayments r WHERE r.loan_id = l.id AND r.paid_on <= ${asOf}
                    AND (r.paid_on > ${prev.d} OR r.recorded_at >= ${prev.started}::timestamptz))
         OR EXISTS (SELECT 1 FROM classification_overrides o WHERE o.loan_id = l.id AND o.effective_on <= ${asOf}
-                   AND (o.effective_on > ${prev.d} OR o.created_at >= ${prev.started}::timestamptz))
-        OR EXISTS (SELECT 1 FROM collateral x WHERE x.loan_id = l.id)
-        OR EXISTS (SELECT 1 FROM margin_accounts m WHERE m.loan_id = l.id))`;
+                   AND (o.effective_on > ${prev.d} OR o.created_at >= ${prev.started}::timestamptz)))`;
   const query = settings.borrowerDowngrade
     ? sql`SELECT string_agg(id::text, ',') AS ids FROM loans WHERE disbursed_on <= ${asOf}
           AND enterprise_id IN (SELECT enterprise_id FROM loans WHERE id IN (${moved}))`

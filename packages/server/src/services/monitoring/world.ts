@@ -112,6 +112,9 @@ function group<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
 /** Everything dated on or before `until` for `scope` (see the module comment). */
 export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<World> {
   const onlyBorrower = loansOfScope(scope);
+  // Pledges and margin accounts: the scope's, or every one in an incremental run (their figures
+  // move every day; the unchanged loans' balances come from the earlier run's rows).
+  const securedOf = scope.loanIds ? sql`` : onlyBorrower;
   const partial = Boolean(scope.loanId || scope.borrowerId || scope.loanIds);
   // One row per loan, its instalments and repayments packed as text ("day:principal:interest,…",
   // "day:amount,…", days since 1970-01-01): a tenth of the rows a join would send. The run and the
@@ -121,9 +124,9 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   // The schedules and repayments of the scope's loans; for the whole book no join (the outer query
   // keeps the loans disbursed by `until`).
   const ofScope = partial ? sql`JOIN loans l ON l.id = x.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower}` : sql`WHERE true`;
-  // The whole book's aggregation sorts and hashes millions of rows: with the default 4 MB of work
-  // memory they spill to disk (on PGlite, twice as slow); this transaction may use more.
-  if (!partial) await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
+  // The aggregation sorts and hashes up to millions of rows: with the default 4 MB of work memory
+  // they spill to disk (on PGlite, twice as slow); this transaction may use more.
+  await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const [packed] = await rows<{ t: string | null }>(
     tx,
     sql`WITH s AS (SELECT x.loan_id, string_agg((x.due_on - date '1970-01-01') || ':' || x.principal_minor || ':' || x.interest_minor, ',' ORDER BY x.seq) AS sched
@@ -206,7 +209,7 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
   const pledgeRows = await rows<{ id: string; loan_id: string; commodity: string; quantity: string; haircut: string }>(
     tx,
     sql`SELECT c.id, c.loan_id, c.commodity, c.quantity::text, c.haircut::text
-        FROM collateral c JOIN loans l ON l.id = c.loan_id WHERE l.disbursed_on <= ${until} ${onlyBorrower}`,
+        FROM collateral c JOIN loans l ON l.id = c.loan_id WHERE l.disbursed_on <= ${until} ${securedOf}`,
   );
   const commodities = [...new Set(pledgeRows.map((p) => p.commodity))];
   const priceRows = commodities.length
@@ -222,7 +225,7 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
         tx,
         sql`SELECT h.collateral_id AS id, h.effective_on::text AS on, h.haircut::text FROM collateral_haircuts h
             JOIN collateral c ON c.id = h.collateral_id JOIN loans l ON l.id = c.loan_id
-            WHERE h.effective_on <= ${until} ${onlyBorrower} ORDER BY h.collateral_id, h.effective_on`,
+            WHERE h.effective_on <= ${until} ${securedOf} ORDER BY h.collateral_id, h.effective_on`,
       )
     : [];
 
@@ -239,7 +242,7 @@ export async function loadWorld(tx: Tx, until: string, scope: Scope): Promise<Wo
     sql`SELECT m.id, m.loan_id, m.opened_on::text AS opened, m.cash_minor::text AS cash, m.collateral_minor::text AS collateral,
                m.terms, m.index_parameters AS params
         FROM margin_accounts m JOIN loans l ON l.id = m.loan_id
-        WHERE m.opened_on <= ${until} ${onlyBorrower} ORDER BY m.id`,
+        WHERE m.opened_on <= ${until} ${securedOf} ORDER BY m.id`,
   );
   const accountIds = accountRows.map((a) => a.id);
   const accountEvents = accountIds.length
