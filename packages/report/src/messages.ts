@@ -8,7 +8,9 @@
  *
  * Templates name their parameters as `{{name}}`. A parameter is shown as given (numbers and money
  * keep the formatting the server gave them), or, when it is itself a text, formatted in the same
- * language; a list of texts is joined with ", " (English) or "、" (Chinese).
+ * language; a list of texts is joined with ", " (English) or "、" (Chinese). An `indicator` or
+ * `eventType` parameter (a name a warning rule uses) is shown by its `indicator.<name>` /
+ * `event.<name>` entry when the catalogue has one (in English: the name itself), else as given.
  */
 
 /** A server-written text: a catalogue code and the values its template names. */
@@ -42,6 +44,15 @@ const en = {
   'alert.stale': '{{indicator}} is {{age}} days old (more than {{maxAgeDays}})',
   'alert.mismatch': '{{indicator}} differs between sources by {{spread}} (tolerance {{tolerance}})',
   'alert.reconciliation': 'trade {{trade}}: {{findings}}',
+  // The daily run's indicators and events (server services/monitoring/engine.ts), by the names rules use
+  'indicator.daysPastDue': 'daysPastDue',
+  'indicator.category': 'category',
+  'indicator.ltv': 'ltv',
+  'indicator.transactionIndex': 'transactionIndex',
+  'indicator.nplRatio': 'nplRatio',
+  'event.margin-call': 'margin-call',
+  'event.pool-stopped': 'pool-stopped',
+  'event.core-downgrade': 'core-downgrade',
   'reconciliation.missing': 'missing',
   'reconciliation.duplicate-record': 'duplicate-record',
   'reconciliation.amount-mismatch': 'amount-mismatch',
@@ -102,13 +113,21 @@ const zh: Record<MessageCode, string> = {
   'pool.decision.stopped': '拒绝：止损池已止损',
   'pool.decision.recovering': '拒绝：止损池恢复中',
   'preloan.approval-refused': '{{reason}}：该申请只能拒绝',
-  'alert.threshold': '指标 {{indicator}} 为 {{value}}（{{op}} {{limit}}）',
-  'alert.drop': '指标 {{indicator}} 由 {{previous}} 降至 {{value}}（降幅 {{drop}}）',
-  'alert.event': '{{dates}} 发生事件 {{eventType}}',
-  'alert.missing': '指标 {{indicator}} 缺失',
-  'alert.undated': '指标 {{indicator}} 的值 {{value}} 没有日期',
-  'alert.stale': '指标 {{indicator}} 已 {{age}} 天未更新（超过 {{maxAgeDays}} 天）',
-  'alert.mismatch': '指标 {{indicator}} 各来源相差 {{spread}}（容差 {{tolerance}}）',
+  'alert.threshold': '{{indicator}}为 {{value}}（{{op}} {{limit}}）',
+  'alert.drop': '{{indicator}}由 {{previous}} 降至 {{value}}（降幅 {{drop}}）',
+  'alert.event': '{{dates}} 发生事件：{{eventType}}',
+  'alert.missing': '{{indicator}}缺失',
+  'alert.undated': '{{indicator}}的值 {{value}} 没有日期',
+  'alert.stale': '{{indicator}}已 {{age}} 天未更新（超过 {{maxAgeDays}} 天）',
+  'alert.mismatch': '{{indicator}}各来源相差 {{spread}}（容差 {{tolerance}}）',
+  'indicator.daysPastDue': '逾期天数',
+  'indicator.category': '五级分类',
+  'indicator.ltv': '质押率（LTV）',
+  'indicator.transactionIndex': '交易指数',
+  'indicator.nplRatio': '不良率',
+  'event.margin-call': '追加保证金通知',
+  'event.pool-stopped': '止损池止损',
+  'event.core-downgrade': '核心企业评级下调',
   'alert.reconciliation': '交易 {{trade}}：{{findings}}',
   'reconciliation.missing': '记录缺失',
   'reconciliation.duplicate-record': '记录重复',
@@ -166,13 +185,16 @@ export const messageText = (code: MessageCode, params: Record<string, MessagePar
 export function formatMessage(text: MessageText, lang: MessageLang): string | undefined {
   if (!isMessageCode(text.code)) return undefined;
   let unknown = false;
-  const show = (p: MessageParam | undefined): string => {
+  const templates: Record<string, string> = MESSAGES[lang];
+  const show = (p: MessageParam | undefined, name: string): string => {
     if (p === undefined) return '';
+    if (typeof p === 'string' && (name === 'indicator' || name === 'eventType'))
+      return templates[`${name === 'indicator' ? 'indicator' : 'event'}.${p}`] ?? p;
     if (typeof p === 'string' || typeof p === 'number') return String(p);
     const parts = (Array.isArray(p) ? p : [p]).map((x) => formatMessage(x, lang));
     if (parts.some((x) => x === undefined)) unknown = true;
     return parts.join(lang === 'zh' ? '、' : ', ');
   };
-  const out = MESSAGES[lang][text.code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => show(text.params[name]));
+  const out = templates[text.code]!.replace(/\{\{(\w+)\}\}/g, (_, name: string) => show(text.params[name], name));
   return unknown ? undefined : out;
 }

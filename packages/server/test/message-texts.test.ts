@@ -49,6 +49,9 @@ describe('the message catalogue', () => {
     expect(Object.keys(MESSAGES.zh).sort()).toEqual(Object.keys(MESSAGES.en).sort());
     for (const [code, en] of Object.entries(MESSAGES.en))
       expect(placeholders(MESSAGES.zh[code as keyof typeof MESSAGES.zh]), code).toEqual(placeholders(en));
+    // an indicator's or event's English entry is its name: the English messages stay the rules' words
+    for (const [code, en] of Object.entries(MESSAGES.en))
+      if (code.startsWith('indicator.') || code.startsWith('event.')) expect(en).toBe(code.slice(code.indexOf('.') + 1));
     expect(formatMessage({ code: 'no.such.code', params: {} }, 'zh')).toBeUndefined();
     expect(
       formatMessage({ code: 'alert.reconciliation', params: { trade: 'T', findings: [{ code: 'nope', params: {} }] } }, 'en'),
@@ -106,7 +109,17 @@ describe('the message catalogue', () => {
       'amount differs between sources by 250 (tolerance 100)',
     ]);
     for (const a of alerts) expectCatalogued(a.text as MessageText, a.message);
-    expect(formatMessage(alerts[0]!.text as MessageText, 'zh')).toBe('指标 daysPastDue 为 45（>= 30）');
+    // the daily run's indicator and event names in Chinese; a rule's own names as they are
+    expect(alerts.map((a) => formatMessage(a.text as MessageText, 'zh'))).toEqual([
+      '逾期天数为 45（>= 30）',
+      'score由 600 降至 520（降幅 80）',
+      'index由 0.9 降至 0.6（降幅 33.3 %）',
+      '2024-05-30 发生事件：核心企业评级下调',
+      'financials已 152 天未更新（超过 120 天）',
+      'audit缺失',
+      'rating的值 3 没有日期',
+      'amount各来源相差 250（容差 100）',
+    ]);
   });
 
   it('pre-loan reasons: the score band, the tree, the stopped pool with its figures, a zero limit — English as before, Chinese too', () => {
