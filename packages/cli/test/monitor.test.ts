@@ -41,16 +41,22 @@ it('runs the date and prints its counts; a second run replaces the same figures'
   });
   const again = await runCli(['monitor', '--date', '2024-03-01', '--data-dir', data, '--format', 'table']);
   expect(again.code, again.stderr).toBe(0);
-  expect(again.stdout).toContain('Monitoring run 2024-03-01 (succeeded; run 2 times)');
+  expect(again.stdout).toContain('Monitoring run 2024-03-01 (succeeded, full: 2 loans recomputed; run 2 times)');
   expect(again.stdout).toMatch(/loans classified\s+2/);
+  // The next day carries forward what cannot have moved; --full recomputes every loan.
+  const next = await runCli(['monitor', '--date', '2024-03-02', '--data-dir', data, '--format', 'json']);
+  expect(next.json()).toMatchObject({ mode: 'incremental', counts: { loans: 2 } });
+  expect(next.json<{ recomputedLoans: number }>().recomputedLoans).toBeLessThanOrEqual(2);
+  const full = await runCli(['monitor', '--date', '2024-03-02', '--data-dir', data, '--format', 'json', '--full']);
+  expect(full.json()).toMatchObject({ mode: 'full', recomputedLoans: 2, runs: 2, counts: next.json<{ counts: object }>().counts });
   const store = await openStore({ dataDir: data });
   try {
     const rows = await store.raw.query<{ category: string; days: number }>(
-      'SELECT category, past_due_days AS days FROM loan_classifications WHERE loan_id = $1',
+      "SELECT category, past_due_days AS days FROM loan_classifications WHERE loan_id = $1 AND as_of = '2024-03-01'",
       [loanA],
     );
     expect(rows).toEqual([{ category: 'special-mention', days: 30 }]);
-    expect(await store.raw.query('SELECT id FROM alerts')).toHaveLength(1);
+    expect(await store.raw.query("SELECT id FROM alerts WHERE opened_on = '2024-03-01'")).toHaveLength(1);
   } finally {
     await store.close();
   }
@@ -64,7 +70,7 @@ it('a bad date exits 2 naming the option, and writes nothing', async () => {
   expect(r.stderr).toContain('"2024-13-01" is not a calendar date');
   const store = await openStore({ dataDir: data });
   try {
-    expect(await store.raw.query('SELECT as_of FROM monitoring_runs')).toHaveLength(1);
+    expect(await store.raw.query('SELECT as_of FROM monitoring_runs')).toHaveLength(2);
   } finally {
     await store.close();
   }

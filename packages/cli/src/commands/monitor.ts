@@ -15,6 +15,7 @@ import { summaryOf } from './index.ts';
 interface MonitorOptions {
   date: string;
   dataDir: string;
+  full?: boolean;
   format?: Format;
 }
 
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     )
     .requiredOption('--date <YYYY-MM-DD>', 'the as-of date of the run')
     .option('--data-dir <dir>', 'embedded database directory (ignored when DATABASE_URL is set)', './data')
+    .option('--full', 'recompute every loan (by default a date after an earlier run recomputes only the loans that may have moved)')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'csv']))
     .addHelpText(
       'after',
@@ -59,11 +61,15 @@ export function register(program: Command): void {
         const { openStore, runDailyMonitoring, SYSTEM } = await import('@scf-risk/server');
         const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: opts.dataDir });
         try {
-          const r = await runDailyMonitoring({ store, actor: { ...SYSTEM, username: 'scf-risk monitor' } }, opts.date);
+          const r = await runDailyMonitoring({ store, actor: { ...SYSTEM, username: 'scf-risk monitor' } }, opts.date, {
+            full: opts.full === true,
+          });
           const result = {
             asOf: r.run.asOf,
             status: r.run.status,
             runs: r.run.runs,
+            mode: r.run.mode,
+            recomputedLoans: r.run.recomputedLoans,
             counts: r.run.counts,
             problems: r.problems,
             timings: r.timings,
@@ -71,7 +77,7 @@ export function register(program: Command): void {
           emit(result, opts.format ?? defaultFormat(), {
             tables: (x): Table[] => [
               {
-                title: `Monitoring run ${x.asOf} (${x.status}; run ${x.runs} time${x.runs === 1 ? '' : 's'})`,
+                title: `Monitoring run ${x.asOf} (${x.status}, ${x.mode}: ${x.recomputedLoans} loans recomputed; run ${x.runs} time${x.runs === 1 ? '' : 's'})`,
                 header: ['figure', 'value'],
                 rows: Object.entries(x.counts).map(([k, v]) => [LABELS[k] ?? k, v as number]),
               },

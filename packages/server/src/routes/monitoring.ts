@@ -26,6 +26,8 @@ const runSchema = z.object({
   error: z.string().nullable(),
   runBy: z.string(),
   runs: z.number(),
+  mode: z.enum(['full', 'incremental']).describe('incremental: only the loans that may have moved since the previous run were recomputed'),
+  recomputedLoans: z.number().nullable(),
 });
 
 const nplGroup = z.object({
@@ -85,7 +87,10 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['monitoring'],
         summary: 'Run the daily monitoring for a date (one transaction; running a date again replaces its figures)',
-        body: z.strictObject({ asOf: dateSchema }),
+        body: z.strictObject({
+          asOf: dateSchema,
+          full: z.boolean().default(false).describe('recompute every loan, not only those that may have moved since the previous run'),
+        }),
         response: {
           200: z.object({
             run: runSchema,
@@ -96,7 +101,7 @@ const plugin: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    (request) => runDailyMonitoring(actorOf(app, request), request.body.asOf),
+    (request) => runDailyMonitoring(actorOf(app, request), request.body.asOf, { full: request.body.full }),
   );
   app.get(
     '/monitoring/runs',

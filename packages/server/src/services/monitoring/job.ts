@@ -13,6 +13,7 @@ import { runDailyMonitoring } from './daily-run.ts';
 const input = z.strictObject({
   asOf: dateSchema,
   force: z.boolean().default(false).describe('run even when the date has a succeeded run'),
+  full: z.boolean().default(false).describe('recompute every loan, not only those that may have moved since the previous run'),
 });
 
 registerJobKind('monitoring-daily-run', {
@@ -21,7 +22,7 @@ registerJobKind('monitoring-daily-run', {
   async run(o: z.output<typeof input>, ctx) {
     await ctx.progress(0.05, messageText('job.monitoring.running', { date: o.asOf }));
     await ctx.checkpoint();
-    const r = await runDailyMonitoring(ctx, o.asOf, { force: o.force });
+    const r = await runDailyMonitoring(ctx, o.asOf, { force: o.force, full: o.full });
     await ctx.progress(1, messageText(r.ran ? 'job.done' : 'job.monitoring.ran-already'));
     return { ran: r.ran, run: r.run, problems: r.problems.slice(0, 100) };
   },
