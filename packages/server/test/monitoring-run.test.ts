@@ -163,6 +163,10 @@ describeEachBackend('monitoring daily run', (backend) => {
     await runDailyMonitoring(ctx(store), '2024-03-05');
     const once = await derivedRows(store);
     expect(once.alerts!.length).toBeGreaterThan(0);
+    // Each alert keeps its text as a catalogue code (the workbench shows it in zh or en).
+    const texts = await store.raw.query<{ code: string | null }>("SELECT message_text->>'code' AS code FROM alerts");
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t.code).toMatch(/^alert\./);
     const again = await runDailyMonitoring(ctx(store), '2024-03-05');
     expect(again.run.runs).toBe(2);
     expect(await derivedRows(store)).toEqual(once);

@@ -615,6 +615,7 @@ const ALERT_COLUMNS = {
   status: 'text',
   owner: 'text',
   history: 'jsonb',
+  message_text: 'jsonb',
 };
 
 const alertRow = (a: Alert) => ({
@@ -628,6 +629,7 @@ const alertRow = (a: Alert) => ({
   status: a.status,
   owner: a.owner,
   history: a.history,
+  message_text: a.text ?? null,
 });
 
 /** Alerts as core's objects: the unresolved ones and those opened in [first, until] (of `subjects`, or all). */
@@ -644,9 +646,10 @@ export async function loadAlerts(tx: Tx, first: string, until: string, subjects:
     status: Alert['status'];
     owner: string | null;
     history: Alert['history'];
+    message_text: Alert['text'] | null;
   }>(
     tx,
-    sql`SELECT id, rule_id, subject_id, severity, opened_on::text AS opened_on, message, inputs, status, owner, history FROM alerts
+    sql`SELECT id, rule_id, subject_id, severity, opened_on::text AS opened_on, message, inputs, status, owner, history, message_text FROM alerts
         WHERE (status <> 'resolved' OR (opened_on >= ${first} AND opened_on <= ${until})) ${only} ORDER BY opened_on, id`,
   );
   return list.map((r) => ({
@@ -660,6 +663,7 @@ export async function loadAlerts(tx: Tx, first: string, until: string, subjects:
     status: r.status,
     owner: r.owner,
     history: r.history,
+    ...(r.message_text ? { text: r.message_text } : {}),
   }));
 }
 
