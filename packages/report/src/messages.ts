@@ -67,6 +67,7 @@ const en = {
   'reconciliation.source.payment': 'payment',
   // Problem details (server problem.ts notFound: an entity of entity.*)
   'problem.not-found': 'no {{entity}} with id {{id}}',
+  'auth.wrong-password': 'unknown user name or wrong password',
   'entity.alert': 'alert',
   'entity.application': 'application',
   'entity.enterprise': 'enterprise',
@@ -142,6 +143,7 @@ const zh: Record<MessageCode, string> = {
   'reconciliation.source.shipment': '发货',
   'reconciliation.source.payment': '付款',
   'problem.not-found': '找不到 id 为 {{id}} 的{{entity}}',
+  'auth.wrong-password': '用户名不存在或密码错误',
   'entity.alert': '预警',
   'entity.application': '融资申请',
   'entity.enterprise': '企业',

@@ -361,5 +361,16 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
     expect(missing.statusCode).toBe(404);
     expect(missing.json().detail).toBe('no application with id 00000000-0000-4000-8000-000000000000');
     expect(formatMessage(missing.json().text, 'zh')).toBe('找不到 id 为 00000000-0000-4000-8000-000000000000 的融资申请');
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'auditor-1', password: 'not the password' },
+    });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({
+      detail: 'unknown user name or wrong password',
+      text: { code: 'auth.wrong-password', params: {} },
+    });
+    expect(formatMessage(refused.json().text, 'zh')).toBe('用户名不存在或密码错误');
   });
 });

@@ -91,7 +91,7 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
     await page.getByLabel(zh.login.username).fill('risk-officer-1');
     await page.getByRole('button', { name: zh.login.submit }).click();
     await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('wrong password');
+    expect(await page.getByRole('alert').textContent()).toContain('用户名不存在或密码错误');
     await page.getByLabel(zh.login.password).fill(PASSWORD);
     await page.getByRole('button', { name: zh.login.submit }).click();
     await page.getByRole('navigation', { name: zh.nav.main }).waitFor({ timeout: 30_000 });

@@ -1,9 +1,11 @@
 /** Sign-in and sign-out: a session cookie (HttpOnly, SameSite=Lax) after an argon2 password check. */
+import { messageText } from '@scf-risk/report';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type RouteOptions, SESSION_COOKIE } from '../app.ts';
 import { HttpProblem } from '../problem.ts';
 import { problems } from '../schemas.ts';
+import { englishOf } from '../services/texts.ts';
 import { login, logout } from '../services/users.ts';
 import { userSchema } from './users.ts';
 
@@ -28,7 +30,10 @@ const plugin: FastifyPluginAsyncZod<RouteOptions> = async (app, opts) => {
     },
     async (request, reply) => {
       const session = await login({ store: app.store, requestId: String(request.id) }, request.body.username, request.body.password);
-      if (!session) throw new HttpProblem(401, 'Unauthorized', 'unknown user name or wrong password');
+      if (!session) {
+        const text = messageText('auth.wrong-password');
+        throw new HttpProblem(401, 'Unauthorized', englishOf(text), [], text);
+      }
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
