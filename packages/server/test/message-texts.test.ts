@@ -372,5 +372,33 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
       text: { code: 'auth.wrong-password', params: {} },
     });
     expect(formatMessage(refused.json().text, 'zh')).toBe('用户名不存在或密码错误');
+    // the pre-loan conflicts say why in both languages (the English is the detail)
+    const conflictIn = async (url: string, payload?: unknown) => {
+      const r = await call('credit-officer', 'POST', url, payload);
+      expect(r.statusCode, r.body).toBe(409);
+      expect(formatMessage(r.json().text, 'en')).toBe(r.json().detail);
+      return formatMessage(r.json().text, 'zh');
+    };
+    const applyTo = (productId: string) =>
+      created('/applications', {
+        enterpriseId: sme,
+        productId,
+        amount: { minor: '100000', currency: 'CNY' },
+        termMonths: 6,
+        indicators: { a: 3 },
+      });
+    const pending = (await applyTo(product)).id;
+    expect(await conflictIn(`/applications/${pending}/decision`, { decision: 'decline', reason: '未评估' })).toBe(
+      `申请 ${pending} 尚未评估：请先评估（POST /applications/${pending}/evaluate）`,
+    );
+    await created(`/applications/${app.id}/decision`, { decision: 'decline', reason: '得分过低' });
+    expect(await conflictIn(`/applications/${app.id}/evaluate`)).toBe(`申请 ${app.id} 已拒绝：不能再评估`);
+    expect(await conflictIn(`/applications/${app.id}/decision`, { decision: 'decline', reason: '再次' })).toBe(
+      `申请 ${app.id} 已拒绝：每笔申请只能决定一次`,
+    );
+    const bare = (await created('/products', { code: 'bare', kind: 'receivables', name: 'Bare', currency: 'CNY' }, 'risk-officer')).id;
+    expect(await conflictIn(`/applications/${(await applyTo(bare)).id}/evaluate`)).toBe(
+      '该产品没有启用中的评分规则：请先保存一个版本（POST /model-versions）并启用，再作评估',
+    );
   });
 });

@@ -71,6 +71,11 @@ function contentOf<T>(m: ModelView, parse: (c: unknown) => T): T {
   }
 }
 
+/** A 409 whose detail is a catalogue text (its English as the detail). */
+function conflict(text: MessageText): never {
+  throw new HttpProblem(409, 'Conflict', englishOf(text), [], text);
+}
+
 // Views -----------------------------------------------------------------------------------------------
 
 type ApplicationRow = typeof applications.$inferSelect;
@@ -255,12 +260,7 @@ export async function activeEvaluationModels(store: Store, productId: string): P
     ['scoring-rule', scoringRule],
     ['weights', weights],
   ] as const)
-    if (!m)
-      throw new HttpProblem(
-        409,
-        'Conflict',
-        `the product has no active ${kind}: store one (POST /model-versions) and activate it before evaluating`,
-      );
+    if (!m) conflict(messageText('preloan.no-active-model', { kind: messageText(`model-kind.${kind}`) }));
   return { scoringRule: scoringRule as ModelView, weights: weights as ModelView, creditTree };
 }
 
@@ -453,7 +453,7 @@ export async function evaluateApplication(ctx: ServiceContext, id: string): Prom
     const [locked] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
     if (!locked) throw notFound('application', id);
     if (locked.status !== 'submitted' && locked.status !== 'evaluated')
-      throw new HttpProblem(409, 'Conflict', `application ${id} is ${locked.status}: it can no longer be evaluated`);
+      conflict(messageText('preloan.not-evaluable', { id, status: messageText(`application-status.${locked.status}`) }));
     const outcome = computeEvaluation({
       models,
       requestedMinor: locked.amountMinor,
@@ -540,15 +540,14 @@ export async function loadDecisionState(tx: Tx, id: string): Promise<DecisionSta
   const [application] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
   if (!application) throw notFound('application', id);
   if (application.status === 'approved' || application.status === 'declined' || application.status === 'withdrawn')
-    throw new HttpProblem(409, 'Conflict', `application ${id} is ${application.status} already: one decision per application`);
+    conflict(messageText('preloan.decided-already', { id, status: messageText(`application-status.${application.status}`) }));
   const [evaluation] = await tx
     .select()
     .from(evaluations)
     .where(eq(evaluations.applicationId, id))
     .orderBy(desc(evaluations.createdAt), desc(evaluations.id))
     .limit(1);
-  if (!evaluation)
-    throw new HttpProblem(409, 'Conflict', `application ${id} has not been evaluated: POST /applications/${id}/evaluate first`);
+  if (!evaluation) conflict(messageText('preloan.not-evaluated', { id }));
   return { application, evaluation };
 }
 
