@@ -513,6 +513,9 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       await page.getByRole('navigation', { name: zh.common.pages }).getByRole('button', { name: zh.common.next }).click();
       await page.locator(`tr[data-alert="${all[20]}"]`).waitFor();
       expect(await shown()).toEqual(all.slice(20, 40));
+      // on the second page (older), the daily run's alert: the loan 30 days or more past due (rule dpd-30), its indicator named in Chinese
+      const dpd = page.locator('tr[data-alert^="dpd-30/"] [data-testid="alert-message"]');
+      expect(await dpd.textContent()).toMatch(/^逾期天数为 \d+（>= 30）$/);
       // filters: back to the first page, the rows the API gives for the same query
       await page.locator('select[name="alert-severity"]').selectOption('medium');
       const medium = await ids('&severity=medium');
