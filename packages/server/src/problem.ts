@@ -118,7 +118,18 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     const where = (error as { validationContext?: string }).validationContext;
     const status = where ? 400 : 422;
     const issues = where === 'body' || !where ? error.issues : error.issues.map((i) => ({ ...i, path: [where, ...i.path] }));
-    return sendProblem(reply, status, `invalid ${where ?? 'input'}: ${issues.length} problem${issues.length > 1 ? 's' : ''}`, issues);
+    const text = {
+      code: issues.length > 1 ? 'problem.invalid.many' : 'problem.invalid.one',
+      params: { where: { code: `problem.where.${where ?? 'input'}`, params: {} }, count: issues.length },
+    };
+    return sendProblem(
+      reply,
+      status,
+      `invalid ${where ?? 'input'}: ${issues.length} problem${issues.length > 1 ? 's' : ''}`,
+      issues,
+      undefined,
+      text,
+    );
   }
   const db = databaseProblem(error);
   if (db) return sendProblem(reply, db.status, db.detail);

@@ -298,7 +298,14 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
       expect(r.statusCode, query).toBe(400);
       expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(r.json().errors.map((e: { path: string }) => e.path)).toContain(`querystring.${field}`);
+      expect(formatMessage(r.json().text, 'en')).toBe(r.json().detail);
+      expect(formatMessage(r.json().text, 'zh')).toBe('查询参数有 1 处问题');
     }
+    const body = await call('credit-officer', 'POST', '/applications', {});
+    expect(body.statusCode).toBe(400);
+    expect(formatMessage(body.json().text, 'en')).toBe(body.json().detail);
+    expect(formatMessage(body.json().text, 'zh')).toBe(`提交的内容有 ${body.json().errors.length} 处问题`);
+    expect(body.json().errors.length).toBeGreaterThan(1);
   });
 
   it('a job’s progress is kept as a text: a run of a date, then the same date again', async () => {
