@@ -17,7 +17,12 @@ export interface ProblemIssue {
   path: string;
   message: string;
   allowed?: string;
+  /** The message as a catalogue text, when the server words it on purpose. */
+  text?: MessageText;
 }
+
+/** An issue an HttpProblem carries: core's, with its message as a catalogue text when there is one. */
+export type TextedIssue = Issue & { text?: MessageText };
 
 export interface Problem {
   type: string;
@@ -37,7 +42,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly title: string,
     message: string,
-    readonly issues: Issue[] = [],
+    readonly issues: TextedIssue[] = [],
     readonly text?: MessageText,
   ) {
     super(message);
@@ -47,7 +52,7 @@ export class HttpProblem extends Error {
 /** 404: no `entity` with this id (`path` names the field that carried it). */
 export function notFound(entity: string, id: string, path: PathSegment[] = ['id']): HttpProblem {
   const text = { code: 'problem.not-found', params: { entity: { code: `entity.${entity.replaceAll(' ', '-')}`, params: {} }, id } };
-  return new HttpProblem(404, 'Not Found', `no ${entity} with id ${id}`, [{ path, message: `no ${entity} with id ${id}` }], text);
+  return new HttpProblem(404, 'Not Found', `no ${entity} with id ${id}`, [{ path, message: `no ${entity} with id ${id}`, text }], text);
 }
 
 const TITLES: Record<number, string> = {
@@ -66,10 +71,13 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function toIssue(i: Issue): ProblemIssue {
-  return i.allowed === undefined
-    ? { path: formatPath(i.path), message: i.message }
-    : { path: formatPath(i.path), message: i.message, allowed: i.allowed };
+function toIssue(i: TextedIssue): ProblemIssue {
+  return {
+    path: formatPath(i.path),
+    message: i.message,
+    ...(i.allowed === undefined ? {} : { allowed: i.allowed }),
+    ...(i.text ? { text: i.text } : {}),
+  };
 }
 
 /** Send a problem document. */
@@ -77,7 +85,7 @@ export function sendProblem(
   reply: FastifyReply,
   status: number,
   detail: string,
-  issues: Issue[] = [],
+  issues: TextedIssue[] = [],
   title?: string,
   text?: MessageText,
 ): FastifyReply {

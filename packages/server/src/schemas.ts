@@ -38,7 +38,9 @@ export const problemSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string(), allowed: z.string().optional() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), allowed: z.string().optional(), text: messageTextSchema.optional() }))
+      .optional(),
     text: messageTextSchema
       .optional()
       .describe('the detail as a catalogue text (code and parameters), when the server words it on purpose'),

@@ -368,6 +368,7 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
     expect(missing.statusCode).toBe(404);
     expect(missing.json().detail).toBe('no application with id 00000000-0000-4000-8000-000000000000');
     expect(formatMessage(missing.json().text, 'zh')).toBe('找不到 id 为 00000000-0000-4000-8000-000000000000 的融资申请');
+    expect(missing.json().errors).toEqual([{ path: 'id', message: missing.json().detail, text: missing.json().text }]);
     const refused = await h.app.inject({
       method: 'POST',
       url: '/auth/login',

@@ -10,6 +10,8 @@ export interface ProblemIssue {
   path: string;
   message: string;
   allowed?: string;
+  /** The message as a catalogue text, when the server sent one. */
+  text?: MessageText;
 }
 
 export class ApiError extends Error {

@@ -482,6 +482,9 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
       const refusal = page.getByRole('alert').locator('p');
       await refusal.waitFor();
       expect(await refusal.textContent()).toMatch(/^拒绝：止损池已止损（止损池 华东钢材止损池，截至 [\d-]+：.*）：该申请只能拒绝$/);
+      expect(await page.getByRole('alert').locator('li').textContent()).toMatch(
+        /^decision 拒绝：止损池已止损：止损池 华东钢材止损池（[\w-]+）暂停新增放款 — decline$/,
+      );
       // that refusal was provoked here: it is not one of the unexpected answers later checks look for
       expect(failedAnswers.pop()).toBe(`409 POST /applications/${fresh.id}/decision`);
       await check('application-refused', 'zh');

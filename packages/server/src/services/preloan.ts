@@ -397,11 +397,15 @@ export function computeEvaluation(inputs: EvaluationInputs): EvaluationOutcome {
   };
 }
 
+/** The pool's decision ("declined: pool stopped" / "declined: pool recovering") as a text. */
+const poolDecision = (gate: PoolGate) =>
+  messageText(gate.decision.decision === 'declined: pool stopped' ? 'pool.decision.stopped' : 'pool.decision.recovering');
+
 /** "declined: pool stopped (pool NAME as of D: NPL ratio r against the limit m, …)" — the pool's decision with its figures. */
 function poolReason(gate: PoolGate): MessageText {
   const f = gate.decision.figures;
   return messageText('preloan.pool', {
-    decision: messageText(gate.decision.decision === 'declined: pool stopped' ? 'pool.decision.stopped' : 'pool.decision.recovering'),
+    decision: poolDecision(gate),
     pool: gate.poolName,
     asOf: gate.asOf ? messageText('preloan.pool.asOf', { date: gate.asOf }) : '',
     figures: f
@@ -618,6 +622,7 @@ export async function refuseApprovalInStoppedPool(tx: Tx, state: DecisionState, 
   const gate = await poolGate(tx, state.application.enterpriseId);
   if (gate) {
     const text = messageText('preloan.approval-refused', { reason: poolReason(gate) });
+    const closed = messageText('preloan.pool-closed', { decision: poolDecision(gate), pool: gate.poolName, id: gate.poolId });
     throw new HttpProblem(
       409,
       'Conflict',
@@ -625,8 +630,9 @@ export async function refuseApprovalInStoppedPool(tx: Tx, state: DecisionState, 
       [
         {
           path: ['decision'],
-          message: `${gate.decision.decision}: pool ${gate.poolName} (${gate.poolId}) takes no new loans`,
+          message: englishOf(closed),
           allowed: 'decline',
+          text: closed,
         },
       ],
       text,

@@ -23,7 +23,7 @@ export function ErrorNote({ error }: { error: unknown }) {
         <ul>
           {issues.map((i) => (
             <li key={`${i.path}:${i.message}`}>
-              {i.path ? <code>{i.path}</code> : null} {i.message}
+              {i.path ? <code>{i.path}</code> : null} {serverText(i.message, i.text, i18n.language)}
               {i.allowed ? ` — ${i.allowed}` : ''}
             </li>
           ))}
