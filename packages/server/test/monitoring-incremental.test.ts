@@ -77,11 +77,12 @@ describeEachBackend('the incremental daily run', (backend) => {
   });
 
   it('a loan whose instalment fell due unpaid on the last run day is past due the next day, as in a full run', async () => {
-    // The first instalment after 2024-03-11 that was never repaid (a loan that stopped paying).
+    // A loan's first unpaid instalment (every earlier one paid on its day), due after 2024-03-11.
     const [miss] = await store.raw.query<{ loan_id: string; due: string }>(
-      `SELECT s.loan_id, s.due_on::text AS due FROM repayment_schedule s
-       WHERE s.due_on > '2024-03-11' AND NOT EXISTS (SELECT 1 FROM repayments r WHERE r.loan_id = s.loan_id AND r.paid_on = s.due_on)
-       ORDER BY s.due_on, s.loan_id LIMIT 1`,
+      `WITH unpaid AS (SELECT s.loan_id, s.seq, s.due_on FROM repayment_schedule s
+                       WHERE NOT EXISTS (SELECT 1 FROM repayments r WHERE r.loan_id = s.loan_id AND r.paid_on = s.due_on))
+       SELECT loan_id, min(due_on)::text AS due FROM unpaid GROUP BY loan_id
+       HAVING min(due_on) > '2024-03-11' ORDER BY 2, 1 LIMIT 1`,
     );
     if (!miss) throw new Error('the generated book has no missed instalment');
     await runDailyMonitoring(ctx(), miss.due, { deliver: false });
