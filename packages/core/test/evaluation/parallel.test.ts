@@ -120,8 +120,11 @@ console.log(r.weights.length);
       const settled = await Promise.allSettled([slow, ...queued, failing]);
       const reasons = settled.map((s) => (s.status === 'rejected' ? String(s.reason) : 'resolved'));
       expect(reasons[0], fail).toMatch(fail === 'exit' ? /exited \(code 3\)/ : /failed on purpose/);
-      // throwLater replies before its error fires; exit never replies, so it rejects too
-      expect(reasons, fail).toEqual([...new Array(3).fill(reasons[0]), fail === 'exit' ? reasons[0] : 'resolved']);
+      expect(reasons.slice(0, 3), fail).toEqual(new Array(3).fill(reasons[0]));
+      // exit never replies, so its own task rejects too; throwLater posts its reply and then throws,
+      // and the two reach the main thread in either order on a loaded machine
+      if (fail === 'exit') expect(reasons[3]).toBe(reasons[0]);
+      else expect(['resolved', reasons[0]]).toContain(reasons[3]);
       await p.ended; // both worker threads exited, the sleeping one terminated
       expect(p.state).toBe('failed');
       await expect(p.run('sleep', 1)).rejects.toBeDefined();
