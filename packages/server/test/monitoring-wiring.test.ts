@@ -10,21 +10,9 @@ import type { Role } from '../src/db/schema.ts';
 import { describeEachBackend } from './backends.ts';
 import { type Harness, openHarness } from './harness.ts';
 import { type Book, derivedRows, seedBook } from './monitoring-fixture.ts';
+import { scorecardRule } from './scoring-fixture.ts';
 
-const SCORING = {
-  method: 'scorecard',
-  rules: {
-    a: {
-      type: 'linear',
-      points: [
-        [0, 1],
-        [1, 7],
-      ],
-    },
-  },
-  thresholds: { approve: 5, review: 4 },
-  limit: { tiers: [{ minScore: 4, multiple: '0.3' }] },
-};
+const SCORING = scorecardRule({ tiers: [{ minScore: 4, multiple: '0.3' }] });
 
 describeEachBackend('monitoring wired into the book and pre-loan', (backend) => {
   let h: Harness;

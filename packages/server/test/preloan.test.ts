@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../src/db/schema.ts';
 import { describeEachBackend } from './backends.ts';
 import { type Harness, openHarness } from './harness.ts';
+import { scorecardRule } from './scoring-fixture.ts';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -20,26 +21,7 @@ function creditTree() {
   return treeModelFile(model, { target: 'class', kind: 'class' });
 }
 
-const SCORING = {
-  method: 'scorecard',
-  rules: {
-    a: {
-      type: 'linear',
-      points: [
-        [0, 1],
-        [1, 7],
-      ],
-    },
-  },
-  thresholds: { approve: 5, review: 4 },
-  limit: {
-    tiers: [
-      { minScore: 4, multiple: '0.1' },
-      { minScore: 5, multiple: '0.3' },
-    ],
-  },
-  tree: { decline: ['bad'], review: [] },
-};
+const SCORING = scorecardRule({ tree: { decline: ['bad'], review: [] } });
 
 describeEachBackend('pre-loan', (backend) => {
   let h: Harness;

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildApp, createUser, openStore, SYSTEM } from '@scf-risk/server';
 import { pgliteTemplate } from '../../../server/test/pglite-template.ts';
+import { scorecardRule } from '../../../server/test/scoring-fixture.ts';
 
 export const WEB_ROOT = resolve(import.meta.dirname, '../..');
 export const WEB_DIST = join(WEB_ROOT, 'dist');
@@ -84,28 +85,7 @@ export async function startWorkbench(): Promise<WorkbenchServer> {
   });
   // The evaluation model of the product: a scorecard over indicators a (a ratio in [0, 1]), b and c (1–7 scores).
   const models = [
-    [
-      'scoring-rule',
-      {
-        method: 'scorecard',
-        rules: {
-          a: {
-            type: 'linear',
-            points: [
-              [0, 1],
-              [1, 7],
-            ],
-          },
-        },
-        thresholds: { approve: 5, review: 4 },
-        limit: {
-          tiers: [
-            { minScore: 4, multiple: '0.1' },
-            { minScore: 5, multiple: '0.3' },
-          ],
-        },
-      },
-    ],
+    ['scoring-rule', scorecardRule()],
     ['weights', { a: 0.5, b: 0.3, c: 0.2 }],
   ] as const;
   for (const [kind, content] of models) {
