@@ -50,3 +50,13 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     },
   };
 }
+
+/** Poll `probe` every 25 ms until it gives a value (at most `tries` times, 20 s by default). */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tries = 800): Promise<T> {
+  for (let k = tries; ; k--) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (k <= 0) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { buildApp } from '../src/app.ts';
 import { registerJobKind } from '../src/jobs/registry.ts';
 import { describeEachBackend } from './backends.ts';
-import { type Harness, openHarness } from './harness.ts';
+import { type Harness, openHarness, waitFor } from './harness.ts';
 
 const root = new URL('../../../examples/', import.meta.url);
 const example = (path: string) => parseInputText(readFileSync(new URL(path, root), 'utf8'), path).data;
@@ -45,15 +45,6 @@ registerJobKind('test-gated', {
   },
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  for (let tries = Math.ceil(timeoutMs / 25); ; tries--) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (tries <= 0) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describeEachBackend('jobs', (backend) => {
   let h: Harness;
   beforeAll(async () => {
@@ -66,14 +57,14 @@ describeEachBackend('jobs', (backend) => {
   const submit = (kind: string, input: unknown, role: 'admin' | 'credit-officer' = 'credit-officer') =>
     h.app.inject({ method: 'POST', url: '/jobs', headers: { cookie: h.cookie[role] }, payload: { kind, input } });
   const job = async (id: string) => (await h.app.inject({ url: `/jobs/${id}`, headers: { cookie: h.cookie.auditor } })).json();
-  const until = (id: string, ok: (j: any) => boolean, what: string, timeoutMs?: number) =>
+  const until = (id: string, ok: (j: any) => boolean, what: string, tries?: number) =>
     waitFor(
       what,
       async () => {
         const j = await job(id);
         return ok(j) ? j : undefined;
       },
-      timeoutMs,
+      tries,
     );
   const finished = (id: string) => until(id, (j) => ['succeeded', 'failed', 'cancelled'].includes(j.status), `job ${id} to end`);
 
@@ -339,7 +330,7 @@ describeEachBackend('jobs', (backend) => {
     await next.ready();
     try {
       // On PostgreSQL any worker on the database may take it again (the harness's app too).
-      await until(j.id, (x) => x.status === 'running' && x.worker !== app.jobs.worker, 'the job to run again', 30_000);
+      await until(j.id, (x) => x.status === 'running' && x.worker !== app.jobs.worker, 'the job to run again', 1_200);
       release();
       await until(j.id, (x) => x.progress.message === 'step 2 of 2', 'step 2');
       release();

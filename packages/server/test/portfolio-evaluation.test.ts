@@ -12,7 +12,7 @@ import { excel } from '@scf-risk/io';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MAX_ALTERNATIVES, MAX_DRAWS } from '../src/jobs/kinds/rank-probabilities.ts';
 import { describeEachBackend } from './backends.ts';
-import { type Harness, openHarness } from './harness.ts';
+import { type Harness, openHarness, waitFor } from './harness.ts';
 
 const header = ['alternative', 'Platform', 'Bank', 'Logistics'];
 const rows: [string, number, number, number][] = [
@@ -39,15 +39,6 @@ async function workbook(cells: (string | number | null)[][]): Promise<string> {
   const ws = wb.addWorksheet('Portfolio');
   for (const r of cells) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tries = 800): Promise<T> {
-  for (let k = tries; ; k--) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (k <= 0) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describeEachBackend('portfolio evaluation: files and rank probabilities', (backend) => {
