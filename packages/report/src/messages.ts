@@ -78,6 +78,8 @@ const en = {
   // Problem details (server problem.ts notFound: an entity of entity.*)
   'problem.not-found': 'no {{entity}} with id {{id}}',
   'auth.wrong-password': 'unknown user name or wrong password',
+  'auth.sign-in-first': 'sign in first (POST /auth/login)',
+  'auth.role-forbidden': 'the role {{role}} may not call {{method}} {{url}}',
   'problem.invalid.one': 'invalid {{where}}: {{count}} problem',
   'problem.invalid.many': 'invalid {{where}}: {{count}} problems',
   'problem.where.body': 'body',
@@ -171,6 +173,8 @@ const zh: Record<MessageCode, string> = {
   'reconciliation.source.payment': '付款',
   'problem.not-found': '找不到 id 为 {{id}} 的{{entity}}',
   'auth.wrong-password': '用户名不存在或密码错误',
+  'auth.sign-in-first': '请先登录（POST /auth/login）',
+  'auth.role-forbidden': '角色 {{role}} 无权调用 {{method}} {{url}}',
   'problem.invalid.one': '{{where}}有 {{count}} 处问题',
   'problem.invalid.many': '{{where}}有 {{count}} 处问题',
   'problem.where.body': '提交的内容',

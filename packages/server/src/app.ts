@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { parseWith, ValidationError } from '@scf-risk/core';
+import { messageText } from '@scf-risk/report';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -50,6 +51,7 @@ import reportRoutes from './routes/reports.ts';
 import templateRoutes from './routes/templates.ts';
 import userRoutes from './routes/users.ts';
 import { createMonitoringScheduler, type MonitoringSchedule } from './services/monitoring/schedule.ts';
+import { englishOf } from './services/texts.ts';
 import { type UserView, userOfSession } from './services/users.ts';
 import { DEFAULT_WEB_DIST, isWebDist, registerWeb } from './web.ts';
 
@@ -202,8 +204,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     const access = accessOf(request.method, url);
     if (!access) return sendProblem(reply, 403, `${request.method} ${url} is not in the permission matrix`);
     if (allowed(access, request.user?.role as Role | undefined)) return;
-    if (!request.user) return sendProblem(reply, 401, 'sign in first (POST /auth/login)');
-    return sendProblem(reply, 403, `the role ${request.user.role} may not call ${request.method} ${url}`);
+    const text = request.user
+      ? messageText('auth.role-forbidden', { role: request.user.role, method: request.method, url })
+      : messageText('auth.sign-in-first');
+    return sendProblem(reply, request.user ? 403 : 401, englishOf(text), [], undefined, text);
   });
 
   for (const routes of [

@@ -380,6 +380,15 @@ describeEachBackend('alert list (paged, filtered) and evaluation texts', (backen
       text: { code: 'auth.wrong-password', params: {} },
     });
     expect(formatMessage(refused.json().text, 'zh')).toBe('用户名不存在或密码错误');
+    // no session, and a role the matrix does not allow: 401 and 403 in both languages
+    const anonymous = await h.app.inject({ method: 'GET', url: '/loans' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ detail: 'sign in first (POST /auth/login)', text: { code: 'auth.sign-in-first' } });
+    expect(formatMessage(anonymous.json().text, 'zh')).toBe('请先登录（POST /auth/login）');
+    const forbidden = await h.app.inject({ method: 'GET', url: '/audit', headers: { cookie: h.cookie.expert } });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().detail).toBe('the role expert may not call GET /audit');
+    expect(formatMessage(forbidden.json().text, 'zh')).toBe('角色 expert 无权调用 GET /audit');
     // the pre-loan conflicts say why in both languages (the English is the detail)
     const conflictIn = async (url: string, payload?: unknown) => {
       const r = await call('credit-officer', 'POST', url, payload);
