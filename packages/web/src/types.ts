@@ -304,6 +304,9 @@ export interface MonitoringRun {
   counts: Record<string, number>;
   error: string | null;
   runBy: string;
+  /** incremental: only the loans that may have moved since the previous run were recomputed. */
+  mode: 'full' | 'incremental';
+  recomputedLoans: number | null;
 }
 
 export interface NplGroup {

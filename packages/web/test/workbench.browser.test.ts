@@ -178,6 +178,8 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await page.getByTestId('last-run').filter({ hasText: '2026-11-30' }).waitFor();
         // the date follows the latest run once there is one
         if (lang === 'en') expect(await page.getByLabel(t.monitoring.asOf).inputValue()).toBe('2026-11-30');
+        // the first run of the book recomputes every loan, and says so
+        expect(await page.getByTestId('run-mode').textContent()).toBe(t.monitoring.runMode.full);
         // the loan is months past due: the whole book is non-performing and the pool stopped
         await page.getByTestId('npl').waitFor();
         expect(await page.getByTestId('npl').locator('tbody tr').first().textContent()).toContain('100.00 %');

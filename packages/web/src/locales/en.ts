@@ -313,6 +313,7 @@ export const en = {
     asOf: 'As of',
     runNow: 'Run the monitoring',
     lastRun: 'Latest run: {{date}} by {{by}} — {{loans}} loans, {{npl}} non-performing, {{alerts}} alerts opened',
+    runMode: { full: '(every loan recomputed)', incremental: '({{recomputed}} of {{loans}} loans recomputed, the rest carried forward)' },
     noRun: 'No monitoring run yet.',
     nextRun: 'Next scheduled run: {{at}} ({{zone}}), for the day before',
     npl: 'Non-performing loans by category',

@@ -314,6 +314,7 @@ export const zh: Texts = {
     asOf: '监控日期',
     runNow: '执行监控',
     lastRun: '最近一次：{{date}}，由 {{by}} 执行；贷款 {{loans}} 笔，不良 {{npl}} 笔，新增预警 {{alerts}} 条',
+    runMode: { full: '（全部贷款重新计算）', incremental: '（{{loans}} 笔中重新计算 {{recomputed}} 笔，其余沿用上次结果）' },
     noRun: '尚未执行监控。',
     nextRun: '下次定时运行：{{at}}（{{zone}}），监控前一日',
     npl: '五级分类与不良贷款',

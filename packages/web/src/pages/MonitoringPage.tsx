@@ -93,6 +93,16 @@ export function MonitoringPage() {
                 alerts: last.counts.alertsOpened ?? 0,
               })
             : t('monitoring.noRun')}
+          {last && (
+            <>
+              {' '}
+              <span data-testid="run-mode">
+                {last.mode === 'incremental'
+                  ? t('monitoring.runMode.incremental', { recomputed: last.recomputedLoans ?? 0, loans: last.counts.loans ?? 0 })
+                  : t('monitoring.runMode.full')}
+              </span>
+            </>
+          )}
         </p>
         {schedule && (
           <p data-testid="next-run">
