@@ -152,6 +152,8 @@ describe.runIf(chromiumAvailable())('the workbench in headless Chromium', () => 
         await page.getByTestId('evaluation').waitFor();
         // 0.5 × (1 + 6 × 0.8) + 0.3 × 6 + 0.2 × 5 = 5.7 → approve; limit min(500,000, 0.3 × 10,000,000)
         expect(await page.getByTestId('score').textContent()).toBe('5.70');
+        // the model version shows once the models' list has arrived (a render after the evaluation's)
+        await page.getByTestId('evaluation').filter({ hasText: 'v1' }).waitFor();
         expect(await page.getByTestId('evaluation').textContent()).toContain('v1');
         // By the English pass the Chinese pass's monitoring run has stopped the SME's stop-loss pool:
         // the same application is then declined, the reasons naming the pool (SPEC §6.6).
