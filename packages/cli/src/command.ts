@@ -1,18 +1,14 @@
 /**
  * The shape every method command shares (SPEC §10): `scf-risk <method> [FILE|-] [options]
- * [--format json|table|csv]`, input loading, output, and the exit-code mapping
- * (0 ok, 1 a requested check failed, 2 invalid input or usage, 3 internal error).
+ * [--format json|table|csv]`: input loading and output; errors and their exit codes through
+ * `guard` (guard.ts).
  */
 
-import { CheckFailedError, formatIssue, ValidationError } from '@scf-risk/core';
+import { CheckFailedError } from '@scf-risk/core/errors';
 import { type Command, Option } from 'commander';
-import { EXIT } from './exit-codes.ts';
+import { guard } from './guard.ts';
 import { type Input, loadInput } from './input.ts';
 import { defaultFormat, emit, type Format, type Presenter } from './output.ts';
-import { terminal } from './terminal.ts';
-import { OutputFileError } from './write-file.ts';
-
-export { EXIT };
 
 /** What a method's `run` returns: the result, and optionally a failed check (exit code 1). */
 export interface MethodOutcome<R extends object> {
@@ -62,41 +58,4 @@ export function addMethodCommand<R extends object, O>(program: Command, def: Met
     );
   });
   return cmd;
-}
-
-/**
- * Run `body`, turning errors into messages on stderr and the SPEC §10 exit code
- * (stored in the terminal's exitCode). `input` names the file and lines in validation messages.
- */
-export async function guard(body: () => Promise<void>, input: () => Input | undefined = () => undefined): Promise<void> {
-  try {
-    await body();
-  } catch (e) {
-    terminal().exitCode = reportError(e, input());
-  }
-}
-
-/** Print `e` for a user and return the exit code. */
-export function reportError(e: unknown, input?: Input): number {
-  if (e instanceof ValidationError) {
-    for (const issue of e.issues) {
-      const line = input && issue.path.length > 0 ? input.lineOf(issue.path) : undefined;
-      const output = e instanceof OutputFileError; // about the file being written, not a place in the input
-      const where = input && !output ? `${input.file}${line ? `:${line}` : ''}: ` : '';
-      terminal().stderr.write(`error: ${where}${formatIssue(issue)}\n`);
-    }
-    return EXIT.invalid;
-  }
-  if (e instanceof CheckFailedError) {
-    terminal().stderr.write(`check failed: ${e.message}\n`);
-    return EXIT.checkFailed;
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  terminal().stderr.write(
-    `internal error (a bug in scf-risk, not in your input): ${msg}\n` +
-      'Please report it on the project issue tracker with the command and input that caused it' +
-      (process.env.SCF_DEBUG ? `\n${(e as Error).stack}` : ' (set SCF_DEBUG=1 for details).') +
-      '\n',
-  );
-  return EXIT.internal;
 }

@@ -5,7 +5,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { ValidationError } from '@scf-risk/core';
+import { ValidationError } from '@scf-risk/core/errors';
 import { type FileBytes, type Input, parseInput } from '@scf-risk/io/document';
 import { terminal } from './terminal.ts';
 

@@ -5,7 +5,7 @@
  * evaluate it there (fce on scores: parsed and evaluated in one pass, no matrix — `fused`), the workers format the result rows and this thread writes them in order.
  * A progress bar shows on a terminal. The file is the one the general path writes.
  */
-import { type ColumnMajor, DEFAULT_GRADES, type Direction, labelText, planFuzzy, ranksDescending } from '@scf-risk/core';
+
 import {
   type BatchPortfolioMethod,
   type coreKernels,
@@ -14,6 +14,7 @@ import {
   evaluatePortfolioBatch,
   type KernelPool,
 } from '@scf-risk/core/parallel';
+import { type ColumnMajor, DEFAULT_GRADES, type Direction, labelText, planFuzzy, ranksDescending } from '@scf-risk/core/portfolio';
 import {
   type BatchResultColumns,
   type CsvKernels,
@@ -22,7 +23,7 @@ import {
   readNumericCsv,
   readNumericCsvFuzzy,
   writeResultsCsv,
-} from '@scf-risk/io';
+} from '@scf-risk/io/numeric-csv';
 import { startProgress } from './progress.ts';
 import { writeOutput } from './write-file.ts';
 

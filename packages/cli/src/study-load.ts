@@ -6,10 +6,9 @@
  */
 
 import { dirname, extname, resolve } from 'node:path';
-import { resolveStudy } from '@scf-risk/core';
+import { parseTreeMatrices, resolveStudy } from '@scf-risk/core';
 import { importStudyWorkbook, studyReader } from '@scf-risk/io';
 import { type Input, loadInput, readFileBytes } from './input.ts';
-import { parseTreeMatrices } from './tree-input.ts';
 
 /** Read a study file (YAML, JSON or a study workbook) without resolving its references. */
 export async function readStudyInput(file: string): Promise<Input> {

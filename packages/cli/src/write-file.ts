@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, writeSync } from 'node:fs';
 import { access, link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ValidationError } from '@scf-risk/core';
+import { ValidationError } from '@scf-risk/core/errors';
 
 /** What to write: text, bytes, or chunks produced as the file is written (large outputs). */
 export type OutputBody = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | OutputFiller;

@@ -106,6 +106,7 @@ export { type ColumnMajor, isShared, sharedColumnMajor, toColumnMajor } from './
 // Ranking and seeded randomness as the methods use them
 export { createRng, type Rng } from './numeric/random.ts';
 export { rankDescending, ranksDescending } from './numeric/ranks.ts';
+export { cellNumber } from './numeric/cell-number.ts';
 export type { SdKind } from './numeric/stats.ts';
 
 // Monitoring after disbursement

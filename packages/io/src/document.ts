@@ -5,7 +5,7 @@
  * `@scf-risk/io/document` (yaml only), which every CLI command loads at start.
  */
 
-import { type PathSegment, ValidationError } from '@scf-risk/core';
+import { type PathSegment, ValidationError } from '@scf-risk/core/errors';
 import { type Document, isAlias, isMap, isPair, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type FileBytes, fileText } from './file.ts';
 

@@ -3,7 +3,7 @@
  * rows" (a pairwise matrix per sheet, say). Every cell keeps its address for messages:
  * `panel.xlsx, sheet E2, cell C4` or `m.csv, row 3, column 2`.
  */
-import { ValidationError } from '@scf-risk/core';
+import { ValidationError } from '@scf-risk/core/errors';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { extensionOf, type FileBytes, fileText } from './file.ts';

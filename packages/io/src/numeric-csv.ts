@@ -12,9 +12,9 @@
  * A file is read by position (each worker reads its own ranges): the large-portfolio path keeps
  * peak memory near the numbers' size, which reading the whole file into memory first would not.
  */
-import type { ColumnMajor, FuzzyPlan } from '@scf-risk/core';
-import { sharedColumnMajor, ValidationError } from '@scf-risk/core';
-import type { KernelModule, KernelPool } from '@scf-risk/core/parallel';
+
+import { type KernelModule, type KernelPool, sharedColumnMajor } from '@scf-risk/core/parallel';
+import { type ColumnMajor, type FuzzyPlan, ValidationError } from '@scf-risk/core/portfolio';
 import {
   type CsvByteSource,
   type CsvCellProblem,

@@ -2,7 +2,7 @@
  * Reading tabular data files (CSV, XLSX, JSON) into one shape, keeping where every cell came
  * from so errors can say `loans.xlsx, sheet Loans, cell B7` or `loans.csv, row 7, column "grade"`.
  */
-import { cellNumber, MAX_LEAF_MAGNITUDE, ValidationError } from '@scf-risk/core';
+import { cellNumber, MAX_LEAF_MAGNITUDE, ValidationError } from '@scf-risk/core/portfolio';
 import type ExcelJS from 'exceljs';
 import { extensionOf, type FileBytes, fileText } from './file.ts';
 import { columnLetter, csvCells, loadWorkbook, type RawCell, sheetCells } from './grid.ts';

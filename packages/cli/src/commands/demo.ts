@@ -6,13 +6,12 @@
  */
 
 import type { HierarchyNode } from '@scf-risk/core';
-import { groupAhp, labelText, synthesiseHierarchy, template, validateHierarchy } from '@scf-risk/core';
+import { groupAhp, labelText, parseTreeMatrices, synthesiseHierarchy, template, validateHierarchy } from '@scf-risk/core';
 import { consistencyTable, fmt, hierarchyTables, hierarchyTree, renderTable, type Table, weightBars, weightTable } from '@scf-risk/report';
 import { renderReport } from '@scf-risk/report/html';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { terminal } from '../terminal.ts';
-import { parseTreeMatrices } from '../tree-input.ts';
 import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 

@@ -9,6 +9,8 @@
  * contributions (tables and CSV: the top K per row, streamed for large CSV portfolios).
  */
 
+// Only what a large CSV portfolio needs is loaded at start (core's portfolio entry, no zod; io's
+// numeric CSV); the table path and --explain load the rest when they run.
 import {
   evaluateHierarchyPortfolio,
   type HierarchyNode,
@@ -20,18 +22,16 @@ import {
   synthesiseHierarchy,
   ValidationError,
   validateHierarchy,
-} from '@scf-risk/core';
-import { csvWhere, numberCell, readTable, renderCsv } from '@scf-risk/io';
-import { fmt } from '@scf-risk/report';
+} from '@scf-risk/core/portfolio';
+import { csvWhere, numberCell, readTable } from '@scf-risk/io/tables';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { guard } from '../command.ts';
-import { evaluateLargeExplained, explainCell, explainHeader, explainLine } from '../explain-output.ts';
+import { guard } from '../guard.ts';
 import { type Input, loadInput, readFileBytes } from '../input.ts';
 import { evaluateLargePortfolio, startLargePortfolioPool } from '../large-portfolio.ts';
-import { defaultFormat, emit, type Format } from '../output.ts';
+import type { Format } from '../output.ts';
 import { startProgress } from '../progress.ts';
 import { terminal } from '../terminal.ts';
-import { parseTreeMatrices } from '../tree-input.ts';
+import { treeWithNumericMatrices } from '../tree-input.ts';
 import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';
 
@@ -100,7 +100,7 @@ export function register(program: Command): void {
       await guard(
         async () => {
           input = await loadInput(opts.hierarchy);
-          const tree = parseTreeMatrices(input.data);
+          const tree = await treeWithNumericMatrices(input.data);
           const synthesis = synthesiseHierarchy(tree, { normalise: opts.normalise });
           const { root } = validateHierarchy(tree, { normalise: opts.normalise });
           const leaves: HierarchyNode[] = hierarchyLeaves(root);
@@ -147,7 +147,7 @@ export function register(program: Command): void {
             };
             pool = undefined; // evaluateLargePortfolio closes it
             const m = opts.explain
-              ? await evaluateLargeExplained({
+              ? await (await import('../explain-output.ts')).evaluateLargeExplained({
                   ...job,
                   top: opts.explainTop,
                   ...(method === 'fce' ? { axis: [2, 10] as [number, number] } : {}),
@@ -206,6 +206,12 @@ export function register(program: Command): void {
           }
           warnings.push(...evaluation.diagnostics.warnings);
           warn();
+          const [{ explainCell, explainHeader, explainLine }, { defaultFormat, emit }, { renderCsv }, { fmt }] = await Promise.all([
+            import('../explain-output.ts'),
+            import('../output.ts'),
+            import('@scf-risk/io/csv'),
+            import('@scf-risk/report'),
+          ]);
           const rows = evaluation.rows;
           const k = Math.min(opts.explainTop, leaves.length);
           const tops = (r: (typeof rows)[number]) => (r.contributions ?? []).slice(0, k);

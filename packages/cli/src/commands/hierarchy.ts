@@ -4,7 +4,7 @@ import { CheckFailedError, CR_THRESHOLD, type HierarchyRunResult, runHierarchy, 
 import { hierarchyConsensusTable, hierarchyTables, scalesTable, uncertaintyTable } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
 import { type AhpCliOptions, type AnalysisCliOptions, addAhpOptions, addAnalysisOptions, ahpFlags, analysisFlags } from '../ahp-options.ts';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { type Input, loadInput } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { summaryOf } from './index.ts';

@@ -8,7 +8,7 @@
 import { dayNumber } from '@scf-risk/core';
 import type { Table } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { summaryOf } from './index.ts';
 

@@ -6,7 +6,7 @@
 
 import { labelText, template } from '@scf-risk/core';
 import type { Command } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { terminal } from '../terminal.ts';
 import { writeOutput } from '../write-file.ts';
 import { summaryOf } from './index.ts';

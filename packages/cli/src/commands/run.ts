@@ -11,7 +11,7 @@ import { inScript, type Lang, type Table } from '@scf-risk/report';
 import { studyReportHtml, studySummaryTables, studyTables } from '@scf-risk/report/html';
 import { tablesWorkbook } from '@scf-risk/report/xlsx';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import type { Input } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { startProgress } from '../progress.ts';

@@ -2,7 +2,7 @@
 
 import { isMethodSchemaName, METHOD_SCHEMA_NAMES, METHOD_SCHEMAS, methodJsonSchema, ValidationError } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { terminal } from '../terminal.ts';
 import { summaryOf } from './index.ts';

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { ValidationError } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { terminal } from '../terminal.ts';
 import { summaryOf } from './index.ts';
 

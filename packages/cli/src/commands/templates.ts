@@ -2,7 +2,7 @@
 
 import { hierarchyLeaves, labelText, template, templateNames, validateHierarchy, walkHierarchy } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { summaryOf } from './index.ts';
 

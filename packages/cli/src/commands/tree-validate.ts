@@ -16,7 +16,7 @@ import {
 import { readLoanHistory } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { type Progress, startProgress } from '../progress.ts';

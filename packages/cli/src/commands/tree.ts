@@ -21,7 +21,7 @@ import {
 import { loanHistoryCsv, readLoanHistory, readTable, tableRows } from '@scf-risk/io';
 import { fmt } from '@scf-risk/report';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import { type Input, loadInput, readFileBytes } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { numberFlag } from '../schema-options.ts';

@@ -5,7 +5,7 @@
  */
 import { checkStudyFully, type HierarchyNode, hierarchyLeaves } from '@scf-risk/core';
 import { type Command, Option } from 'commander';
-import { guard } from '../command.ts';
+import { guard } from '../guard.ts';
 import type { Input } from '../input.ts';
 import { defaultFormat, emit, type Format } from '../output.ts';
 import { loadStudy, readStudyInput } from '../study-load.ts';

@@ -18,6 +18,7 @@
  */
 import { type PathSegment, ValidationError } from '../errors.ts';
 import { template as shippedTemplate } from '../hierarchy/templates.ts';
+import { cellNumber } from '../numeric/cell-number.ts';
 import { type ImportedDelphiAnswers, roundScores } from '../weighting/delphi-answers.ts';
 
 /** A table as a reader parsed it: a header row, data rows, and where each data cell stands. */
@@ -64,27 +65,6 @@ async function under<T>(path: PathSegment[], f: () => T | Promise<T>): Promise<T
   } catch (e) {
     throw e instanceof ValidationError ? e.at(...path) : e;
   }
-}
-
-/**
- * The number in a table cell: numbers as they are, text with thousands separators removed; an
- * empty cell is null. Anything else is a ValidationError naming the cell (`where`, asked only then).
- */
-export function cellNumber(v: string | number | null, where: () => string): number | null {
-  if (v === null) return null;
-  if (typeof v === 'string' && v.includes(','))
-    throw new ValidationError([
-      {
-        path: [],
-        message: `${where()}: "${v}" has a comma (a decimal comma or a thousands separator)`,
-        allowed: 'a plain number with a decimal point, such as 1.5 or 1234.5',
-      },
-    ]);
-  const x = typeof v === 'number' ? v : Number(v);
-  if (!Number.isFinite(x) || (typeof v === 'string' && v.trim() === '')) {
-    throw new ValidationError([{ path: [], message: `${where()}: "${v}" is not a number` }]);
-  }
-  return x;
 }
 
 async function alternativesFromFile(ref: Obj, reader: StudyReader): Promise<unknown[]> {

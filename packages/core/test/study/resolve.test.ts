@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.ts';
 import { template } from '../../src/hierarchy/templates.ts';
-import { cellNumber, resolveStudy, type StudyReader, type StudyTable } from '../../src/study/resolve.ts';
+import { cellNumber } from '../../src/numeric/cell-number.ts';
+import { resolveStudy, type StudyReader, type StudyTable } from '../../src/study/resolve.ts';
 import type { ImportedDelphiAnswers } from '../../src/weighting/delphi-answers.ts';
 
 /** A reader over data held in memory, as a server holding uploads would provide. */
