@@ -302,6 +302,17 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
     }
   });
 
+  it('holds every row when the records are as short as they can be (the slots sized by csvRowsBound are full)', async () => {
+    // ",,2\n": an empty id, an empty unwanted cell, a one-digit score: fields + picked = 4 bytes a record
+    const rows = Array.from({ length: 40 }, (_, i) => `,,${2 + (i % 9)}\n`).join('');
+    const csv = `id,skip,A1\n${rows}`;
+    for (const rangeBytes of [1, 2, 3, 4, 5, 8, 13, 1 << 20]) {
+      const f = await expectFusedSame('s.csv', new TextEncoder().encode(csv), ['A1'], rangeBytes);
+      expect(f.ids.toArray()).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+      expect(Array.from(f.score)).toEqual(Array.from({ length: 40 }, (_, i) => 2 + (i % 9)));
+    }
+  });
+
   it('reads a record longer than the bytes read past a range for its end (100,000-byte id)', async () => {
     const long = 'L'.repeat(100_000);
     const csv = `id,A1,A2\nr1,2,3\n${long},4,5\nr3,6,7\n`;

@@ -10,6 +10,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type FuzzyPlan, fuzzyEvaluateRowBlock } from '@scf-risk/core/parallel';
+import { putNumberText } from './number-text.ts';
 
 /** Where the bytes are: a file read by position (each worker reads its own ranges), or bytes in memory (shared memory for workers). */
 export type CsvByteSource = { path: string } | { bytes: Uint8Array };
@@ -127,20 +128,40 @@ const ROW_BLOCK = 256;
 
 /** The parser's state between its small functions (one parse at a time per thread). */
 let problem: CsvCellProblem | undefined;
-let ids = new Uint8Array(0);
-let idLen = 0;
 let blank = false;
 
+/**
+ * The ids, as bytes, in an append-only arena of shared memory: a range's ids are a view of it
+ * (`takeIds`), so they reach the caller and later the formatting workers without a copy, and no
+ * memory is touched twice. A full arena is left to its views and a new one started.
+ */
+let ids: Uint8Array = new Uint8Array(0);
+/** Where the current range's ids start in the arena, and their length so far. */
+let idStart = 0;
+let idLen = 0;
+const ARENA = 4 << 20;
+
 function putId(b: Uint8Array, s: number, e: number, quoted: boolean): void {
-  if (idLen + (e - s) > ids.length) {
-    const grown = new Uint8Array(Math.max(ids.length * 2, idLen + (e - s), 1 << 16));
-    grown.set(ids.subarray(0, idLen));
+  if (idStart + idLen + (e - s) > ids.length) {
+    const grown = new Uint8Array(new SharedArrayBuffer(Math.max(ARENA, 2 * (idLen + (e - s)))));
+    grown.set(ids.subarray(idStart, idStart + idLen));
     ids = grown;
+    idStart = 0;
   }
+  let o = idStart + idLen;
   for (let i = s; i < e; i++) {
-    ids[idLen++] = b[i];
+    ids[o++] = b[i];
     if (quoted && b[i] === QUOTE) i++; // "" inside quotes is one quote
   }
+  idLen = o - idStart;
+}
+
+/** The current range's ids (a view of the arena); the next range's start after them. */
+function takeIds(): Uint8Array {
+  const v = ids.subarray(idStart, idStart + idLen);
+  idStart += idLen;
+  idLen = 0;
+  return v;
 }
 
 /** The general reading of a cell: its text, trimmed, through Number (sets `problem` when it is no number). */
@@ -228,11 +249,11 @@ export function csvParseRange(
   // One call per block of rows, so V8 optimises the block function whole (a single long loop
   // would run on-stack-replaced code, thrown away again when the loop ends, in every call).
   while (pos < len && rows < maxRows && problem === undefined) {
-    const got = parseBlock(b, len, pick, x.cols, block, idEnds, rows, Math.min(ROW_BLOCK, maxRows - rows), rowBase);
+    const got = parseBlock(b, len, pick, x.cols, block, idEnds, rows, Math.min(ROW_BLOCK, maxRows - rows), rowBase + rows);
     flushBlock(x, block, rowBase + rows, got);
     rows += got;
   }
-  const out: CsvParsedRange = { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows) };
+  const out: CsvParsedRange = { rows, ids: takeIds(), idEnds: idEnds.slice(0, rows) };
   if (problem) out.problem = problem;
   return out;
 }
@@ -277,31 +298,49 @@ export function csvParseFuzzyRange(
   let rows = 0;
   let off = 0;
   while (pos < len && rows < maxRows && problem === undefined) {
-    const got = parseBlock(b, len, pick, cols, block, idEnds, rows, Math.min(ROW_BLOCK, maxRows - rows), rowBase);
+    const got = parseBlock(b, len, pick, cols, block, idEnds, rows, Math.min(ROW_BLOCK, maxRows - rows), rowBase + rows);
     off += fuzzyEvaluateRowBlock(plan, block, got, cols, score, grade, rowBase + rows, loc, bb);
     if (unweighted.length > 0) off += offAxis(block, got, cols, unweighted, lo, hi);
     rows += got;
   }
-  const out: CsvFuzzyRange = { rows, ids: ids.slice(0, idLen), idEnds: idEnds.slice(0, rows), off };
+  const out: CsvFuzzyRange = { rows, ids: takeIds(), idEnds: idEnds.slice(0, rows), off };
   if (problem) out.problem = problem;
   return out;
 }
 
 let freeBlock = new Float64Array(0);
-let freeScore = new Float64Array(0);
-let freeGrade = new Int32Array(0);
-let freeIdEnds = new Int32Array(0);
 
 /** Longest record the uncounted fused path reads past its range's end (a longer one: the counted path). */
 const MAX_TAIL = 1 << 20;
 
-export interface CsvFuzzyFreeRange extends CsvFuzzyRange {
+export interface CsvFuzzyFreeRange {
   /** The range holds a quote character (or a record longer than MAX_TAIL bytes): its records may not be cut at line breaks; nothing else is valid. */
   retry: boolean;
+  /** Rows written (from the range's slot `at`; blank lines are skipped). */
+  rows: number;
   /** Records read, blank lines included (row numbers count them). */
   records: number;
+  /** The ids (a view of this thread's id arena); where each ends is in the slot's idEnds. */
+  ids: Uint8Array;
+  /** Cells off the grade axis [lo, hi] (NaN too). */
+  off: number;
+  problem?: CsvCellProblem;
+}
+
+/** Where the uncounted fused path writes each range's rows: its slot of `csvRowsBound` rows from `at`. */
+export interface CsvFuzzySlots {
   score: Float64Array;
   grade: Int32Array;
+  idEnds: Int32Array;
+}
+
+/**
+ * The most rows of records starting in `bytes` bytes, `fields` fields each of which `picked` are
+ * numbers: a record takes at least fields + picked bytes (separators, line break, one character per
+ * number — an empty number cell stops the parse), so (bytes − 1) / (fields + picked) + 1 records.
+ */
+export function csvRowsBound(bytes: number, fields: number, picked: number): number {
+  return Math.floor(bytes / (fields + picked)) + 1;
 }
 
 /**
@@ -309,8 +348,9 @@ export interface CsvFuzzyFreeRange extends CsvFuzzyRange {
  * (from: a record's start when `first`, else the byte after the first line break at or after
  * from − 1), the last read past `to` to its line break. That is where records start only when no
  * quoted field spans a line break, so a range holding a quote character asks for the counted path
- * (`retry`). Rows, scores and grades are the range's own (row 0 is its first record; a problem's
- * row counts from there too): the caller numbers them once every range is read.
+ * (`retry`). Scores, grades and id ends go to the range's slot (`slots`, rows at …, room for
+ * `csvRowsBound(to − from + 1, …)` rows, in shared memory: nothing is copied back); a problem's row
+ * counts from the range's first record: the caller numbers rows once every range is read.
  */
 export function csvParseFuzzyFree(
   src: CsvByteSource,
@@ -323,6 +363,9 @@ export function csvParseFuzzyFree(
   plan: FuzzyPlan,
   lo: number,
   hi: number,
+  slots: CsvFuzzySlots,
+  at: number,
+  cap: number,
 ): CsvFuzzyFreeRange {
   const a = first ? from : from - 1;
   const lastStart = to - a; // records start before this
@@ -344,15 +387,7 @@ export function csvParseFuzzyFree(
     }
     if (end >= 0) break;
   }
-  const empty = {
-    rows: 0,
-    records: 0,
-    ids: new Uint8Array(0),
-    idEnds: new Int32Array(0),
-    off: 0,
-    score: new Float64Array(0),
-    grade: new Int32Array(0),
-  };
+  const empty = { rows: 0, records: 0, ids: new Uint8Array(0), off: 0 };
   if (end < 0) return { ...empty, retry: true };
   if (start >= lastStart || start >= end) return { ...empty, retry: false };
   const b = raw.subarray(start, end + 1);
@@ -371,37 +406,16 @@ export function csvParseFuzzyFree(
   blanks = 0;
   let rows = 0;
   let off = 0;
+  const { score, grade, idEnds } = slots;
   while (pos < len && problem === undefined) {
-    if (rows + ROW_BLOCK > freeScore.length) {
-      const cap = Math.max(2 * freeScore.length, rows + ROW_BLOCK, 1 << 15);
-      const s2 = new Float64Array(cap);
-      s2.set(freeScore.subarray(0, rows));
-      freeScore = s2;
-      const g2 = new Int32Array(cap);
-      g2.set(freeGrade.subarray(0, rows));
-      freeGrade = g2;
-      const e2 = new Int32Array(cap);
-      e2.set(freeIdEnds.subarray(0, rows));
-      freeIdEnds = e2;
-    }
-    const score = freeScore;
-    const grade = freeGrade;
-    const idEnds = freeIdEnds;
-    const got = parseBlock(b, len, pick, cols, block, idEnds, rows, ROW_BLOCK, 0);
-    off += fuzzyEvaluateRowBlock(plan, block, got, cols, score, grade, rows, loc, bb);
+    const got = parseBlock(b, len, pick, cols, block, idEnds, at + rows, Math.min(ROW_BLOCK, cap - rows), rows);
+    off += fuzzyEvaluateRowBlock(plan, block, got, cols, score, grade, at + rows, loc, bb);
     if (unweighted.length > 0) off += offAxis(block, got, cols, unweighted, lo, hi);
     rows += got;
+    if (rows === cap && pos < len && problem === undefined)
+      throw new Error(`csvParseFuzzyFree: more than ${cap} rows in ${to - from} bytes (csvRowsBound is wrong)`);
   }
-  const out: CsvFuzzyFreeRange = {
-    retry: false,
-    rows,
-    records: rows + blanks,
-    ids: ids.slice(0, idLen),
-    idEnds: freeIdEnds.slice(0, rows),
-    off,
-    score: freeScore.slice(0, rows),
-    grade: freeGrade.slice(0, rows),
-  };
+  const out: CsvFuzzyFreeRange = { retry: false, rows, records: rows + blanks, ids: takeIds(), off };
   if (problem) out.problem = problem;
   return out;
 }
@@ -422,9 +436,10 @@ let pos = 0;
 let blanks = 0;
 
 /**
- * Up to `most` records from `pos` into block (row-major) and their id ends into idEnds[rows …];
- * returns the rows read (blank lines are skipped), stops early at a problem. The counting pass saw
- * every line break, so once the range's rows are read nothing but blanks can follow.
+ * Up to `most` records from `pos` into block (row-major) and their id ends into idEnds[at …];
+ * returns the rows read (blank lines are skipped), stops early at a problem (`row`: the number of
+ * the block's first row, for the problem). The counting pass saw every line break, so once the
+ * range's rows are read nothing but blanks can follow.
  */
 function parseBlock(
   b: Uint8Array,
@@ -433,9 +448,9 @@ function parseBlock(
   n: number,
   block: Float64Array,
   idEnds: Int32Array,
-  rows: number,
+  at: number,
   most: number,
-  rowBase: number,
+  row: number,
 ): number {
   let p = pos;
   let got = 0;
@@ -443,14 +458,14 @@ function parseBlock(
     const q = fastRecord(b, p, pick, block, got * n);
     if (q >= 0) p = q;
     else {
-      p = parseRecord(b, p, len, pick, n, block, got * n, rowBase + rows + got + blanks);
+      p = parseRecord(b, p, len, pick, n, block, got * n, row + got + blanks);
       if (problem !== undefined) break;
       if (blank) {
         blanks++;
         continue;
       }
     }
-    idEnds[rows + got++] = idLen;
+    idEnds[at + got++] = idLen;
   }
   pos = p;
   return got;
@@ -671,8 +686,7 @@ function formatRows(
     o = e === s ? putInt(row + 1, out, o) : putField(ids, s, e, out, o);
     s = e;
     out[o++] = COMMA;
-    const t = String(score[row]);
-    for (let c = 0; c < t.length; c++) out[o++] = t.charCodeAt(c);
+    o = putNumberText(score[row], out, o);
     out[o++] = COMMA;
     if (grade) {
       const nm = names[grade[row]];
@@ -685,19 +699,32 @@ function formatRows(
   return o;
 }
 
-/**
- * Kernel: rows rowBase … rowBase + ids' count − 1 as `id,score,grade,rank` lines (UTF-8): the id
- * quoted when it holds a comma, quote or line break (quotes doubled), an empty id as its row
- * number, the score as JavaScript prints it.
- */
-export function csvFormatResults(ids: Uint8Array, idEnds: Int32Array, rowBase: number, r: CsvResultColumns): Uint8Array {
-  const count = idEnds.length;
+/** The most bytes `csvFormatResults` writes for `rows` rows whose ids take `idBytes` bytes (ids quoted and doubled, scores 26, two integers 12 each). */
+export function csvResultsBound(idBytes: number, rows: number, names: readonly Uint8Array[]): number {
   let maxName = 0;
-  for (const nm of r.names) maxName = Math.max(maxName, nm.length);
-  const out = new Uint8Array(ids.length * 2 + count * (2 + 2 + 26 + maxName + 12 + 12));
-  let o = 0;
+  for (const nm of names) maxName = Math.max(maxName, nm.length);
+  return idBytes * 2 + rows * (2 + 2 + 26 + maxName + 12 + 12);
+}
+
+/**
+ * Kernel: rows rowBase … rowBase + ids' count − 1 as `id,score,grade,rank` lines (UTF-8) into
+ * `out` from `at` (room for `csvResultsBound` bytes; shared memory when run on a worker, so the
+ * bytes are neither copied back nor allocated per call); returns where they end. The id is quoted
+ * when it holds a comma, quote or line break (quotes doubled), an empty id is its row number, the
+ * score as JavaScript prints it.
+ */
+export function csvFormatResults(
+  ids: Uint8Array,
+  idEnds: Int32Array,
+  rowBase: number,
+  r: CsvResultColumns,
+  out: Uint8Array,
+  at: number,
+): number {
+  const count = idEnds.length;
+  let o = at;
   for (let i0 = 0; i0 < count; i0 += FORMAT_BLOCK) o = formatRows(ids, idEnds, i0, Math.min(count, i0 + FORMAT_BLOCK), rowBase, r, out, o);
-  return out.slice(0, o);
+  return o;
 }
 
 /** The kernels, by name, for a kernel pool's `extra` module. */

@@ -28,6 +28,8 @@ import {
   csvParseFuzzyFree,
   csvParseFuzzyRange,
   csvParseRange,
+  csvResultsBound,
+  csvRowsBound,
 } from './csv-kernels.ts';
 import { csvField } from './csv-write.ts';
 import { checkCsvHeader, csvWhere, NUMBER_CELL_ALLOWED } from './tables.ts';
@@ -95,7 +97,7 @@ function runner(pool: KernelPool<CsvKernels> | undefined) {
       pool ? pool.run('csvParseFuzzyFree', ...a) : Promise.resolve(csvParseFuzzyFree(...a)),
     parseFuzzy: (...a: Parameters<typeof csvParseFuzzyRange>): Promise<CsvFuzzyRange> =>
       pool ? pool.run('csvParseFuzzyRange', ...a) : Promise.resolve(csvParseFuzzyRange(...a)),
-    format: (...a: Parameters<typeof csvFormatResults>): Promise<Uint8Array> =>
+    format: (...a: Parameters<typeof csvFormatResults>): Promise<number> =>
       pool ? pool.run('csvFormatResults', ...a) : Promise.resolve(csvFormatResults(...a)),
   };
 }
@@ -371,10 +373,21 @@ async function readFuzzyUncounted(
   const { src, size, bodyStart, run, progress, fail, pick, cuts, file, pool } = l;
   const n = wanted.length;
   const [lo, hi] = job.scale;
+  // each range writes into its own slot of rows (room for as many as its bytes can hold), in memory
+  // the workers share: only the rows written are touched, and the slots close up in place below
+  const caps = cuts.slice(0, -1).map((from, k) => csvRowsBound(cuts[k + 1] - from + 1, pick.length, n));
+  const slotAt = [0];
+  for (const c of caps) slotAt.push(slotAt[slotAt.length - 1] + c);
+  const capacity = slotAt[caps.length];
+  const slots = {
+    score: new Float64Array(pool ? new SharedArrayBuffer(capacity * 8) : new ArrayBuffer(capacity * 8)),
+    grade: new Int32Array(pool ? new SharedArrayBuffer(capacity * 4) : new ArrayBuffer(capacity * 4)),
+    idEnds: new Int32Array(pool ? new SharedArrayBuffer(capacity * 4) : new ArrayBuffer(capacity * 4)),
+  };
   let parsedBytes = 0;
   const parsed = await Promise.all(
     cuts.slice(0, -1).map(async (from, k) => {
-      const p = await run.parseFree(src, from, cuts[k + 1], size, k === 0, pick, n, job.plan, lo, hi);
+      const p = await run.parseFree(src, from, cuts[k + 1], size, k === 0, pick, n, job.plan, lo, hi, slots, slotAt[k], caps[k]);
       parsedBytes += cuts[k + 1] - from;
       progress((0.95 * parsedBytes) / Math.max(1, size - bodyStart), 'reading');
       return p;
@@ -388,15 +401,20 @@ async function readFuzzyUncounted(
   }
   const m = parsed.reduce((s, p) => s + p.rows, 0);
   if (m === 0) fail(`${file}: the portfolio is empty (no rows below the header)`);
-  const score = pool ? new Float64Array(new SharedArrayBuffer(m * 8)) : new Float64Array(m);
-  const grade = pool ? new Int32Array(new SharedArrayBuffer(m * 4)) : new Int32Array(m);
   let at = 0;
-  for (const p of parsed) {
-    score.set(p.score, at);
-    grade.set(p.grade, at);
+  const parts = parsed.map((p, k) => {
+    slots.score.copyWithin(at, slotAt[k], slotAt[k] + p.rows);
+    slots.grade.copyWithin(at, slotAt[k], slotAt[k] + p.rows);
+    const part = { rowBase: at, ids: p.ids, idEnds: slots.idEnds.subarray(slotAt[k], slotAt[k] + p.rows) };
     at += p.rows;
-  }
-  return { ids: idColumn(parsed), score, grade, off: parsed.reduce((s, p) => s + p.off, 0) };
+    return part;
+  });
+  return {
+    ids: new IdColumn(parts),
+    score: slots.score.subarray(0, m),
+    grade: slots.grade.subarray(0, m),
+    off: parsed.reduce((s, p) => s + p.off, 0),
+  };
 }
 
 async function readHead(input: { path: string }, len: number): Promise<Uint8Array> {
@@ -427,10 +445,13 @@ function shared<T extends Float64Array | Int32Array>(a: T, make: (n: number) => 
   return s;
 }
 
+/** Output slots in flight: enough to keep every worker formatting while this thread writes. */
+const OUTPUT_SLOTS = 6;
+
 /**
  * `id,score,grade,rank` lines — the file the general path writes (fields quoted when they must be,
  * scores as JavaScript prints them) — formatted on the pool's workers range by range and handed
- * to `write` in order.
+ * to `write` in order. A chunk's memory is reused once `write` returns (or its promise resolves).
  */
 export async function writeResultsCsv(
   write: (chunk: Uint8Array) => void | Promise<void>,
@@ -447,9 +468,24 @@ export async function writeResultsCsv(
     names: (r.gradeNames ?? []).map((g) => encoder.encode(csvField(g))),
   };
   await write(encoder.encode('id,score,grade,rank\n'));
-  const chunks = ids.parts.map((p) => run.format(p.ids, p.idEnds, p.rowBase, cols));
-  for (let k = 0; k < chunks.length; k++) {
-    await write(await chunks[k]);
-    options.onProgress?.((k + 1) / chunks.length, 'writing');
+  // A ring of slots, each with room for any range's lines: range k goes to slot k mod SLOTS once
+  // range k − SLOTS is written. Fresh memory costs a page fault per 4 KB on first touch (10–35 µs
+  // each on a virtual machine), so the same few megabytes are reused rather than the output's size.
+  const parts = ids.parts;
+  let slot = 0;
+  for (const p of parts) slot = Math.max(slot, csvResultsBound(p.ids.length, p.idEnds.length, cols.names));
+  const slots = Math.min(parts.length, OUTPUT_SLOTS);
+  const out = options.pool ? new Uint8Array(new SharedArrayBuffer(slots * slot)) : new Uint8Array(slots * slot);
+  const ends: Promise<number>[] = [];
+  const start = (k: number) => {
+    const p = parts[k];
+    ends[k] = run.format(p.ids, p.idEnds, p.rowBase, cols, out, (k % slots) * slot);
+  };
+  for (let k = 0; k < slots; k++) start(k);
+  for (let k = 0; k < parts.length; k++) {
+    const at = (k % slots) * slot;
+    await write(out.subarray(at, await ends[k]));
+    if (k + slots < parts.length) start(k + slots);
+    options.onProgress?.((k + 1) / parts.length, 'writing');
   }
 }
