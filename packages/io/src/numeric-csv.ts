@@ -1,6 +1,6 @@
 /**
  * Large numeric CSV files straight into column-major shared memory, and result rows back out
- * (SPEC §4.6). Two passes over the bytes, each split into ranges of about 8 MB that the worker
+ * (SPEC §4.6). Two passes over the bytes, each split into ranges of about 2 MB that the worker
  * threads of a kernel pool (`csv-kernels.ts`, loaded as the pool's `extra` module) take in turn:
  * the first counts the record-ending line breaks of each range (for both quote states at its
  * start, resolved here in order), which sizes the numbers exactly — rows × columns doubles, no
@@ -79,12 +79,12 @@ export interface NumericCsvOptions {
   pool?: KernelPool<CsvKernels>;
   /** Called as the work advances: the fraction done (0–1) and the step's name. */
   onProgress?: (done: number, step: string) => void;
-  /** Bytes per range of work (default 8 MB; small values exercise the range boundaries in tests). */
+  /** Bytes per range of work (default 2 MB: each worker reuses a buffer of that size, touched once; small values exercise the range boundaries in tests). */
   rangeBytes?: number;
 }
 
 const decoder = new TextDecoder();
-const RANGE = 8 << 20;
+const RANGE = 2 << 20;
 
 /** Run a CSV kernel on the pool, or here. */
 function runner(pool: KernelPool<CsvKernels> | undefined) {
