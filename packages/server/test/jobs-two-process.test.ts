@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgBossSchema } from '../src/jobs/pg-boss-queue.ts';
 
 const url = process.env.DATABASE_URL;
-const FIXTURE = fileURLToPath(new URL('fixtures/job-server.ts', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('fixtures/job-server.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const JOBS = 24;
 
@@ -25,9 +25,9 @@ interface Server {
   output: string[];
 }
 
-/** Start `main` in a process of its own (sources through tsx) and wait for its address. */
+/** Start the built `main` in a process of its own (needs `npm run build`) and wait for its address. */
 function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', FIXTURE], {
+  const child = spawn(process.execPath, [FIXTURE], {
     cwd: ROOT,
     env: {
       ...process.env,
