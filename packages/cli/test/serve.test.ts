@@ -1,16 +1,16 @@
 /**
- * `scf-risk serve` in a process of its own (sources through tsx): it prints the API, docs and
- * sign-in lines, answers on the printed address, and exits 0 on SIGTERM; a bad --port exits 2
- * naming the option.
+ * `scf-risk serve` in a process of its own (the built command: needs `npm run build`): it prints the
+ * API, docs and sign-in lines, answers on the printed address, and exits 0 on SIGTERM; a bad --port
+ * exits 2 naming the option.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
-const CLI = fileURLToPath(new URL('fixtures/scf-risk-source.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/scf-risk.js', import.meta.url));
 
 function serve(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', CLI, 'serve', ...args], {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     env: { ...process.env, DATABASE_URL: '', SCF_ADMIN_USER: '', SCF_ADMIN_PASSWORD: '', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
