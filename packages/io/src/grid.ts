@@ -3,10 +3,15 @@
  * rows" (a pairwise matrix per sheet, say). Every cell keeps its address for messages:
  * `panel.xlsx, sheet E2, cell C4` or `m.csv, row 3, column 2`.
  */
+
+import { createRequire } from 'node:module';
 import { ValidationError } from '@scf-risk/core/errors';
-import { parse as parseCsv } from 'csv-parse/sync';
+import type { parse as parseCsvType } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { extensionOf, type FileBytes, fileText } from './file.ts';
+
+/** csv-parse, loaded on the first CSV read (the large-CSV path never needs it). */
+const csvParse = () => (createRequire(import.meta.url)('csv-parse/sync') as { parse: typeof parseCsvType }).parse;
 
 /** A raw cell: text, number, or null when empty. */
 export type RawCell = string | number | null;
@@ -89,7 +94,7 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 /** Parse CSV/TSV text into rows of trimmed cells ('' → null); the delimiter is detected from the first line. */
 export function csvCells(file: string, text: string, delimiter?: string): RawCell[][] {
   try {
-    const records = parseCsv(text.replace(/^\uFEFF/, ''), {
+    const records = csvParse()(text.replace(/^\uFEFF/, ''), {
       delimiter: delimiter ?? detectDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
