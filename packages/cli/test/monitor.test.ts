@@ -1,7 +1,7 @@
 /**
- * `scf-risk monitor --date D` in-process on an embedded database in a temporary folder: the run's
- * counts as JSON and as a table, the rows it wrote, idempotence across invocations, and a bad date
- * (exit 2, nothing written).
+ * `scf-risk monitor --date D` in-process on an embedded database in a temporary folder (copied from
+ * the migrated test template): the run's counts as JSON and as a table, the rows it wrote,
+ * idempotence across invocations, and a bad date (exit 2, nothing written).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openStore } from '@scf-risk/server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { repay, seedBook } from '../../server/test/monitoring-fixture.ts';
+import { pgliteDataDir } from '../../server/test/pglite-template.ts';
 import { runCli } from './run-cli.ts';
 
 let dir: string;
@@ -18,6 +19,7 @@ const databaseUrl = process.env.DATABASE_URL;
 beforeAll(async () => {
   delete process.env.DATABASE_URL;
   dir = mkdtempSync(join(tmpdir(), 'scf-monitor-'));
+  await pgliteDataDir(join(dir, 'data'));
   const store = await openStore({ dataDir: join(dir, 'data') });
   const book = await seedBook(store);
   loanA = book.loanA;
