@@ -2,7 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_GRADES, fuzzyEvaluateBatch, planFuzzy } from '@scf-risk/core';
-import { readNumericCsv, readNumericCsvFuzzy } from '@scf-risk/io';
+import { createKernelPool } from '@scf-risk/core/parallel';
+import { numericCsvKernels, readNumericCsv, readNumericCsvFuzzy } from '@scf-risk/io';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
 
@@ -310,6 +311,33 @@ describe('the fused fce path: parse and evaluate in one pass, no matrix', () => 
       const f = await expectFusedSame('s.csv', new TextEncoder().encode(csv), ['A1'], rangeBytes);
       expect(f.ids.toArray()).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
       expect(Array.from(f.score)).toEqual(Array.from({ length: 40 }, (_, i) => 2 + (i % 9)));
+    }
+  });
+
+  it('reads the same on a pool, whose ranges this thread shares until the workers have started', async () => {
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return (2 + (8 * seed) / 2147483647).toFixed(3);
+    };
+    const csv = `id,A1,A2,A3\n${Array.from({ length: 4000 }, (_, i) => `r${i},${next()},${next()},${next()}\n`).join('')}`;
+    const bytes = shared(csv);
+    const plan = planFuzzy({ rows: 0, cols: 3, data: new Float64Array(0) }, [0.5, 0.3, 0.2], DEFAULT_GRADES);
+    const alone = await readNumericCsvFuzzy({ name: 'p.csv', bytes }, ['A1', 'A2', 'A3'], { plan, scale: [2, 10] }, { rangeBytes: 1000 });
+    const pool = createKernelPool({ size: 2, extra: numericCsvKernels });
+    try {
+      const r = await readNumericCsvFuzzy(
+        { name: 'p.csv', bytes },
+        ['A1', 'A2', 'A3'],
+        { plan, scale: [2, 10] },
+        { pool, rangeBytes: 1000 },
+      );
+      expect(r.ids.toArray()).toEqual(alone.ids.toArray());
+      expect(Array.from(r.score)).toEqual(Array.from(alone.score));
+      expect(Array.from(r.grade)).toEqual(Array.from(alone.grade));
+      expect(r.ids.length).toBe(4000);
+    } finally {
+      await pool.close();
     }
   });
 

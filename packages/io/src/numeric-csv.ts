@@ -385,13 +385,16 @@ async function readFuzzyUncounted(
     idEnds: new Int32Array(pool ? new SharedArrayBuffer(capacity * 4) : new ArrayBuffer(capacity * 4)),
   };
   let parsedBytes = 0;
-  const parsed = await Promise.all(
-    cuts.slice(0, -1).map(async (from, k) => {
-      const p = await run.parseFree(src, from, cuts[k + 1], size, k === 0, pick, n, job.plan, lo, hi, slots, slotAt[k], caps[k]);
-      parsedBytes += cuts[k + 1] - from;
+  const args = (k: number) => [src, cuts[k], cuts[k + 1], size, k === 0, pick, n, job.plan, lo, hi, slots, slotAt[k], caps[k]] as const;
+  const parsed = await eachRange(
+    caps.length,
+    pool,
+    (k) => run.parseFree(...args(k)),
+    (k) => csvParseFuzzyFree(...args(k)),
+    (k) => {
+      parsedBytes += cuts[k + 1] - cuts[k];
       progress((0.95 * parsedBytes) / Math.max(1, size - bodyStart), 'reading');
-      return p;
-    }),
+    },
   );
   if (parsed.some((p) => p.retry)) return undefined;
   let records = 0;
@@ -415,6 +418,64 @@ async function readFuzzyUncounted(
     grade: slots.grade.subarray(0, m),
     off: parsed.reduce((s, p) => s + p.off, 0),
   };
+}
+
+/**
+ * Ranges 0 … count − 1 through the pool (`onPool`, two per worker in flight), with this thread
+ * doing ranges itself (`here`) until a worker has answered: worker threads take 0.1–0.3 s to
+ * start, and this thread would only wait meanwhile. `done(k)` follows each range; the first error
+ * rejects (the other ranges' results are dropped).
+ */
+function eachRange<R>(
+  count: number,
+  pool: KernelPool<CsvKernels> | undefined,
+  onPool: (k: number) => Promise<R>,
+  here: (k: number) => R,
+  done: (k: number) => void,
+): Promise<R[]> {
+  const out = new Array<R>(count);
+  return new Promise<R[]>((resolve, reject) => {
+    let next = 0;
+    let active = 0;
+    let answered = false;
+    let failed = false;
+    const fail = (e: unknown) => {
+      failed = true;
+      reject(e);
+    };
+    const finish = (k: number, r: R) => {
+      out[k] = r;
+      active--;
+      done(k);
+      if (next >= count && active === 0 && !failed) resolve(out);
+    };
+    const launch = () => {
+      while (pool && !failed && next < count && active < 2 * pool.size) {
+        const k = next++;
+        active++;
+        onPool(k).then((r) => {
+          answered = true;
+          finish(k, r);
+          launch();
+        }, fail);
+      }
+    };
+    launch();
+    void (async () => {
+      while ((!pool || !answered) && !failed && next < count) {
+        const k = next++;
+        active++;
+        try {
+          finish(k, here(k));
+        } catch (e) {
+          fail(e);
+          return;
+        }
+        if (pool) await new Promise((r) => setImmediate(r)); // let a worker's answer in
+      }
+      if (next >= count && active === 0 && !failed) resolve(out);
+    })();
+  });
 }
 
 async function readHead(input: { path: string }, len: number): Promise<Uint8Array> {
