@@ -3,19 +3,9 @@
  * value and the same lines as the YAML reading, and what only the YAML reading refuses (a repeated
  * key, nesting past MAX_DEPTH) is still refused, with its line.
  */
-import { ValidationError } from '@scf-risk/core/errors';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, parseInputText } from '../src/document.ts';
-
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => i.message).join('\n');
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
+import { validationMessage } from './support/validation-message.ts';
 
 describe('JSON documents', () => {
   const json =
@@ -40,7 +30,7 @@ describe('JSON documents', () => {
   });
 
   it('refuses a repeated key with its line, as the YAML reading does', () => {
-    expect(messageOf(() => parseInputText('{\n  "a": 1,\n  "b": {"c": 2, "c": 3}\n}', 'd.json'))).toMatch(
+    expect(validationMessage(() => parseInputText('{\n  "a": 1,\n  "b": {"c": 2, "c": 3}\n}', 'd.json'))).toMatch(
       /d\.json is not valid JSON or YAML \(line 3, column \d+\): .*unique/i,
     );
     // the same key in two different objects is no repetition
@@ -49,13 +39,15 @@ describe('JSON documents', () => {
 
   it('refuses nesting past MAX_DEPTH, as the YAML reading does', () => {
     const deep = `${'['.repeat(MAX_DEPTH + 2)}${']'.repeat(MAX_DEPTH + 2)}`;
-    expect(messageOf(() => parseInputText(deep, 'deep.json'))).toMatch(/deep\.json nests lists or objects more than 200 levels deep/);
+    expect(validationMessage(() => parseInputText(deep, 'deep.json'))).toMatch(
+      /deep\.json nests lists or objects more than 200 levels deep/,
+    );
     const fine = `${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`;
     expect(parseInputText(fine, 'fine.json').data).toBeInstanceOf(Array);
   });
 
   it('leaves malformed JSON and empty documents to the YAML reading’s messages', () => {
-    expect(messageOf(() => parseInputText('{"a": [1, 2}', 'bad.json'))).toMatch(/bad\.json is not valid JSON or YAML \(line 1/);
-    expect(messageOf(() => parseInputText('null', 'n.json'))).toMatch(/n\.json is empty/);
+    expect(validationMessage(() => parseInputText('{"a": [1, 2}', 'bad.json'))).toMatch(/bad\.json is not valid JSON or YAML \(line 1/);
+    expect(validationMessage(() => parseInputText('null', 'n.json'))).toMatch(/n\.json is empty/);
   });
 });

@@ -1,18 +1,8 @@
-import { ValidationError } from '@scf-risk/core';
 import { delphiAnswersFromTable, readCsvTable } from '@scf-risk/io';
 import { describe, expect, it } from 'vitest';
+import { validationMessage } from './support/validation-message.ts';
 
 const table = (text: string) => readCsvTable('answers.csv', text);
-
-function message(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map((i) => i.message).join('\n');
-    throw e;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('Delphi answers', () => {
   it('reads the wide layout with rounds, skipping unanswered cells', () => {
@@ -33,21 +23,27 @@ describe('Delphi answers', () => {
   });
 
   it('refuses a second answer to the same item in the same round, naming both cells', () => {
-    expect(message(() => delphiAnswersFromTable(table('expert,indicator,score\nE1,A1,5\nE1,A1,3\n')))).toMatch(
+    expect(validationMessage(() => delphiAnswersFromTable(table('expert,indicator,score\nE1,A1,5\nE1,A1,3\n')))).toMatch(
       /row 3, column "score": expert E1 answers A1 twice in round 1 \(also answers\.csv, row 2, column "score"\)/,
     );
   });
 
   it('names the cell of a score that is not a number, a bad round and an empty expert', () => {
-    expect(message(() => delphiAnswersFromTable(table('expert,A1\nE1,high\n')))).toMatch(/row 2, column "A1": "high" is not a number/);
-    expect(message(() => delphiAnswersFromTable(table('expert,round,A1\nE1,0,5\n')))).toMatch(
+    expect(validationMessage(() => delphiAnswersFromTable(table('expert,A1\nE1,high\n')))).toMatch(
+      /row 2, column "A1": "high" is not a number/,
+    );
+    expect(validationMessage(() => delphiAnswersFromTable(table('expert,round,A1\nE1,0,5\n')))).toMatch(
       /row 2, column "round": round must be a whole number/,
     );
-    expect(message(() => delphiAnswersFromTable(table('expert,A1\n,5\n')))).toMatch(/row 2, column "expert": the expert is empty/);
+    expect(validationMessage(() => delphiAnswersFromTable(table('expert,A1\n,5\n')))).toMatch(
+      /row 2, column "expert": the expert is empty/,
+    );
   });
 
   it('requires an expert column and at least one answer', () => {
-    expect(message(() => delphiAnswersFromTable(table('name,A1\nE1,5\n')))).toMatch(/no "expert" column in the header row \(name, A1\)/);
-    expect(message(() => delphiAnswersFromTable(table('expert,A1\nE1,\n')))).toMatch(/no answers below the header row/);
+    expect(validationMessage(() => delphiAnswersFromTable(table('name,A1\nE1,5\n')))).toMatch(
+      /no "expert" column in the header row \(name, A1\)/,
+    );
+    expect(validationMessage(() => delphiAnswersFromTable(table('expert,A1\nE1,\n')))).toMatch(/no answers below the header row/);
   });
 });
