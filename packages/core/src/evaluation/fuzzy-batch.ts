@@ -244,10 +244,9 @@ export function fuzzyEvaluateRowBlock(
   loc: Float64Array = new Float64Array(plan.g),
   bb: Float64Array = new Float64Array(plan.g),
 ): number {
-  if (!plan.uniform) return rowBlockGeneral(plan, block, rows, cols, score, grade, offset, loc, bb);
-  return plan.g === 5
-    ? rowBlockFive(plan, block, rows, cols, score, grade, offset, loc, bb)
-    : rowBlockUniform(plan, block, rows, cols, score, grade, offset, loc, bb);
+  return plan.uniform
+    ? rowBlockUniform(plan, block, rows, cols, score, grade, offset, loc, bb)
+    : rowBlockGeneral(plan, block, rows, cols, score, grade, offset, loc, bb);
 }
 
 /** One row's memberships (in ascending grade order, in loc) out: score and grade at `at`. */
@@ -302,74 +301,6 @@ function rowBlockUniform(
         loc[t + 1] += wj * u;
       }
     }
-    rowOut(plan, loc, bb, score, grade, offset + i);
-  }
-  return off;
-}
-
-/**
- * `rowBlockUniform` for five grades (the default scale): the memberships in five locals instead of
- * an array — each grade still adds the same terms in the same column order, so the sums are bit for
- * bit the same — twice as fast (no store and reload of loc[t] between columns).
- */
-function rowBlockFive(
-  plan: FuzzyPlan,
-  block: Float64Array,
-  rows: number,
-  cols: number,
-  score: Float64Array,
-  grade: Int32Array,
-  offset: number,
-  loc: Float64Array,
-  bb: Float64Array,
-): number {
-  const { w, centres, invGap } = plan;
-  const lo = centres[0];
-  const hi = centres[4];
-  let off = 0;
-  for (let i = 0; i < rows; i++) {
-    let l0 = 0;
-    let l1 = 0;
-    let l2 = 0;
-    let l3 = 0;
-    let l4 = 0;
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const wj = w[j];
-      if (wj === 0) continue;
-      const s = block[o + j];
-      if (!(s > lo)) {
-        if (s !== lo) off++;
-        l0 += wj;
-      } else if (s >= hi) {
-        if (s !== hi) off++;
-        l4 += wj;
-      } else {
-        const pos = (s - lo) * invGap;
-        const t = Math.min(3, pos | 0);
-        const u = pos - t;
-        const a = wj * (1 - u);
-        const b = wj * u;
-        if (t === 0) {
-          l0 += a;
-          l1 += b;
-        } else if (t === 1) {
-          l1 += a;
-          l2 += b;
-        } else if (t === 2) {
-          l2 += a;
-          l3 += b;
-        } else {
-          l3 += a;
-          l4 += b;
-        }
-      }
-    }
-    loc[0] = l0;
-    loc[1] = l1;
-    loc[2] = l2;
-    loc[3] = l3;
-    loc[4] = l4;
     rowOut(plan, loc, bb, score, grade, offset + i);
   }
   return off;
