@@ -32,13 +32,10 @@ export function ranksDescending(x: Float64Array): Int32Array {
   const scale = buckets / (hi - lo);
   if (!Number.isFinite(scale) || !(scale > 0)) return ranksByArgsort(x);
   const top = buckets - 1;
-  const bucket = new Int32Array(n);
+  // each value's bucket is computed twice (counting, scattering) rather than kept: an n-int array
+  // costs more in fresh memory than the multiplication does
   const start = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(top, ((hi - x[i]) * scale) | 0);
-    bucket[i] = b;
-    start[b + 1]++;
-  }
+  for (let i = 0; i < n; i++) start[Math.min(top, ((hi - x[i]) * scale) | 0) + 1]++;
   let work = 0;
   for (let b = 1; b <= buckets; b++) {
     const c = start[b];
@@ -50,8 +47,9 @@ export function ranksDescending(x: Float64Array): Int32Array {
   const index = new Int32Array(n);
   const fill = start.slice(0, buckets);
   for (let i = 0; i < n; i++) {
-    const d = fill[bucket[i]]++;
-    values[d] = x[i];
+    const v = x[i];
+    const d = fill[Math.min(top, ((hi - v) * scale) | 0)]++;
+    values[d] = v;
     index[d] = i;
   }
   for (let b = 0; b < buckets; b++) {
