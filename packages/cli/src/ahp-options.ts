@@ -2,8 +2,8 @@
  * The AHP options shared by `ahp`, `ahp-group` and `hierarchy` (SPEC §10); allowed values and
  * defaults come from core's `ahpOptionsSchema`.
  */
-import type { IncompleteMethod, LambdaRule, PriorityMethod, RiTableName } from '@scf-risk/core';
-import { ahpAnalysisSchema, ahpOptionsSchema, JUDGMENT_SCALES } from '@scf-risk/core';
+import type { IncompleteMethod, LambdaRule, PriorityMethod, RiTableName } from '@scf-risk/core/ahp';
+import { ahpAnalysisSchema, ahpOptionsSchema, JUDGMENT_SCALES } from '@scf-risk/core/ahp';
 import type { Command } from 'commander';
 import { flagOf } from './schema-options.ts';
 

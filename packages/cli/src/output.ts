@@ -4,7 +4,7 @@
  */
 
 import { renderCsv } from '@scf-risk/io/csv';
-import { genericTables, renderTable, type Table } from '@scf-risk/report';
+import { genericTables, renderTable, type Table } from '@scf-risk/report/tables';
 import { terminal } from './terminal.ts';
 
 /** Output formats every method accepts. */

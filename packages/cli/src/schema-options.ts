@@ -8,7 +8,7 @@
  * value typed (`--alpha: "abc" is not a number in [0, 1]`), exit 2 — never as a line of the input
  * file, and never as NaN reaching a method.
  */
-import { type NumberRule, numberRuleCheck, optionSpec } from '@scf-risk/core';
+import { type NumberRule, numberRuleCheck, optionSpec } from '@scf-risk/core/ahp';
 import { CommanderError, Option } from 'commander';
 import { terminal } from './terminal.ts';
 

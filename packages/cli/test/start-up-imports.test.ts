@@ -1,7 +1,8 @@
 /**
- * What `scf-risk evaluate` loads before it starts (issue 12, items 5 and 7): its static import graph
- * holds core's portfolio entry and io's numeric CSV, never zod (about 0.1 s to load), core's main
- * entry (0.2 s with zod) or exceljs. The graph is read by bundling the command's source with
+ * What `scf-risk evaluate` and `scf-risk ahp` load before they start (issue 12, items 5 and 7):
+ * evaluate's static import graph holds core's portfolio entry and io's numeric CSV, never zod (about
+ * 0.1 s to load), core's main entry (0.2 s with zod) or exceljs; ahp's holds core's ahp entry and
+ * report's tables, not the main entries (0.1 s more). The graph is read by bundling the command's source with
  * esbuild, dynamic imports left out (they load only on the paths that need them).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,16 @@ describe('start-up imports', () => {
     expect(files).not.toContain('packages/core/src/index.ts');
     expect(files).not.toContain('packages/io/src/index.ts');
     expect(files).not.toContain('packages/report/src/index.ts');
+  });
+
+  it('ahp loads core’s ahp entry and report’s tables, not core’s or report’s main entries', async () => {
+    const files = await staticGraph('../src/commands/ahp.ts');
+    expect(files).toContain('packages/core/src/ahp.ts');
+    expect(files).toContain('packages/report/src/tables-entry.ts');
+    expect(files).not.toContain('packages/core/src/index.ts');
+    expect(files).not.toContain('packages/core/src/method-runners.ts');
+    expect(files).not.toContain('packages/report/src/index.ts');
+    expect(files.filter((f) => /node_modules\/(exceljs|echarts)\//.test(f))).toEqual([]);
   });
 
   it('core’s errors and portfolio entries load no zod; the main entry does (the check sees it)', async () => {

@@ -26,16 +26,17 @@ import { parseTreeMatrices } from './hierarchy/hierarchy-input.ts';
 import { type SynthesisResult, synthesiseHierarchy } from './hierarchy/synthesis.ts';
 import { parseWith, underField } from './input-schema.ts';
 import { METHOD_SCHEMAS, type MethodSchemaName } from './method-schemas.ts';
-import { type AhpResult, ahp } from './weighting/ahp.ts';
 import {
   type GroupConsensusResult,
   groupAhpConsensus,
   type HierarchyConsensusResult,
   hierarchyConsensus,
 } from './weighting/ahp-consensus.ts';
-import { ahpInputSchema } from './weighting/ahp-input.ts';
-import { type AhpScalesResult, ahpScales, groupAhpScales, type HierarchyScalesResult, hierarchyScales } from './weighting/ahp-scales.ts';
-import { type AhpUncertaintyResult, ahpUncertainty, groupAhpUncertainty, hierarchyUncertainty } from './weighting/ahp-uncertainty.ts';
+import { perturbationOf } from './weighting/ahp-input.ts';
+import { type AhpRunResult, runAhp } from './weighting/ahp-run.ts';
+
+import { type AhpScalesResult, groupAhpScales, type HierarchyScalesResult, hierarchyScales } from './weighting/ahp-scales.ts';
+import { type AhpUncertaintyResult, groupAhpUncertainty, hierarchyUncertainty } from './weighting/ahp-uncertainty.ts';
 import { type CombineResult, combineWeights } from './weighting/combine.ts';
 import { combineInputSchema } from './weighting/combine-input.ts';
 import { type CriticResult, criticWeights } from './weighting/critic.ts';
@@ -55,36 +56,13 @@ import { iprFromUpper } from './weighting/ifahp-scale.ts';
 import { type KendallResult, kendallW } from './weighting/kendall.ts';
 import { kendallInputSchema } from './weighting/kendall-input.ts';
 
+export { type AhpRunResult, runAhp };
+
 /** The options of method `name` as its options schema gives them (defaults filled in). */
 type OptionsOf<N extends MethodSchemaName> = z.output<(typeof METHOD_SCHEMAS)[N]['options']>;
 
 function optionsOf<N extends MethodSchemaName>(name: N, options: unknown): OptionsOf<N> {
   return parseWith(METHOD_SCHEMAS[name].options, options ?? {}) as OptionsOf<N>;
-}
-
-/** The perturbation options of the uncertainty functions, from checked analysis options. */
-function perturbationOf(a: { uncertainty: number; seed: number; perturbation: string; step: number; factor: number }) {
-  return { draws: a.uncertainty, seed: a.seed, rule: a.perturbation as 'step' | 'log-uniform', step: a.step, factor: a.factor };
-}
-
-/** `ahp`: the AHP result with the analyses asked for (`scales`, `uncertainty`). */
-export type AhpRunResult = AhpResult & { scales?: AhpScalesResult; uncertainty?: AhpUncertaintyResult };
-
-export function runAhp(input: unknown, options: unknown = {}): AhpRunResult {
-  const d = parseWith(ahpInputSchema, input);
-  const o = optionsOf('ahp', options);
-  const base = {
-    method: o.method,
-    ri: o.ri,
-    lambda: o.lambda,
-    incompleteMethod: o.incompleteMethod,
-    ...(d.labels ? { labels: d.labels } : {}),
-  };
-  const result: AhpRunResult = underField('matrix', () => ahp(d.matrix, base));
-  const scales = o.scales;
-  if (scales) result.scales = underField('matrix', () => ahpScales(d.matrix, { ...base, scales }));
-  if (o.uncertainty > 0) result.uncertainty = underField('matrix', () => ahpUncertainty(d.matrix, { ...base, ...perturbationOf(o) }));
-  return result;
 }
 
 /** `ahp-group`: the group result with the analyses asked for. */

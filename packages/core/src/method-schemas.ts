@@ -10,7 +10,7 @@ import { graInputSchema, graOptionsSchema } from './evaluation/grey-input.ts';
 import { topsisInputSchema, topsisOptionsSchema } from './evaluation/topsis-input.ts';
 import { hierarchyInputSchema, hierarchyOptionsSchema } from './hierarchy/hierarchy-input.ts';
 import { studySchema } from './study/schema.ts';
-import { ahpAnalysisShape, ahpInputSchema, ahpOptionsShape } from './weighting/ahp-input.ts';
+import { ahpAnalysisShape, ahpInputSchema, ahpRunOptionsSchema } from './weighting/ahp-input.ts';
 import { combineInputSchema, combineOptionsSchema } from './weighting/combine-input.ts';
 import { criticInputSchema, criticOptionsSchema } from './weighting/critic-input.ts';
 import { delphiInputSchema, delphiOptionsSchema } from './weighting/delphi-input.ts';
@@ -29,13 +29,6 @@ export interface MethodSchemas {
 }
 
 const noOptions = z.object({}).describe('no options');
-
-const { consensus: _panelOnly, ...soloAnalysisShape } = ahpAnalysisShape;
-
-/** The options of `scf-risk ahp`: the AHP options and the analyses beside the weights (no consensus: one matrix). */
-export const ahpRunOptionsSchema = z
-  .object({ ...ahpOptionsShape, ...soloAnalysisShape })
-  .describe('AHP options and analyses (the flags of scf-risk ahp)');
 
 /** The options of `scf-risk ahp-group`: the group AHP options and the analyses (consensus included). */
 export const ahpGroupRunOptionsSchema = ahpGroupOptionsSchema

@@ -9,7 +9,7 @@ import type {
   GroupConsensusResult,
   HierarchyConsensusResult,
   Label,
-} from '@scf-risk/core';
+} from '@scf-risk/core/ahp';
 import { elementName } from './ahp-tables.ts';
 import { fmt, type Table } from './table.ts';
 

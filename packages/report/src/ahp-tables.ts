@@ -2,7 +2,7 @@
  * The AHP table views a yaahp user recognises: weights with ranks, λmax/CI/RI/CR, the judgments
  * to revisit, matrices with labelled rows and columns.
  */
-import { type AhpResult, formatJudgment, type Label, labelText, rankDescending, snapToScale } from '@scf-risk/core';
+import { type AhpResult, formatJudgment, type Label, labelText, rankDescending, snapToScale } from '@scf-risk/core/ahp';
 import { fmt, type Table } from './table.ts';
 
 /** The name of element i: its label, or its index. */

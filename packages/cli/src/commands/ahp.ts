@@ -1,7 +1,7 @@
 /** `scf-risk ahp`: weights and consistency of one pairwise comparison matrix (SPEC §3.1, §10). */
 
-import { type AhpRunResult, CR_THRESHOLD, runAhp } from '@scf-risk/core';
-import { ahpTables, scalesTable, uncertaintyTable } from '@scf-risk/report';
+import { type AhpRunResult, CR_THRESHOLD, runAhp } from '@scf-risk/core/ahp';
+import { ahpTables, scalesTable, uncertaintyTable } from '@scf-risk/report/tables';
 import type { Command } from 'commander';
 import { type AhpCliOptions, type AnalysisCliOptions, addAhpOptions, addAnalysisOptions, ahpFlags, analysisFlags } from '../ahp-options.ts';
 import { addMethodCommand } from '../command.ts';

@@ -78,3 +78,15 @@ export type AhpAnalysisOptions = z.output<typeof ahpAnalysisSchema>;
 
 export type AhpInput = z.output<typeof ahpInputSchema>;
 export type AhpInputOptions = z.output<typeof ahpOptionsSchema>;
+
+const { consensus: _panelOnly, ...soloAnalysisShape } = ahpAnalysisShape;
+
+/** The options of `scf-risk ahp`: the AHP options and the analyses beside the weights (no consensus: one matrix). */
+export const ahpRunOptionsSchema = z
+  .object({ ...ahpOptionsShape, ...soloAnalysisShape })
+  .describe('AHP options and analyses (the flags of scf-risk ahp)');
+
+/** The perturbation options of the uncertainty functions, from checked analysis options. */
+export function perturbationOf(a: { uncertainty: number; seed: number; perturbation: string; step: number; factor: number }) {
+  return { draws: a.uncertainty, seed: a.seed, rule: a.perturbation as 'step' | 'log-uniform', step: a.step, factor: a.factor };
+}
