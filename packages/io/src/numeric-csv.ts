@@ -379,6 +379,9 @@ async function readFuzzyUncounted(
   const slotAt = [0];
   for (const c of caps) slotAt.push(slotAt[slotAt.length - 1] + c);
   const capacity = slotAt[caps.length];
+  // narrow records make the bound loose (a 4-byte record bounds a slot at a quarter of its bytes):
+  // past twice the file's size in reserved memory, the counted path sizes the arrays exactly
+  if (capacity * 16 > 2 * (size - bodyStart) + (64 << 20)) return undefined;
   const slots = {
     score: new Float64Array(pool ? new SharedArrayBuffer(capacity * 8) : new ArrayBuffer(capacity * 8)),
     grade: new Int32Array(pool ? new SharedArrayBuffer(capacity * 4) : new ArrayBuffer(capacity * 4)),
