@@ -13,8 +13,9 @@ import {
   defaultPoolSize,
   evaluatePortfolioBatch,
   type KernelPool,
+  ranksDescendingParallel,
 } from '@scf-risk/core/parallel';
-import { type ColumnMajor, DEFAULT_GRADES, type Direction, labelText, planFuzzy, ranksDescending } from '@scf-risk/core/portfolio';
+import { type ColumnMajor, DEFAULT_GRADES, type Direction, labelText, planFuzzy } from '@scf-risk/core/portfolio';
 import {
   type BatchResultColumns,
   type CsvKernels,
@@ -74,7 +75,7 @@ export async function evaluateLargePortfolio(job: LargePortfolioJob): Promise<nu
       const f = await readNumericCsvFuzzy(job.data, job.codes, { plan, scale }, { pool, onProgress: step(0, 75) });
       if (f.off === 0) {
         bar.update(75, 'ranking');
-        const rank = ranksDescending(f.score);
+        const rank = await ranksDescendingParallel(pool, f.score);
         await write(f.ids, { score: f.score, rank, grade: f.grade, gradeNames: DEFAULT_GRADES.map((g) => labelText(g.name)) });
         return f.ids.length;
       }

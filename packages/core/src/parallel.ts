@@ -4,6 +4,7 @@
 export { sharedColumnMajor, isShared, splitRange } from './numeric/column-major.ts';
 export * from './numeric/worker-pool.ts';
 export { coreKernels } from './numeric/kernel-map.ts';
+export { ranksDescendingParallel } from './numeric/ranks-parallel.ts';
 export * from './evaluation/fuzzy-parallel.ts';
 export * from './evaluation/grey-parallel.ts';
 export * from './evaluation/topsis-parallel.ts';

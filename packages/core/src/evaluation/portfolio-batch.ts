@@ -8,7 +8,7 @@
 import { ValidationError } from '../errors.ts';
 import type { Direction } from '../hierarchy/tree.ts';
 import type { ColumnMajor } from '../numeric/column-major.ts';
-import { ranksDescending } from '../numeric/ranks.ts';
+import { ranksDescendingParallel } from '../numeric/ranks-parallel.ts';
 import type { KernelPool } from '../numeric/worker-pool.ts';
 import { DEFAULT_GRADES, type Grade } from './fuzzy.ts';
 import { fuzzyEvaluateParallel } from './fuzzy-parallel.ts';
@@ -38,7 +38,7 @@ export async function evaluatePortfolioBatch(
   if (x.rows === 0) throw new ValidationError([{ path: [], message: 'the portfolio is empty (no alternatives)' }]);
   if (method === 'fce') {
     const r = await fuzzyEvaluateParallel(pool, x, weights, grades);
-    return { method, score: r.score, rank: ranksDescending(r.score), grade: r.grade, grades: r.grades };
+    return { method, score: r.score, rank: await ranksDescendingParallel(pool, r.score), grade: r.grade, grades: r.grades };
   }
   if (method === 'topsis') {
     const r = await topsisParallel(pool, x, [...weights], { directions: [...directions] });
@@ -46,7 +46,7 @@ export async function evaluatePortfolioBatch(
   }
   if (method === 'gra') {
     const score = await graGradesParallel(pool, x, weights, directions);
-    return { method, score, rank: ranksDescending(score) };
+    return { method, score, rank: await ranksDescendingParallel(pool, score) };
   }
   throw new ValidationError([{ path: ['method'], message: `unknown method "${String(method)}"`, allowed: 'fce, topsis, gra' }]);
 }

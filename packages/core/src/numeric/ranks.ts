@@ -16,46 +16,80 @@ const PER_BUCKET = 4;
 /** Insertion work allowed, as Σ size² per value. */
 const MAX_WORK = 64;
 
-export function ranksDescending(x: Float64Array): Int32Array {
-  const n = x.length;
-  const out = new Int32Array(n);
-  if (n === 0) return out;
-  let lo = x[0];
-  let hi = x[0];
-  for (let i = 1; i < n; i++) {
+/** The bucket map of values in [lo, hi] (lo < hi): b(v) = min(top, ⌊(hi − v)·scale⌋), scale = B/(hi − lo). */
+export interface RankBuckets {
+  hi: number;
+  scale: number;
+  top: number;
+}
+
+/** The buckets for n values on [lo, hi], or undefined when the scale is not finite (the argsort ranks then). */
+export function rankBuckets(n: number, lo: number, hi: number): RankBuckets | undefined {
+  const buckets = Math.max(1, Math.ceil(n / PER_BUCKET));
+  const scale = buckets / (hi - lo);
+  if (!Number.isFinite(scale) || !(scale > 0)) return undefined;
+  return { hi, scale, top: buckets - 1 };
+}
+
+/** Kernel: [min, max] of x[from, to). */
+export function rankMinMax(x: Float64Array, from: number, to: number): [number, number] {
+  let lo = x[from];
+  let hi = x[from];
+  for (let i = from + 1; i < to; i++) {
     const v = x[i];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (lo === hi) return out.fill(1);
-  const buckets = Math.max(1, Math.ceil(n / PER_BUCKET));
-  const scale = buckets / (hi - lo);
-  if (!Number.isFinite(scale) || !(scale > 0)) return ranksByArgsort(x);
-  const top = buckets - 1;
-  // each value's bucket is computed twice (counting, scattering) rather than kept: an n-int array
-  // costs more in fresh memory than the multiplication does
-  const start = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) start[Math.min(top, ((hi - x[i]) * scale) | 0) + 1]++;
+  return [lo, hi];
+}
+
+/** Kernel: counts[b + 1] += 1 for the bucket b of each of x[from, to). */
+export function rankCount(x: Float64Array, from: number, to: number, m: RankBuckets, counts: Int32Array): null {
+  const { hi, scale, top } = m;
+  for (let i = from; i < to; i++) counts[Math.min(top, ((hi - x[i]) * scale) | 0) + 1]++;
+  return null;
+}
+
+/** Bucket starts from counts in place (start[b] = the sizes before b); false when the buckets are too uneven (Σ size² > 64·n). */
+export function rankStarts(start: Int32Array, n: number): boolean {
   let work = 0;
-  for (let b = 1; b <= buckets; b++) {
+  for (let b = 1; b < start.length; b++) {
     const c = start[b];
     work += c * c;
     start[b] += start[b - 1];
   }
-  if (work > MAX_WORK * n) return ranksByArgsort(x);
-  const values = new Float64Array(n);
-  const index = new Int32Array(n);
-  const fill = start.slice(0, buckets);
-  for (let i = 0; i < n; i++) {
+  return work <= MAX_WORK * n;
+}
+
+/**
+ * Kernel: x[from, to) and their indices into bucket order at the positions `fill` holds per bucket
+ * (advanced). Each value's bucket is computed again rather than kept: an n-int array costs more in
+ * fresh memory than the multiplication does.
+ */
+export function rankScatter(
+  x: Float64Array,
+  from: number,
+  to: number,
+  m: RankBuckets,
+  fill: Int32Array,
+  values: Float64Array,
+  index: Int32Array,
+): null {
+  const { hi, scale, top } = m;
+  for (let i = from; i < to; i++) {
     const v = x[i];
     const d = fill[Math.min(top, ((hi - v) * scale) | 0)]++;
     values[d] = v;
     index[d] = i;
   }
-  for (let b = 0; b < buckets; b++) {
+  return null;
+}
+
+/** Kernel: sort buckets [b0, b1) descending (stable) and rank their values into out (ties share the lowest rank). */
+export function rankSortBuckets(values: Float64Array, index: Int32Array, start: Int32Array, b0: number, b1: number, out: Int32Array): null {
+  for (let b = b0; b < b1; b++) {
     const from = start[b];
     const to = start[b + 1];
-    // descending by value, stable
     for (let a = from + 1; a < to; a++) {
       const v = values[a];
       const idx = index[a];
@@ -70,6 +104,24 @@ export function ranksDescending(x: Float64Array): Int32Array {
     }
     for (let a = from; a < to; a++) out[index[a]] = a > from && values[a] === values[a - 1] ? out[index[a - 1]] : a + 1;
   }
+  return null;
+}
+
+export function ranksDescending(x: Float64Array): Int32Array {
+  const n = x.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const [lo, hi] = rankMinMax(x, 0, n);
+  if (lo === hi) return out.fill(1);
+  const m = rankBuckets(n, lo, hi);
+  if (!m) return ranksByArgsort(x);
+  const start = new Int32Array(m.top + 2);
+  rankCount(x, 0, n, m, start);
+  if (!rankStarts(start, n)) return ranksByArgsort(x);
+  const values = new Float64Array(n);
+  const index = new Int32Array(n);
+  rankScatter(x, 0, n, m, start.slice(0, m.top + 1), values, index);
+  rankSortBuckets(values, index, start, 0, m.top + 1, out);
   return out;
 }
 
