@@ -32,7 +32,7 @@ import {
   type HierarchyConsensusResult,
   hierarchyConsensus,
 } from './weighting/ahp-consensus.ts';
-import { perturbationOf } from './weighting/ahp-input.ts';
+import { ahpOptionsOf, perturbationOf } from './weighting/ahp-input.ts';
 import { type AhpRunResult, runAhp } from './weighting/ahp-run.ts';
 
 import { type AhpScalesResult, groupAhpScales, type HierarchyScalesResult, hierarchyScales } from './weighting/ahp-scales.ts';
@@ -75,14 +75,7 @@ export type AhpGroupRunResult = GroupAhpResult & {
 export function runAhpGroup(input: unknown, options: unknown = {}): AhpGroupRunResult {
   const d = parseWith(ahpGroupInputSchema, input);
   const o = optionsOf('ahp-group', options);
-  const base = {
-    method: o.method,
-    ri: o.ri,
-    lambda: o.lambda,
-    incompleteMethod: o.incompleteMethod,
-    aggregation: o.aggregation,
-    ...(d.labels ? { labels: d.labels } : {}),
-  };
+  const base = { ...ahpOptionsOf(o), aggregation: o.aggregation, ...(d.labels ? { labels: d.labels } : {}) };
   const result: AhpGroupRunResult = underField('experts', () => groupAhp(d.experts, base));
   if (o.consensus) result.consensus = underField('experts', () => groupAhpConsensus(d.experts, base));
   const scales = o.scales;
@@ -103,14 +96,7 @@ export type HierarchyRunResult = SynthesisResult & {
 export function runHierarchy(input: unknown, options: unknown = {}): HierarchyRunResult {
   const tree = parseTreeMatrices(input);
   const o = optionsOf('hierarchy', options);
-  const base = {
-    method: o.method,
-    ri: o.ri,
-    lambda: o.lambda,
-    incompleteMethod: o.incompleteMethod,
-    normalise: o.normalise,
-    aggregation: o.aggregation,
-  };
+  const base = { ...ahpOptionsOf(o), normalise: o.normalise, aggregation: o.aggregation };
   const result: HierarchyRunResult = synthesiseHierarchy(tree, base);
   if (o.consensus) result.consensus = hierarchyConsensus(tree, base);
   const scales = o.scales;

@@ -210,7 +210,7 @@ export function register(program: Command): void {
             import('../explain-output.ts'),
             import('../output.ts'),
             import('@scf-risk/io/csv'),
-            import('@scf-risk/report'),
+            import('@scf-risk/report/tables'),
           ]);
           const rows = evaluation.rows;
           const k = Math.min(opts.explainTop, leaves.length);

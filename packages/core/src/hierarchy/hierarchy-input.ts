@@ -62,7 +62,7 @@ export type HierarchyInputOptions = z.output<typeof hierarchyOptionsSchema>;
  * A copy of `tree` (a tree as users write it) whose pairwise matrices, each node's `matrix` and
  * `experts[k].matrix`, hold numbers: fractions such as "1/3" converted, null kept for a missing
  * judgment; a bad cell is reported with its full path. Everything else is left to
- * `validateHierarchy` (the judge of trees).
+ * `validateHierarchy` (the judge of trees). `treeHoldsMatrices` tells whether a tree needs it.
  */
 export function parseTreeMatrices(tree: unknown, path: PathSegment[] = []): unknown {
   if (typeof tree !== 'object' || tree === null || Array.isArray(tree)) return tree;

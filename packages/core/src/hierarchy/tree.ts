@@ -74,3 +74,19 @@ export function hierarchyLeaves(root: HierarchyNode): HierarchyNode[] {
 export function codePath(codes: readonly string[]): string {
   return codes.join(' > ');
 }
+
+/**
+ * Whether some node of a tree as users write it has a `matrix` or `experts` — the places whose
+ * cells `parseTreeMatrices` converts ("1/3"). A tree without them needs no conversion (and no zod).
+ */
+export function treeHoldsMatrices(tree: unknown): boolean {
+  const stack = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) continue;
+    const n = node as Record<string, unknown>;
+    if (n.matrix !== undefined || n.experts !== undefined) return true;
+    if (Array.isArray(n.children)) for (const c of n.children) stack.push(c);
+  }
+  return false;
+}

@@ -86,6 +86,11 @@ export const ahpRunOptionsSchema = z
   .object({ ...ahpOptionsShape, ...soloAnalysisShape })
   .describe('AHP options and analyses (the flags of scf-risk ahp)');
 
+/** The AHP options proper (`method`, `ri`, `lambda`, `incompleteMethod`) of checked options that hold more. */
+export function ahpOptionsOf(o: AhpInputOptions): AhpInputOptions {
+  return { method: o.method, ri: o.ri, lambda: o.lambda, incompleteMethod: o.incompleteMethod };
+}
+
 /** The perturbation options of the uncertainty functions, from checked analysis options. */
 export function perturbationOf(a: { uncertainty: number; seed: number; perturbation: string; step: number; factor: number }) {
   return { draws: a.uncertainty, seed: a.seed, rule: a.perturbation as 'step' | 'log-uniform', step: a.step, factor: a.factor };

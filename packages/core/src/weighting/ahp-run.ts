@@ -5,7 +5,7 @@
  */
 import { parseWith, underField } from '../input-schema.ts';
 import { type AhpResult, ahp } from './ahp.ts';
-import { ahpInputSchema, ahpRunOptionsSchema, perturbationOf } from './ahp-input.ts';
+import { ahpInputSchema, ahpOptionsOf, ahpRunOptionsSchema, perturbationOf } from './ahp-input.ts';
 import { type AhpScalesResult, ahpScales } from './ahp-scales.ts';
 import { type AhpUncertaintyResult, ahpUncertainty } from './ahp-uncertainty.ts';
 
@@ -15,13 +15,7 @@ export type AhpRunResult = AhpResult & { scales?: AhpScalesResult; uncertainty?:
 export function runAhp(input: unknown, options: unknown = {}): AhpRunResult {
   const d = parseWith(ahpInputSchema, input);
   const o = parseWith(ahpRunOptionsSchema, options ?? {});
-  const base = {
-    method: o.method,
-    ri: o.ri,
-    lambda: o.lambda,
-    incompleteMethod: o.incompleteMethod,
-    ...(d.labels ? { labels: d.labels } : {}),
-  };
+  const base = { ...ahpOptionsOf(o), ...(d.labels ? { labels: d.labels } : {}) };
   const result: AhpRunResult = underField('matrix', () => ahp(d.matrix, base));
   const scales = o.scales;
   if (scales) result.scales = underField('matrix', () => ahpScales(d.matrix, { ...base, scales }));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { globalWeights } from '../../src/hierarchy/global-weights.ts';
 import { synthesiseHierarchy } from '../../src/hierarchy/synthesis.ts';
-import { type HierarchyNode, hierarchyLeaves } from '../../src/hierarchy/tree.ts';
+import { type HierarchyNode, hierarchyLeaves, treeHoldsMatrices } from '../../src/hierarchy/tree.ts';
 import { validateHierarchy } from '../../src/hierarchy/validate.ts';
 import { ahp } from '../../src/weighting/ahp.ts';
 import { issues } from '../support/issues.ts';
@@ -365,5 +365,28 @@ describe('properties', () => {
         for (const n of globalWeights(v.root)) expect(n.globalWeight).toBeCloseTo(a.get(n.code) as number, 12);
       }),
     );
+  });
+});
+
+describe('treeHoldsMatrices', () => {
+  it('finds a matrix or an expert panel at any depth, and nothing in a tree of weights', () => {
+    const leaf = (code: string) => ({ code, name: code, weight: 0.5 });
+    const weights = { code: 'R', name: 'R', children: [{ code: 'A', name: 'A', weight: 1, children: [leaf('A1'), leaf('A2')] }] };
+    expect(treeHoldsMatrices(weights)).toBe(false);
+    const deepMatrix = {
+      ...weights,
+      children: [
+        {
+          ...weights.children[0],
+          matrix: [
+            [1, '1/3'],
+            ['3', 1],
+          ],
+        },
+      ],
+    };
+    expect(treeHoldsMatrices(deepMatrix)).toBe(true);
+    expect(treeHoldsMatrices({ ...weights, experts: [] })).toBe(true);
+    expect([null, 3, 'x', [weights]].map(treeHoldsMatrices)).toEqual([false, false, false, false]);
   });
 });
