@@ -1,0 +1,36 @@
+// After `tsc -b`: each worker-thread entry of the built packages bundled into one file beside it
+// (`X.js` → `X.bundle.js`, its imports inlined). A worker thread loads one module instead of
+// about twenty-five: 50 ms less to start a pool of two on a 2-core machine, 1,300 fewer page
+// faults (docs/decisions.md, "Worker bundles"). The pool starts the bundles when it runs from
+// the build; from the TypeScript sources (tests) it loads the modules themselves.
+//
+// Usage: node scripts/bundle-workers.mjs [core|io …]   (no names: every package's)
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Per package: its built worker entries (relative to the package's dist). */
+const ENTRIES = {
+  core: ['numeric/batch-worker.js'],
+  io: ['csv-kernels.js'],
+};
+
+const names = process.argv.slice(2);
+for (const name of names.length > 0 ? names : Object.keys(ENTRIES)) {
+  const entries = ENTRIES[name];
+  if (!entries) throw new Error(`bundle-workers: no package ${name} (known: ${Object.keys(ENTRIES).join(', ')})`);
+  for (const entry of entries) {
+    const from = `${root}packages/${name}/dist/${entry}`;
+    if (!existsSync(from)) throw new Error(`bundle-workers: ${from} is missing; run tsc -b first`);
+    await build({
+      entryPoints: [from],
+      outfile: from.replace(/\.js$/, '.bundle.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+  }
+}
