@@ -58,27 +58,8 @@ export type LargePortfolioPool = KernelPool<typeof coreKernels & CsvKernels>;
  * run unoptimised meanwhile — measured 40 ms shorter end to end (docs/benchmarks.md).
  */
 export function startLargePortfolioPool(): LargePortfolioPool {
-  const pool = early ?? createKernelPool({ size: defaultPoolSize(), extra: numericCsvKernels });
-  early = undefined;
   setFlagsFromString('--no-concurrent-recompilation');
-  return pool;
-}
-
-/** The pool `prestartLargePortfolioPool` started, until `startLargePortfolioPool` takes it. */
-let early: LargePortfolioPool | undefined;
-
-/**
- * For the `scf-risk` process (its bin), before the program loads: when the arguments of
- * `evaluate` write a CSV (`--out X.csv`, the large-portfolio path), start its pool now, so the
- * workers boot on the other core while this thread loads the command (about 100 ms). If the command
- * then takes another path, it closes the pool unused.
- */
-export function prestartLargePortfolioPool(args: readonly string[]): LargePortfolioPool | undefined {
-  const out = args.findIndex((a) => a === '--out' || a.startsWith('--out='));
-  const file = out < 0 ? undefined : args[out] === '--out' ? args[out + 1] : args[out].slice('--out='.length);
-  if (file?.endsWith('.csv') && !args.includes('--explain'))
-    early ??= createKernelPool({ size: defaultPoolSize(), extra: numericCsvKernels });
-  return early;
+  return createKernelPool({ size: defaultPoolSize(), extra: numericCsvKernels });
 }
 
 /** Evaluate and write; returns the number of alternatives. */
