@@ -6,7 +6,6 @@
  * A progress bar shows on a terminal. The file is the one the general path writes.
  */
 
-import { setFlagsFromString } from 'node:v8';
 import {
   type BatchPortfolioMethod,
   type coreKernels,
@@ -51,14 +50,8 @@ export interface LargePortfolioJob {
 
 export type LargePortfolioPool = KernelPool<typeof coreKernels & CsvKernels>;
 
-/**
- * The pool of a large-portfolio run (core's kernels and the CSV kernels), one worker per core.
- * Optimised code is compiled on the thread that needs it (V8's --no-concurrent-recompilation, for
- * this process): with every core parsing, a background compile waits for a core while the kernels
- * run unoptimised meanwhile — measured 40 ms shorter end to end (docs/benchmarks.md).
- */
+/** The pool of a large-portfolio run (core's kernels and the CSV kernels), one worker per core. */
 export function startLargePortfolioPool(): LargePortfolioPool {
-  setFlagsFromString('--no-concurrent-recompilation');
   return createKernelPool({ size: defaultPoolSize(), extra: numericCsvKernels });
 }
 
