@@ -1,8 +1,12 @@
 /**
  * The few tests about the process itself (everything else runs in-process): the built bin
- * starts, reads standard input, prints JSON, and exits with the SPEC §10 codes; `--help` lists
- * every command from the command table without loading them.
+ * starts, reads standard input, prints JSON, and exits with the SPEC §10 codes; its worker threads
+ * start from the built worker files; `--help` lists every command from the command table without
+ * loading them.
  */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/index.ts';
 import { VERSION } from '../src/main.ts';
@@ -23,6 +27,32 @@ describe('the scf-risk process (built bin)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/matrix\[1\]\[0\]/);
     expect(bad.stdout).toBe('');
+  });
+
+  it('evaluates a CSV portfolio on its worker threads (the built worker files) as the in-process run does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'scf-process-'));
+    const codes = ['A1', 'A2', 'B1'];
+    const tree = { code: 'P', name: 'P', children: codes.map((code, k) => ({ code, name: code, weight: [0.5, 0.3, 0.2][k] })) };
+    await writeFile(join(dir, 'tree.json'), JSON.stringify(tree));
+    let csv = 'id,A1,A2,B1\n';
+    for (let i = 0; i < 3000; i++) csv += `S${i},${2 + ((i * 7) % 9)},${2 + ((i * 5) % 9)}.5,${2 + ((i * 3) % 8)}\n`;
+    await writeFile(join(dir, 'data.csv'), csv);
+    const args = (out: string) => [
+      'evaluate',
+      '--hierarchy',
+      join(dir, 'tree.json'),
+      '--data',
+      join(dir, 'data.csv'),
+      '--out',
+      join(dir, out),
+    ];
+    const built = await runCliProcess(args('built.csv'));
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toMatch('3000 alternatives evaluated (fce)');
+    expect((await runCli(args('here.csv'))).code).toBe(0);
+    const text = await readFile(join(dir, 'built.csv'), 'utf8');
+    expect(text.split('\n')[1]).toMatch(/^S0,[\d.]+,[^,]+,\d+$/);
+    expect(text).toBe(await readFile(join(dir, 'here.csv'), 'utf8'));
   });
 });
 
