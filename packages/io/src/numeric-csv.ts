@@ -36,9 +36,13 @@ import { checkCsvHeader, csvWhere, NUMBER_CELL_ALLOWED } from './tables.ts';
 
 export type { CsvKernels } from './csv-kernels.ts';
 
-/** The CSV kernels as a kernel pool's `extra` module: `createKernelPool({ size, extra: numericCsvKernels })`. */
+/**
+ * The CSV kernels as a kernel pool's `extra` module: `createKernelPool({ size, extra: numericCsvKernels })`.
+ * Built, the workers load them bundled with their imports (`csv-kernels.bundle.js`, from
+ * scripts/bundle-workers.mjs); from the sources, the module itself.
+ */
 export const numericCsvKernels: KernelModule<CsvKernels> = {
-  url: new URL(import.meta.url.endsWith('.ts') ? './csv-kernels.ts' : './csv-kernels.js', import.meta.url).href,
+  url: new URL(import.meta.url.endsWith('.ts') ? './csv-kernels.ts' : './csv-kernels.bundle.js', import.meta.url).href,
 };
 
 /** A CSV to read: a file (`path`, read by position) or bytes; `name` names it in messages. */

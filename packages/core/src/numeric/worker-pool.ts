@@ -69,9 +69,13 @@ export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Built JavaScript runs the worker file itself; the TypeScript sources (tests) boot it through tsx. */
+/**
+ * Built JavaScript runs the worker file bundled with its imports (`batch-worker.bundle.js`, made by
+ * scripts/bundle-workers.mjs: one module to load, not twenty); the TypeScript sources (tests) boot
+ * it through tsx.
+ */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const BOOT = new URL(FROM_SOURCE ? './worker-boot.mjs' : './batch-worker.js', import.meta.url);
+const BOOT = new URL(FROM_SOURCE ? './worker-boot.mjs' : './batch-worker.bundle.js', import.meta.url);
 const ENTRY = new URL('./batch-worker.ts', import.meta.url).href;
 
 interface Task {
