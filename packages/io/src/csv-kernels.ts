@@ -10,8 +10,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type FuzzyPlan, fuzzyEvaluateRowBlock } from '@scf-risk/core/parallel';
+import { fastFormat } from './csv-format-fast.ts';
 import { fastFuzzyFor } from './csv-fuzzy-fast.ts';
-import { putNumberText } from './number-text.ts';
 
 /** Where the bytes are: a file read by position (each worker reads its own ranges), or bytes in memory (shared memory for workers). */
 export type CsvByteSource = { path: string } | { bytes: Uint8Array };
@@ -661,72 +661,6 @@ export interface CsvResultColumns {
   names: Uint8Array[];
 }
 
-/** Copy ids[s, e) to out at o as a CSV field (quoted, quotes doubled, when it holds a comma, quote or line break); returns the new end. */
-function putField(ids: Uint8Array, s: number, e: number, out: Uint8Array, o: number): number {
-  const o0 = o;
-  for (let i = s; i < e; i++) {
-    const c = ids[i];
-    if (c === COMMA || c === QUOTE || c === NL || c === CR) {
-      o = o0;
-      out[o++] = QUOTE;
-      for (let k = s; k < e; k++) {
-        if (ids[k] === QUOTE) out[o++] = QUOTE;
-        out[o++] = ids[k];
-      }
-      out[o++] = QUOTE;
-      return o;
-    }
-    out[o++] = c;
-  }
-  return o;
-}
-
-/** Decimal digits of a non-negative integer v < 2^31 to out at o; returns the new end. */
-function putInt(v: number, out: Uint8Array, o: number): number {
-  let digits = 1;
-  for (let t = v; t >= 10; t = (t / 10) | 0) digits++;
-  const end = o + digits;
-  for (let k = end - 1; k >= o; k--) {
-    out[k] = 48 + (v % 10);
-    v = (v / 10) | 0;
-  }
-  return end;
-}
-
-const FORMAT_BLOCK = 1024;
-
-/** Lines of rows [i0, i1) of a `csvFormatResults` call into out at o; returns the new end (one call per block: see `parseBlock`). */
-function formatRows(
-  ids: Uint8Array,
-  idEnds: Int32Array,
-  i0: number,
-  i1: number,
-  rowBase: number,
-  r: CsvResultColumns,
-  out: Uint8Array,
-  o: number,
-): number {
-  const { score, rank, grade, names } = r;
-  let s = i0 === 0 ? 0 : idEnds[i0 - 1];
-  for (let i = i0; i < i1; i++) {
-    const e = idEnds[i];
-    const row = rowBase + i;
-    o = e === s ? putInt(row + 1, out, o) : putField(ids, s, e, out, o);
-    s = e;
-    out[o++] = COMMA;
-    o = putNumberText(score[row], out, o);
-    out[o++] = COMMA;
-    if (grade) {
-      const nm = names[grade[row]];
-      for (let c = 0; c < nm.length; c++) out[o++] = nm[c];
-    }
-    out[o++] = COMMA;
-    o = putInt(rank[row], out, o);
-    out[o++] = NL;
-  }
-  return o;
-}
-
 /** The most bytes `csvFormatResults` writes for `rows` rows whose ids take `idBytes` bytes (ids quoted and doubled, scores 26, two integers 12 each). */
 export function csvResultsBound(idBytes: number, rows: number, names: readonly Uint8Array[]): number {
   let maxName = 0;
@@ -739,7 +673,7 @@ export function csvResultsBound(idBytes: number, rows: number, names: readonly U
  * `out` from `at` (room for `csvResultsBound` bytes; shared memory when run on a worker, so the
  * bytes are neither copied back nor allocated per call); returns where they end. The id is quoted
  * when it holds a comma, quote or line break (quotes doubled), an empty id is its row number, the
- * score as JavaScript prints it.
+ * score as JavaScript prints it — written in WebAssembly (csv-format-fast.ts, wasm/csv-format.c).
  */
 export function csvFormatResults(
   ids: Uint8Array,
@@ -749,10 +683,7 @@ export function csvFormatResults(
   out: Uint8Array,
   at: number,
 ): number {
-  const count = idEnds.length;
-  let o = at;
-  for (let i0 = 0; i0 < count; i0 += FORMAT_BLOCK) o = formatRows(ids, idEnds, i0, Math.min(count, i0 + FORMAT_BLOCK), rowBase, r, out, o);
-  return o;
+  return fastFormat().formatRows(ids, idEnds, rowBase, r, out, at, csvResultsBound(ids.length, idEnds.length, r.names));
 }
 
 /** The kernels, by name, for a kernel pool's `extra` module. */

@@ -1,14 +1,14 @@
 /**
- * `putNumberText` writes String(v)'s bytes: compared with String on a million seeded doubles of
+ * The result lines' scores (wasm/csv-format.c, through `fastFormat().numberText`) are String(v)'s bytes: compared with String on a million seeded doubles of
  * the kinds the CSV writer meets (fce scores on [2, 10], closeness on [0, 1], raw bit patterns, few
  * digits, every decade of the decimal range, both signs) and at the edges of its fast path.
  */
 import { describe, expect, it } from 'vitest';
-import { putNumberText } from '../src/number-text.ts';
+import { fastFormat } from '../src/csv-format-fast.ts';
+import { csvFormatResults } from '../src/csv-kernels.ts';
 
-const out = new Uint8Array(64);
 const decoder = new TextDecoder();
-const text = (v: number) => decoder.decode(out.subarray(0, putNumberText(v, out, 0)));
+const text = (v: number) => decoder.decode(fastFormat().numberText(v));
 
 /** Park–Miller, seeded: the same doubles in every run. */
 function rng(seed: number): () => number {
@@ -31,7 +31,7 @@ function* draws(count: number, make: (r: () => number) => number, seed: number):
   for (let i = 0; i < count; i++) yield make(r);
 }
 
-describe('putNumberText: String(v) as bytes', () => {
+describe('the score text of the result lines: String(v) as bytes', () => {
   it('fce scores on [2, 10] and closeness on [0, 1], 300,000 each', () => {
     expect(mismatches(draws(300_000, (r) => 2 + 8 * r(), 1))).toEqual([]);
     expect(mismatches(draws(300_000, (r) => r(), 2))).toEqual([]);
@@ -79,10 +79,21 @@ describe('putNumberText: String(v) as bytes', () => {
     ]);
   });
 
-  it('writes at the offset it is given and returns the end', () => {
-    const buf = new Uint8Array(32).fill(35);
-    const end = putNumberText(6.25125, buf, 5);
-    expect(end).toBe(12);
-    expect(decoder.decode(buf.subarray(0, 13))).toBe('#####6.25125#');
+  it('result lines: at the offset given, quoted ids, empty ids as row numbers, grade names, no grades', () => {
+    const enc = new TextEncoder();
+    const ids = enc.encode('a1b,"cq"x');
+    const idEnds = Int32Array.from([2, 2, 6, 9]); // "a1", "", "b,\"c", "q\"x"
+    const r = {
+      score: Float64Array.from([9, 1 / 3, 2.5, 7.840000000000001, 5, 6]),
+      rank: Int32Array.from([9, 9, 1, 4, 3, 2]),
+      grade: Int32Array.from([0, 0, 1, 0, 2, 1]),
+      names: ['no risk', 'slight, risk', 'x'].map((g) => enc.encode(g.includes(',') ? `"${g}"` : g)),
+    };
+    const out = new Uint8Array(400).fill(35);
+    const end = csvFormatResults(ids, idEnds, 2, r, out, 5);
+    const text = decoder.decode(out.subarray(0, end + 1));
+    expect(text).toBe('#####a1,2.5,"slight, risk",1\n4,7.840000000000001,no risk,4\n"b,""c",5,x,3\n"q""x",6,"slight, risk",2\n#');
+    const plain = csvFormatResults(enc.encode('z'), Int32Array.from([1]), 0, { ...r, grade: null }, out, 0);
+    expect(decoder.decode(out.subarray(0, plain))).toBe('z,9,,9\n');
   });
 });
