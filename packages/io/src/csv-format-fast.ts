@@ -10,8 +10,7 @@
  */
 import { CSV_FORMAT_WASM } from './csv-format-wasm.ts';
 import type { CsvResultColumns } from './csv-kernels.ts';
-
-const PAGE = 65536;
+import { compileEmbedded, WasmModule } from './wasm-module.ts';
 
 interface Exports {
   heap_base(): number;
@@ -22,33 +21,20 @@ interface Exports {
 let module: WebAssembly.Module | undefined;
 
 class FastFormat {
-  private readonly memory = new WebAssembly.Memory({ initial: 32 });
-  private readonly exports: Exports;
-  private readonly base: number;
+  private readonly wasm: WasmModule<Exports>;
 
   constructor() {
-    module ??= new WebAssembly.Module(Buffer.from(CSV_FORMAT_WASM, 'base64'));
+    module ??= compileEmbedded(CSV_FORMAT_WASM);
     const encoder = new TextEncoder();
-    const env = {
-      memory: this.memory,
-      number_text: (v: number, at: number): number => encoder.encodeInto(String(v), new Uint8Array(this.memory.buffer, at, 32)).written,
-    };
-    this.exports = new WebAssembly.Instance(module, { env }).exports as unknown as Exports;
-    this.base = (this.exports.heap_base() + 7) & ~7;
-  }
-
-  /** Room for `bytes` from the heap base; returns the memory's buffer (views of an older one are void). */
-  private room(bytes: number): ArrayBuffer {
-    const have = this.memory.buffer.byteLength;
-    const need = this.base + bytes;
-    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-    return this.memory.buffer;
+    this.wasm = new WasmModule<Exports>(module, (memory) => ({
+      number_text: (v: number, at: number): number => encoder.encodeInto(String(v), new Uint8Array(memory.buffer, at, 32)).written,
+    }));
   }
 
   /** String(v)'s bytes (a view of module memory, valid until the next call). */
   numberText(v: number): Uint8Array {
-    const buf = this.room(64);
-    return new Uint8Array(buf, this.base, this.exports.put_number(v, this.base));
+    const { at, buffer } = this.wasm.layout({ out: 64 });
+    return new Uint8Array(buffer, at.out, this.wasm.exports.put_number(v, at.out));
   }
 
   /**
@@ -67,49 +53,42 @@ class FastFormat {
     const count = idEnds.length;
     let nameBytes = 0;
     for (const nm of r.names) nameBytes += nm.length;
-    let o = 0;
-    const take = (bytes: number) => {
-      const here = this.base + o;
-      o = (o + bytes + 7) & ~7;
-      return here;
-    };
-    const at_ = {
-      names: take(nameBytes),
-      nameEnds: take(4 * r.names.length),
-      ids: take(ids.length),
-      idEnds: take(4 * count),
-      score: take(8 * count),
-      rank: take(4 * count),
-      grade: take(4 * count),
-      out: take(bound),
-    };
-    const buf = this.room(o);
+    const { at: where, buffer: buf } = this.wasm.layout({
+      names: nameBytes,
+      nameEnds: 4 * r.names.length,
+      ids: ids.length,
+      idEnds: 4 * count,
+      score: 8 * count,
+      rank: 4 * count,
+      grade: 4 * count,
+      out: bound,
+    });
     const bytes = new Uint8Array(buf);
     let n = 0;
-    const nameEnds = new Int32Array(buf, at_.nameEnds, r.names.length);
+    const nameEnds = new Int32Array(buf, where.nameEnds, r.names.length);
     r.names.forEach((nm, g) => {
-      bytes.set(nm, at_.names + n);
+      bytes.set(nm, where.names + n);
       n += nm.length;
       nameEnds[g] = n;
     });
-    bytes.set(ids, at_.ids);
-    new Int32Array(buf, at_.idEnds, count).set(idEnds);
-    new Float64Array(buf, at_.score, count).set(r.score.subarray(rowBase, rowBase + count));
-    new Int32Array(buf, at_.rank, count).set(r.rank.subarray(rowBase, rowBase + count));
-    if (r.grade) new Int32Array(buf, at_.grade, count).set(r.grade.subarray(rowBase, rowBase + count));
-    const written = this.exports.format_rows(
-      at_.ids,
-      at_.idEnds,
+    bytes.set(ids, where.ids);
+    new Int32Array(buf, where.idEnds, count).set(idEnds);
+    new Float64Array(buf, where.score, count).set(r.score.subarray(rowBase, rowBase + count));
+    new Int32Array(buf, where.rank, count).set(r.rank.subarray(rowBase, rowBase + count));
+    if (r.grade) new Int32Array(buf, where.grade, count).set(r.grade.subarray(rowBase, rowBase + count));
+    const written = this.wasm.exports.format_rows(
+      where.ids,
+      where.idEnds,
       count,
       rowBase,
-      at_.score,
-      at_.rank,
-      r.grade ? at_.grade : 0,
-      at_.names,
-      at_.nameEnds,
-      at_.out,
+      where.score,
+      where.rank,
+      r.grade ? where.grade : 0,
+      where.names,
+      where.nameEnds,
+      where.out,
     );
-    out.set(new Uint8Array(this.memory.buffer, at_.out, written), at);
+    out.set(new Uint8Array(buf, where.out, written), at);
     return at + written;
   }
 }

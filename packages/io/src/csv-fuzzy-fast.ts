@@ -13,12 +13,12 @@
  */
 import type { FuzzyPlan } from '@scf-risk/core/parallel';
 import { CSV_FUZZY_WASM } from './csv-fuzzy-wasm.ts';
+import { compileEmbedded, WasmModule } from './wasm-module.ts';
 
 /** Rows per call: the outputs are copied out after each. */
 const CHUNK = 4096;
 /** Grades the module's row arrays hold. */
 const MAX_GRADES = 32;
-const PAGE = 65536;
 
 interface Exports {
   heap_base(): number;
@@ -41,12 +41,9 @@ let module: WebAssembly.Module | undefined;
 
 /** This thread's instance: its memory and where each array lies. */
 class FastFuzzy {
-  private readonly memory = new WebAssembly.Memory({ initial: 64 });
-  private readonly exports: Exports;
-  private readonly base: number;
-  /** Byte offsets of the arrays; the input starts at `inputAt`, with room for `inputRoom` bytes. */
-  private at = { pick: 0, w: 0, up: 0, gradeScore: 0, block: 0, state: 0, score: 0, grade: 0, idEnds: 0, ids: 0 };
-  private inputAt = 0;
+  private readonly wasm: WasmModule<Exports>;
+  /** Byte offsets of the arrays (the input last, with room for `inputRoom` bytes). */
+  private at = { pick: 0, w: 0, up: 0, gradeScore: 0, block: 0, state: 0, score: 0, grade: 0, idEnds: 0, ids: 0, input: 0 };
   private inputRoom = 0;
   private lo = 0;
   private hi = 0;
@@ -56,61 +53,51 @@ class FastFuzzy {
   private g = 0;
 
   constructor() {
-    module ??= new WebAssembly.Module(Buffer.from(CSV_FUZZY_WASM, 'base64'));
-    this.exports = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports as unknown as Exports;
-    this.base = (this.exports.heap_base() + 7) & ~7;
+    module ??= compileEmbedded(CSV_FUZZY_WASM);
+    this.wasm = new WasmModule<Exports>(module);
   }
 
   /** Lay out the plan and room for `len` input bytes; returns the input's view (len + 1 bytes: a sentinel fits). */
   prepare(plan: FuzzyPlan, pick: Int32Array, cols: number, len: number): Uint8Array {
     const fields = pick.length;
-    let o = this.base;
-    const take = (bytes: number) => {
-      const here = o;
-      o = (o + bytes + 7) & ~7;
-      return here;
-    };
-    this.at = {
-      pick: take(4 * fields),
-      w: take(8 * cols),
-      up: take(4 * plan.g),
-      gradeScore: take(8 * plan.g),
-      block: take(8 * cols),
-      state: take(4 * 8),
-      score: take(8 * CHUNK),
-      grade: take(4 * CHUNK),
-      idEnds: take(4 * CHUNK),
-      ids: take(len + 8),
-    };
-    this.inputAt = o;
+    const { at, buffer: buf } = this.wasm.layout({
+      pick: 4 * fields,
+      w: 8 * cols,
+      up: 4 * plan.g,
+      gradeScore: 8 * plan.g,
+      block: 8 * cols,
+      state: 4 * 8,
+      score: 8 * CHUNK,
+      grade: 4 * CHUNK,
+      idEnds: 4 * CHUNK,
+      ids: len + 8,
+      input: len + 16,
+    });
+    this.at = at;
     this.inputRoom = len + 1;
-    const need = o + len + 8;
-    const have = this.memory.buffer.byteLength;
-    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE));
-    const buf = this.memory.buffer;
-    new Int32Array(buf, this.at.pick, fields).set(pick);
-    new Float64Array(buf, this.at.w, cols).set(plan.w);
-    new Int32Array(buf, this.at.up, plan.g).set(plan.up);
-    new Float64Array(buf, this.at.gradeScore, plan.g).set(plan.gradeScore);
+    new Int32Array(buf, at.pick, fields).set(pick);
+    new Float64Array(buf, at.w, cols).set(plan.w);
+    new Int32Array(buf, at.up, plan.g).set(plan.up);
+    new Float64Array(buf, at.gradeScore, plan.g).set(plan.gradeScore);
     this.lo = plan.centres[0];
     this.hi = plan.centres[plan.g - 1];
     this.invGap = plan.invGap;
     this.fields = fields;
     this.cols = cols;
     this.g = plan.g;
-    return new Uint8Array(buf, this.inputAt, this.inputRoom);
+    return new Uint8Array(buf, at.input, this.inputRoom);
   }
 
   /** Fast records of b (a view of the input, b[len] a line break) from pos, at most `most` rows (≤ CHUNK). */
   run(b: Uint8Array, pos: number, len: number, most: number): FastFuzzyRows {
-    const buf = this.memory.buffer;
-    if (b.buffer !== buf || b.byteOffset < this.inputAt || b.byteOffset + len >= this.inputAt + this.inputRoom)
+    const buf = this.wasm.memory.buffer;
+    if (b.buffer !== buf || b.byteOffset < this.at.input || b.byteOffset + len >= this.at.input + this.inputRoom)
       throw new RangeError('FastFuzzy.run: the bytes are not in the prepared input');
     const a = this.at;
     const state = new Int32Array(buf, a.state, 8);
     state[0] = pos;
     state[1] = Math.min(most, CHUNK);
-    this.exports.fast_fuzzy(
+    this.wasm.exports.fast_fuzzy(
       b.byteOffset,
       len,
       a.pick,
