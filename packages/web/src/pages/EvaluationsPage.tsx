@@ -159,48 +159,50 @@ export function EvaluationsPage() {
           ))}
         </ul>
       )}
-      <table className="matrix">
-        <thead>
-          <tr>
-            <td />
-            {parsed.criteria.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t('evaluations.weightsRow')}</th>
-            {parsed.criteria.map((c, j) => (
-              <td key={c}>
-                <input
-                  aria-label={`${t('evaluations.weightsRow')} ${c}`}
-                  size={5}
-                  value={w[j]}
-                  onChange={(e) => setWeights(w.map((x, k) => (k === j ? e.target.value : x)))}
-                />
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('evaluations.directionsRow')}</th>
-            {parsed.criteria.map((c, j) => (
-              <td key={c}>
-                <select
-                  aria-label={`${t('evaluations.directionsRow')} ${c}`}
-                  value={d[j]}
-                  onChange={(e) => setDirections(d.map((x, k) => (k === j ? (e.target.value as 'benefit' | 'cost') : x)))}
-                >
-                  <option value="benefit">{t('models.directions.benefit')}</option>
-                  <option value="cost">{t('models.directions.cost')}</option>
-                </select>
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <div className="scroll-x">
+        <table className="matrix">
+          <thead>
+            <tr>
+              <td />
+              {parsed.criteria.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('evaluations.weightsRow')}</th>
+              {parsed.criteria.map((c, j) => (
+                <td key={c}>
+                  <input
+                    aria-label={`${t('evaluations.weightsRow')} ${c}`}
+                    size={5}
+                    value={w[j]}
+                    onChange={(e) => setWeights(w.map((x, k) => (k === j ? e.target.value : x)))}
+                  />
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t('evaluations.directionsRow')}</th>
+              {parsed.criteria.map((c, j) => (
+                <td key={c}>
+                  <select
+                    aria-label={`${t('evaluations.directionsRow')} ${c}`}
+                    value={d[j]}
+                    onChange={(e) => setDirections(d.map((x, k) => (k === j ? (e.target.value as 'benefit' | 'cost') : x)))}
+                  >
+                    <option value="benefit">{t('models.directions.benefit')}</option>
+                    <option value="cost">{t('models.directions.cost')}</option>
+                  </select>
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
       <button
         type="button"
         onClick={() => {
