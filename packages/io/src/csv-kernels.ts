@@ -5,8 +5,9 @@
  * rows as CSV bytes. They work on bytes: no string per cell (a cell the fast number path cannot
  * read exactly is decoded and given to `Number`, as the general reader does), only ids are kept,
  * as bytes. Quoted fields (RFC 4180: `""` inside quotes, line breaks inside quotes) are handled.
- * This module imports node:fs and core's parallel entry (already loaded by the pool's workers; core's
- * main entry would cost every worker a few hundred ms to load), so workers load it quickly.
+ * The fused fce path's common record and the result lines run in WebAssembly (csv-fuzzy-fast.ts,
+ * csv-format-fast.ts). This module imports node:fs and core's parallel entry, not core's main entry
+ * (a few hundred ms to load); built, the workers load it bundled (scripts/bundle-workers.mjs).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { type FuzzyPlan, fuzzyEvaluateRowBlock } from '@scf-risk/core/parallel';
