@@ -2,8 +2,9 @@
 // (`X.js` → `X.bundle.js`, its imports inlined). A worker thread loads one module instead of
 // about twenty-five: a pool of two is ready 45 ms sooner on an idle 2-core machine (1,300 fewer
 // page faults), and in the large-portfolio run, where the main thread parses meanwhile, the workers
-// start their first range 60–100 ms sooner (docs/decisions.md, "Large CSV portfolios in WebAssembly; worker bundles"). The pool starts
-// the bundles when it runs from the build; from the TypeScript sources (tests) it loads the modules.
+// start their first range 60–100 ms sooner (docs/decisions.md, "Large CSV portfolios in
+// WebAssembly; worker bundles"). The pool starts the bundles when it runs from the build; from the
+// TypeScript sources (tests) it loads the modules.
 //
 // Usage: node scripts/bundle-workers.mjs [core|io …]   (no names: every package's)
 import { existsSync } from 'node:fs';
